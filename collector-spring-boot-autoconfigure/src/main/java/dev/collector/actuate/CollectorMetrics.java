@@ -1,0 +1,183 @@
+package dev.collector.actuate;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+
+import dev.collector.collect.CollectionObserver;
+import dev.collector.collect.CollectionRequest;
+import dev.collector.collect.CollectionResult;
+import dev.collector.collect.CollectorStatus;
+import dev.collector.collect.Trigger;
+import dev.collector.sink.WriteResult;
+
+/**
+ * The collector's meters, every one tagged {@code collector=<name>}. With the default
+ * prefix {@code collector}, Prometheus sees:
+ * <ul>
+ * <li>{@code collector_collection_requests_total{status="success|error", trigger}}</li>
+ * <li>{@code collector_collection_duration_seconds} (histogram)</li>
+ * <li>{@code collector_records_processed_total{operation="insert|duplicate|invalid"}}</li>
+ * <li>{@code collector_database_operations_total{operation="insert|query", status}}:
+ * sink batches (insert) and checkpoint reads (query)</li>
+ * <li>{@code collector_api_requests_total{endpoint="source", status}}: calls of the
+ * collector's source, one per collection</li>
+ * <li>{@code collector_backfill_operations_total{status}}</li>
+ * <li>{@code collector_active_collections}</li>
+ * <li>{@code collector_up}: 1 unless the latest collection failed</li>
+ * <li>{@code collector_last_success_timestamp_seconds}: 0 before the first success</li>
+ * <li>{@code collector_source_duration_seconds} and {@code collector_sink_duration_seconds}:
+ * time spent in the source per collection and per sink batch (API and database
+ * latency)</li>
+ * </ul>
+ * Every label combination that can occur is registered at start-up with 0, so rate()
+ * and absent() behave from the first scrape.
+ */
+public class CollectorMetrics implements CollectionObserver {
+
+	static final String SOURCE_ENDPOINT = "source";
+
+	private final MeterRegistry registry;
+
+	private final String prefix;
+
+	private final Tags tags;
+
+	private final AtomicInteger active = new AtomicInteger();
+
+	private final Timer duration;
+
+	private final Timer sourceDuration;
+
+	private final Timer sinkDuration;
+
+	public CollectorMetrics(MeterRegistry registry, String prefix, String collectorName, CollectorStatus status) {
+		this.registry = registry;
+		this.prefix = prefix;
+		this.tags = Tags.of("collector", collectorName);
+		for (Trigger trigger : Trigger.values()) {
+			for (String outcome : new String[] { "success", "error" }) {
+				requests(outcome, trigger);
+			}
+		}
+		for (String operation : new String[] { "insert", "duplicate", "invalid" }) {
+			records(operation);
+		}
+		for (String outcome : new String[] { "success", "error" }) {
+			database("insert", outcome);
+			database("query", outcome);
+			api(SOURCE_ENDPOINT, outcome);
+			counter("backfill.operations", "Backfill tasks by outcome", Tags.of("status", outcome));
+		}
+		this.duration = Timer.builder(name("collection.duration"))
+			.description("Duration of collections")
+			.tags(this.tags)
+			.publishPercentileHistogram()
+			.register(registry);
+		this.sourceDuration = Timer.builder(name("source.duration"))
+			.description("Time spent in the collector's source per collection")
+			.tags(this.tags)
+			.register(registry);
+		this.sinkDuration = Timer.builder(name("sink.duration"))
+			.description("Time to write and commit one batch of records")
+			.tags(this.tags)
+			.register(registry);
+		Gauge.builder(name("active.collections"), this.active, AtomicInteger::get)
+			.description("Collections running on this instance")
+			.tags(this.tags)
+			.register(registry);
+		Gauge.builder(name("up"), status, CollectorMetrics::up)
+			.description("1 when the latest collection succeeded (or none ran yet), 0 when it failed")
+			.tags(this.tags)
+			.register(registry);
+		Gauge.builder(name("last.success.timestamp"), status, CollectorMetrics::lastSuccess)
+			.description("End of the latest successful collection, seconds since the epoch (0: none yet)")
+			.baseUnit("seconds")
+			.tags(this.tags)
+			.register(registry);
+	}
+
+	private static double up(CollectorStatus status) {
+		CollectionResult last = status.snapshot().lastRun();
+		return (last == null || last.succeeded()) ? 1 : 0;
+	}
+
+	private static double lastSuccess(CollectorStatus status) {
+		CollectionResult success = status.snapshot().lastSuccess();
+		return (success != null) ? success.finishedAt().toEpochMilli() / 1000.0 : 0;
+	}
+
+	@Override
+	public void runStarted(CollectionRequest request) {
+		this.active.incrementAndGet();
+	}
+
+	@Override
+	public void runFinished(CollectionResult result) {
+		this.active.decrementAndGet();
+		requests(result.succeeded() ? "success" : "error", result.request().trigger()).increment();
+		this.duration.record(result.duration());
+	}
+
+	@Override
+	public void batchWritten(CollectionRequest request, WriteResult<?> result, Duration took) {
+		database("insert", "success").increment();
+		this.sinkDuration.record(took);
+		records("insert").increment(result.inserted());
+		records("duplicate").increment(result.duplicates());
+	}
+
+	@Override
+	public void batchFailed(CollectionRequest request, Throwable failure, Duration took) {
+		database("insert", "error").increment();
+		this.sinkDuration.record(took);
+	}
+
+	@Override
+	public void recordsInvalid(CollectionRequest request, long count) {
+		records("invalid").increment(count);
+	}
+
+	@Override
+	public void sourceCalled(CollectionRequest request, Throwable failure, Duration took) {
+		api(SOURCE_ENDPOINT, (failure != null) ? "error" : "success").increment();
+		this.sourceDuration.record(took);
+	}
+
+	@Override
+	public void databaseQueried(Throwable failure) {
+		database("query", (failure != null) ? "error" : "success").increment();
+	}
+
+	private Counter requests(String status, Trigger trigger) {
+		return counter("collection.requests", "Collections by outcome and trigger",
+				Tags.of("status", status, "trigger", trigger.label()));
+	}
+
+	private Counter records(String operation) {
+		return counter("records.processed", "Records by what happened to them", Tags.of("operation", operation));
+	}
+
+	private Counter database(String operation, String status) {
+		return counter("database.operations", "Database operations of the collector",
+				Tags.of("operation", operation, "status", status));
+	}
+
+	private Counter api(String endpoint, String status) {
+		return counter("api.requests", "Requests to the collector's source", Tags.of("endpoint", endpoint, "status", status));
+	}
+
+	private Counter counter(String name, String description, Tags extra) {
+		return Counter.builder(name(name)).description(description).tags(this.tags).tags(extra).register(this.registry);
+	}
+
+	private String name(String suffix) {
+		return this.prefix + "." + suffix;
+	}
+
+}

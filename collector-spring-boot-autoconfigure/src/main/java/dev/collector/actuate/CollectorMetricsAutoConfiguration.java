@@ -1,0 +1,35 @@
+package dev.collector.actuate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import dev.collector.collect.Collector;
+import dev.collector.collect.CollectorAutoConfiguration;
+import dev.collector.collect.CollectorStatus;
+import dev.collector.config.CollectorIdentity;
+import dev.collector.config.CollectorProperties;
+
+/**
+ * The collector's meters (see {@link CollectorMetrics} for the names).
+ */
+@AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+		CollectorAutoConfiguration.class })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean({ Collector.class, MeterRegistry.class })
+public class CollectorMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CollectorMetrics collectorMetrics(MeterRegistry registry, CollectorProperties properties,
+			CollectorIdentity identity, CollectorStatus status) {
+		return new CollectorMetrics(registry, properties.getMetrics().getPrefix(), identity.name(), status);
+	}
+
+}

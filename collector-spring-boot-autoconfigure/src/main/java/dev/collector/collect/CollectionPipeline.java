@@ -1,0 +1,288 @@
+package dev.collector.collect;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Spliterator;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.collector.collect.Quarantine.QuarantinedRecord;
+import dev.collector.sink.RecordSink;
+import dev.collector.sink.WriteResult;
+import dev.collector.sink.WriteResult.RejectedRecord;
+
+/**
+ * One collection from source to sink: fetch lazily, run the processors, validate, and
+ * write valid records in batches while invalid ones go to the quarantine. Only one
+ * batch of records is in memory at a time.
+ *
+ * @param <T> the record type
+ */
+public class CollectionPipeline<T> {
+
+	private final String collectorName;
+
+	private final Collector<T> collector;
+
+	private final List<RecordProcessor<T>> processors;
+
+	private final RecordValidator validator;
+
+	private final RecordSink<T> sink;
+
+	private final Quarantine quarantine;
+
+	private final ObjectMapper objectMapper;
+
+	private final CollectionObserver observer;
+
+	private final int batchSize;
+
+	public CollectionPipeline(String collectorName, Collector<T> collector, List<RecordProcessor<T>> processors,
+			RecordValidator validator, RecordSink<T> sink, Quarantine quarantine, ObjectMapper objectMapper,
+			CollectionObserver observer, int batchSize) {
+		this.collectorName = collectorName;
+		this.collector = collector;
+		this.processors = List.copyOf(processors);
+		this.validator = validator;
+		this.sink = sink;
+		this.quarantine = quarantine;
+		this.objectMapper = objectMapper;
+		this.observer = observer;
+		this.batchSize = batchSize;
+	}
+
+	/**
+	 * Run one collection.
+	 * @param request what to collect
+	 * @return the counts
+	 * @throws Exception when the source, a processor or the store fails; batches written
+	 * before stay stored (the writes are idempotent)
+	 */
+	public RecordCounts execute(CollectionRequest request) throws Exception {
+		Run run = new Run(request);
+		SourceTimer source = new SourceTimer(request);
+		try (Stream<T> fetched = source.open()) {
+			Stream<T> records = fetched;
+			for (RecordProcessor<T> processor : this.processors) {
+				records = processor.process(records, request);
+			}
+			Iterator<T> iterator = records.iterator();
+			while (iterator.hasNext()) {
+				run.accept(iterator.next());
+			}
+			source.finished(null);
+			run.flush();
+		}
+		catch (SourceException ex) {
+			source.finished(ex.getCause());
+			throw ex;
+		}
+		return run.counts();
+	}
+
+	/**
+	 * Times the source (the call to {@link Collector#collect} plus the time spent inside
+	 * its stream, not the time spent downstream) and marks its failures as
+	 * {@link SourceException}s.
+	 */
+	private final class SourceTimer {
+
+		private final CollectionRequest request;
+
+		private SourceSpliterator<T> spliterator;
+
+		private long openNanos;
+
+		private boolean reported;
+
+		SourceTimer(CollectionRequest request) {
+			this.request = request;
+		}
+
+		Stream<T> open() {
+			long start = System.nanoTime();
+			Stream<T> stream;
+			try {
+				stream = CollectionPipeline.this.collector.collect(this.request);
+			}
+			catch (Exception ex) {
+				throw new SourceException(ex);
+			}
+			finally {
+				this.openNanos = System.nanoTime() - start;
+			}
+			if (stream == null) {
+				return Stream.empty();
+			}
+			this.spliterator = new SourceSpliterator<>(stream.spliterator());
+			return StreamSupport.stream(this.spliterator, false).onClose(stream::close);
+		}
+
+		void finished(Throwable failure) {
+			if (!this.reported) {
+				this.reported = true;
+				long nanos = this.openNanos + ((this.spliterator != null) ? this.spliterator.nanos : 0);
+				CollectionPipeline.this.observer.sourceCalled(this.request, failure, Duration.ofNanos(nanos));
+			}
+		}
+
+	}
+
+	private static final class SourceSpliterator<T> implements Spliterator<T> {
+
+		private final Spliterator<T> delegate;
+
+		private Object next;
+
+		long nanos;
+
+		SourceSpliterator(Spliterator<T> delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public boolean tryAdvance(Consumer<? super T> action) {
+			// Only the source's own advance is guarded and timed: the action runs the
+			// processors and the rest of the pipeline, which are not the source's doing.
+			long start = System.nanoTime();
+			boolean advanced;
+			try {
+				advanced = this.delegate.tryAdvance((item) -> this.next = item);
+			}
+			catch (RuntimeException ex) {
+				throw new SourceException(ex);
+			}
+			finally {
+				this.nanos += System.nanoTime() - start;
+			}
+			if (advanced) {
+				@SuppressWarnings("unchecked")
+				T item = (T) this.next;
+				this.next = null;
+				action.accept(item);
+			}
+			return advanced;
+		}
+
+		@Override
+		public Spliterator<T> trySplit() {
+			return null;
+		}
+
+		@Override
+		public long estimateSize() {
+			return this.delegate.estimateSize();
+		}
+
+		@Override
+		public int characteristics() {
+			return this.delegate.characteristics() & ~(Spliterator.SIZED | Spliterator.SUBSIZED);
+		}
+
+	}
+
+	/**
+	 * The mutable state of one execution: the current batch and the counts.
+	 */
+	private final class Run {
+
+		private final CollectionRequest request;
+
+		private final List<T> batch = new ArrayList<>();
+
+		private final List<QuarantinedRecord> rejected = new ArrayList<>();
+
+		private long collected;
+
+		private long inserted;
+
+		private long duplicates;
+
+		private long invalid;
+
+		Run(CollectionRequest request) {
+			this.request = request;
+		}
+
+		void accept(T record) throws Exception {
+			this.collected++;
+			String violations = CollectionPipeline.this.validator.violations(record);
+			if (violations != null) {
+				this.invalid++;
+				CollectionPipeline.this.observer.recordsInvalid(this.request, 1);
+				this.rejected.add(new QuarantinedRecord(json(record), violations));
+			}
+			else {
+				this.batch.add(record);
+			}
+			if (this.batch.size() >= CollectionPipeline.this.batchSize
+					|| this.rejected.size() >= CollectionPipeline.this.batchSize) {
+				flush();
+			}
+		}
+
+		void flush() throws Exception {
+			if (Thread.currentThread().isInterrupted()) {
+				throw new CollectionInterruptedException();
+			}
+			if (!this.batch.isEmpty()) {
+				write(List.copyOf(this.batch));
+				this.batch.clear();
+			}
+			if (!this.rejected.isEmpty()) {
+				if (!this.request.dryRun()) {
+					CollectionPipeline.this.quarantine.add(CollectionPipeline.this.collectorName,
+							this.request.runId(), List.copyOf(this.rejected));
+				}
+				this.rejected.clear();
+			}
+		}
+
+		private void write(List<T> records) throws Exception {
+			if (this.request.dryRun()) {
+				return;
+			}
+			long start = System.nanoTime();
+			WriteResult<T> result;
+			try {
+				result = CollectionPipeline.this.sink.write(records);
+			}
+			catch (Exception ex) {
+				CollectionPipeline.this.observer.batchFailed(this.request, ex, Duration.ofNanos(System.nanoTime() - start));
+				throw ex;
+			}
+			CollectionPipeline.this.observer.batchWritten(this.request, result, Duration.ofNanos(System.nanoTime() - start));
+			this.inserted += result.inserted();
+			this.duplicates += result.duplicates();
+			if (!result.rejected().isEmpty()) {
+				this.invalid += result.rejected().size();
+				CollectionPipeline.this.observer.recordsInvalid(this.request, result.rejected().size());
+				for (RejectedRecord<T> refused : result.rejected()) {
+					this.rejected.add(new QuarantinedRecord(json(refused.record()), refused.reason()));
+				}
+			}
+		}
+
+		RecordCounts counts() {
+			return new RecordCounts(this.collected, this.inserted, this.duplicates, this.invalid);
+		}
+
+		private String json(Object record) {
+			try {
+				return CollectionPipeline.this.objectMapper.writeValueAsString(record);
+			}
+			catch (JsonProcessingException ex) {
+				return String.valueOf(record);
+			}
+		}
+
+	}
+
+}

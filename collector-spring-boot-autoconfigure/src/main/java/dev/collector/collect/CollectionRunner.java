@@ -1,0 +1,264 @@
+package dev.collector.collect;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.slf4j.MDC;
+
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Runs collections one at a time (single flight): resolves the window from the
+ * checkpoint, runs the {@link CollectionPipeline}, moves the checkpoint after the sink
+ * committed, records the run and tells observers and event listeners.
+ */
+public class CollectionRunner {
+
+	private static final Log logger = LogFactory.getLog(CollectionRunner.class);
+
+	/** MDC key of the run id on every log line of a run. */
+	public static final String MDC_RUN_ID = "run_id";
+
+	private final String collectorName;
+
+	private final String instanceId;
+
+	private final CollectionPipeline<?> pipeline;
+
+	private final CheckpointStore checkpoints;
+
+	private final RunHistory history;
+
+	private final CollectionObserver observer;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final Executor executor;
+
+	private final Duration firstWindow;
+
+	private final AtomicReference<String> runningRunId = new AtomicReference<>();
+
+	public CollectionRunner(String collectorName, String instanceId, CollectionPipeline<?> pipeline,
+			CheckpointStore checkpoints, RunHistory history, CollectionObserver observer,
+			ApplicationEventPublisher events, Clock clock, Executor executor, Duration firstWindow) {
+		this.collectorName = collectorName;
+		this.instanceId = instanceId;
+		this.pipeline = pipeline;
+		this.checkpoints = checkpoints;
+		this.history = history;
+		this.observer = observer;
+		this.events = events;
+		this.clock = clock;
+		this.executor = executor;
+		this.firstWindow = firstWindow;
+	}
+
+	/**
+	 * Start a collection from the checkpoint to now on the collector's executor.
+	 * @param trigger what starts it
+	 * @param dryRun whether to fetch and validate only
+	 * @return the run id and the future result
+	 * @throws CollectionInProgressException when a collection is running
+	 */
+	public Submission submit(Trigger trigger, boolean dryRun) {
+		String runId = CollectionRequest.newRunId();
+		acquire(runId);
+		CompletableFuture<CollectionResult> future = new CompletableFuture<>();
+		try {
+			this.executor.execute(() -> {
+				try {
+					future.complete(execute(runId, trigger, dryRun));
+				}
+				catch (Throwable ex) {
+					future.completeExceptionally(ex);
+				}
+				finally {
+					release(runId);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			release(runId);
+			throw ex;
+		}
+		return new Submission(runId, trigger, future);
+	}
+
+	/**
+	 * Run a collection from the checkpoint to now on the calling thread, unless one is
+	 * running already.
+	 * @param trigger what starts it
+	 * @return the result
+	 * @throws CollectionInProgressException when a collection is running
+	 */
+	public CollectionResult run(Trigger trigger) {
+		String runId = CollectionRequest.newRunId();
+		acquire(runId);
+		try {
+			return execute(runId, trigger, false);
+		}
+		finally {
+			release(runId);
+		}
+	}
+
+	/**
+	 * Run an explicit request (a backfill chunk, a test) on the calling thread. The
+	 * checkpoint moves only for scheduled and manual requests that are not dry runs.
+	 * @param request the request
+	 * @return the result
+	 * @throws CollectionInProgressException when a collection is running
+	 */
+	public CollectionResult run(CollectionRequest request) {
+		acquire(request.runId());
+		try {
+			return execute(request.runId(), request.trigger(), request.dryRun(), request);
+		}
+		finally {
+			release(request.runId());
+		}
+	}
+
+	/**
+	 * The id of the run in progress on this instance.
+	 * @return the run id, or {@code null}
+	 */
+	public String runningRunId() {
+		return this.runningRunId.get();
+	}
+
+	/**
+	 * The window the next scheduled or manual run collects: from the checkpoint (or, on
+	 * the very first run, one first window back) to now.
+	 * @param runId the run's id
+	 * @param trigger what starts it
+	 * @param dryRun whether it writes nothing
+	 * @return the request
+	 */
+	public CollectionRequest nextRequest(String runId, Trigger trigger, boolean dryRun) {
+		Instant now = this.clock.instant();
+		Optional<Instant> checkpoint;
+		try {
+			checkpoint = this.checkpoints.get(this.collectorName);
+			this.observer.databaseQueried(null);
+		}
+		catch (RuntimeException ex) {
+			this.observer.databaseQueried(ex);
+			throw ex;
+		}
+		Instant from = checkpoint.orElse(now.minus(this.firstWindow));
+		if (from.isAfter(now)) {
+			from = now;
+		}
+		return new CollectionRequest(runId, trigger, from, now, Set.of(), false, dryRun);
+	}
+
+	private void acquire(String runId) {
+		if (!this.runningRunId.compareAndSet(null, runId)) {
+			throw new CollectionInProgressException(this.runningRunId.get());
+		}
+	}
+
+	private void release(String runId) {
+		this.runningRunId.compareAndSet(runId, null);
+	}
+
+	private CollectionResult execute(String runId, Trigger trigger, boolean dryRun) {
+		return execute(runId, trigger, dryRun, null);
+	}
+
+	private CollectionResult execute(String runId, Trigger trigger, boolean dryRun, CollectionRequest given) {
+		String previousRunId = MDC.get(MDC_RUN_ID);
+		MDC.put(MDC_RUN_ID, runId);
+		Instant startedAt = this.clock.instant();
+		CollectionRequest request = new CollectionRequest(runId, trigger, startedAt, startedAt, Set.of(), false, dryRun);
+		this.observer.runStarted(request);
+		CollectionResult result;
+		Throwable failure = null;
+		try {
+			request = (given != null) ? given : nextRequest(runId, trigger, dryRun);
+			logger.info("Collection started: trigger=" + trigger.label() + " window=[" + request.from() + ", "
+					+ request.to() + ")" + (dryRun ? " dry_run" : ""));
+			if (!dryRun) {
+				this.history.started(this.collectorName, this.instanceId, request, startedAt);
+			}
+			RecordCounts counts = this.pipeline.execute(request);
+			if (!dryRun && trigger != Trigger.BACKFILL) {
+				this.checkpoints.advance(this.collectorName, request.to(), runId);
+			}
+			result = new CollectionResult(request, CollectionResult.Status.SUCCEEDED, startedAt, this.clock.instant(),
+					counts, null);
+			logger.info("Collection succeeded: collected=" + counts.collected() + " inserted=" + counts.inserted()
+					+ " duplicate=" + counts.duplicates() + " invalid=" + counts.invalid() + " duration="
+					+ result.duration().toMillis() + "ms");
+		}
+		catch (Throwable ex) {
+			failure = ex;
+			result = new CollectionResult(request, CollectionResult.Status.FAILED, startedAt, this.clock.instant(),
+					RecordCounts.NONE, describe(ex));
+			logger.error("Collection failed: " + result.error(), ex);
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		finish(result, failure);
+		restoreMdc(previousRunId);
+		return result;
+	}
+
+	private void finish(CollectionResult result, Throwable failure) {
+		if (!result.request().dryRun()) {
+			try {
+				this.history.finished(this.collectorName, result);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not record the end of run " + result.runId() + " in the run history: " + ex.getMessage());
+			}
+		}
+		this.observer.runFinished(result);
+		try {
+			this.events.publishEvent(result.succeeded() ? new CollectionCompletedEvent(result)
+					: new CollectionFailedEvent(result, failure));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("A listener of the collection event failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String describe(Throwable ex) {
+		String message = ex.getMessage();
+		return ex.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	private static void restoreMdc(String previousRunId) {
+		if (previousRunId != null) {
+			MDC.put(MDC_RUN_ID, previousRunId);
+		}
+		else {
+			MDC.remove(MDC_RUN_ID);
+		}
+	}
+
+	/**
+	 * A collection that was started.
+	 *
+	 * @param runId its run id
+	 * @param trigger what started it
+	 * @param result its result, when it ends
+	 */
+	public record Submission(String runId, Trigger trigger, CompletableFuture<CollectionResult> result) {
+	}
+
+}

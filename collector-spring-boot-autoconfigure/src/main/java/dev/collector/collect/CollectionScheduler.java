@@ -1,0 +1,92 @@
+package dev.collector.collect;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
+
+/**
+ * Runs a collection every interval (fixed delay: the interval counts from the end of the
+ * previous run). Starts with the application context and stops taking new runs as soon
+ * as the context closes (SIGTERM); a run in progress finishes while the collector's
+ * executor shuts down gracefully.
+ */
+public class CollectionScheduler implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(CollectionScheduler.class);
+
+	private final CollectionRunner runner;
+
+	private final TaskScheduler scheduler;
+
+	private final Clock clock;
+
+	private final Duration initialDelay;
+
+	private final Duration interval;
+
+	private volatile ScheduledFuture<?> future;
+
+	public CollectionScheduler(CollectionRunner runner, TaskScheduler scheduler, Clock clock, Duration initialDelay,
+			Duration interval) {
+		this.runner = runner;
+		this.scheduler = scheduler;
+		this.clock = clock;
+		this.initialDelay = initialDelay;
+		this.interval = interval;
+	}
+
+	@Override
+	public void start() {
+		this.future = this.scheduler.scheduleWithFixedDelay(this::runOnce, this.clock.instant().plus(this.initialDelay),
+				this.interval);
+		logger.info("Scheduled collection every " + this.interval + ", first in " + this.initialDelay);
+	}
+
+	@Override
+	public void stop() {
+		ScheduledFuture<?> current = this.future;
+		if (current != null) {
+			// no interrupt: a run in progress ends normally, only the next ones are dropped
+			current.cancel(false);
+			this.future = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.future != null;
+	}
+
+	/**
+	 * When the next scheduled run starts.
+	 * @return the delay until then, or {@code null} when not scheduled
+	 */
+	public Duration nextRunIn() {
+		ScheduledFuture<?> current = this.future;
+		return (current != null) ? Duration.ofMillis(Math.max(0, current.getDelay(java.util.concurrent.TimeUnit.MILLISECONDS))) : null;
+	}
+
+	public Duration getInterval() {
+		return this.interval;
+	}
+
+	void runOnce() {
+		try {
+			this.runner.run(Trigger.SCHEDULED);
+		}
+		catch (CollectionInProgressException ex) {
+			logger.info("Scheduled collection skipped: " + ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			// never let an exception cancel the periodic task
+			logger.error("Scheduled collection could not start: " + ex.getMessage(), ex);
+		}
+	}
+
+}

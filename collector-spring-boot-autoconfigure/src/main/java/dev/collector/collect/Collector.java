@@ -1,0 +1,59 @@
+package dev.collector.collect;
+
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.springframework.core.ResolvableType;
+
+/**
+ * The one interface a collector author implements: fetch the records a
+ * {@link CollectionRequest} asks for from some source.
+ * <p>
+ * Declare exactly one {@code Collector} bean and the starter provides scheduling,
+ * on-demand runs, validation, de-duplicated storage, checkpoints, metrics and health
+ * around it.
+ *
+ * @param <T> the record type; it declares its table, natural key, timestamp and symbol
+ * with {@link dev.collector.schema.CollectedRecord @CollectedRecord} or a
+ * {@link dev.collector.schema.RecordSchema} bean
+ */
+@FunctionalInterface
+public interface Collector<T> {
+
+	/**
+	 * Fetch the records of the request's window and symbols. The stream is consumed
+	 * lazily, batch by batch, and closed after the run, so a large window never sits in
+	 * memory: open connections or files in the stream's pipeline and release them with
+	 * {@link Stream#onClose(Runnable)}.
+	 * @param request what to collect
+	 * @return the records, lazily
+	 * @throws Exception when the source cannot be read; the run fails and its checkpoint
+	 * does not move
+	 */
+	Stream<T> collect(CollectionRequest request) throws Exception;
+
+	/**
+	 * The keys this collector knows (tickers, feed ids, ...); an empty set means the
+	 * collector has no notion of symbols.
+	 * @return the known symbols
+	 */
+	default Set<String> symbols() {
+		return Set.of();
+	}
+
+	/**
+	 * The record type, resolved from the generic signature of the implementation.
+	 * Override it when the type cannot be resolved (a lambda, for instance).
+	 * @return the record type
+	 */
+	@SuppressWarnings("unchecked")
+	default Class<T> recordType() {
+		Class<?> type = ResolvableType.forClass(Collector.class, getClass()).resolveGeneric(0);
+		if (type == null) {
+			throw new IllegalStateException("Cannot resolve the record type of " + getClass().getName()
+					+ ": implement Collector<YourRecord> in a class, or override recordType()");
+		}
+		return (Class<T>) type;
+	}
+
+}

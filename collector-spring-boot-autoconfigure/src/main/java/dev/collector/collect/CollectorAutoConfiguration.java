@@ -1,0 +1,137 @@
+package dev.collector.collect;
+
+import java.time.Clock;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Validator;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.env.Environment;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+import dev.collector.config.CollectorIdentity;
+import dev.collector.config.CollectorProperties;
+import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
+import dev.collector.schema.AnnotatedRecordSchema;
+import dev.collector.schema.RecordSchema;
+import dev.collector.sink.RecordSink;
+
+/**
+ * The collector itself, registered when the application declares one {@link Collector}
+ * bean: the pipeline (processors, validation, sink, quarantine), the single-flight
+ * runner with its checkpoint, and the schedule. Every bean backs off when the
+ * application declares its own.
+ */
+@AutoConfiguration(after = { JacksonAutoConfiguration.class, ValidationAutoConfiguration.class,
+		CollectorJdbcAutoConfiguration.class })
+@ConditionalOnBean(Collector.class)
+@EnableConfigurationProperties(CollectorProperties.class)
+public class CollectorAutoConfiguration {
+
+	/** Name of the executor that runs collections, one at a time. */
+	public static final String TASK_SCHEDULER_BEAN_NAME = "collectorTaskScheduler";
+
+	@Bean
+	@ConditionalOnMissingBean
+	CollectorIdentity collectorIdentity(CollectorProperties properties, Environment environment) {
+		return CollectorIdentity.resolve(properties, environment);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock collectorClock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(RecordSchema.class)
+	RecordSchema<?> collectorRecordSchema(ObjectProvider<Collector<?>> collector) {
+		return AnnotatedRecordSchema.of(SingleCollector.of(collector).recordType());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	IngestionTimestampProcessor ingestionTimestampProcessor(Clock clock) {
+		return new IngestionTimestampProcessor(clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CollectorStatus collectorStatus() {
+		return new CollectorStatus();
+	}
+
+	@Bean(name = TASK_SCHEDULER_BEAN_NAME, defaultCandidate = false)
+	@ConditionalOnMissingBean(name = TASK_SCHEDULER_BEAN_NAME)
+	ThreadPoolTaskScheduler collectorTaskScheduler(CollectorProperties properties) {
+		// not a default candidate: an application's own @Scheduled tasks keep Boot's scheduler
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setPoolSize(1);
+		scheduler.setThreadNamePrefix("collector-");
+		scheduler.setWaitForTasksToCompleteOnShutdown(true);
+		scheduler.setAwaitTerminationMillis(properties.getShutdownTimeout().toMillis());
+		scheduler.setRemoveOnCancelPolicy(true);
+		return scheduler;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	CollectionPipeline<?> collectionPipeline(CollectorProperties properties, CollectorIdentity identity,
+			ObjectProvider<Collector<?>> collector, ObjectProvider<RecordProcessor<?>> processors,
+			ObjectProvider<Validator> validator, RecordSink<?> sink, Quarantine quarantine,
+			ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<CollectionObserver> observers) {
+		Collector<?> theCollector = SingleCollector.of(collector);
+		Class<?> recordType = theCollector.recordType();
+		List<RecordProcessor<?>> applicable = processors.orderedStream()
+			.filter((processor) -> appliesTo(processor, recordType))
+			.toList();
+		RecordValidator recordValidator = new RecordValidator(
+				properties.getValidation().isEnabled() ? validator.getIfAvailable() : null);
+		return new CollectionPipeline(identity.name(), theCollector, applicable, recordValidator, sink, quarantine,
+				objectMapper.getIfAvailable(() -> new ObjectMapper().findAndRegisterModules()),
+				new CompositeCollectionObserver(observers.orderedStream().toList()), properties.getSink().getBatchSize());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	CollectionRunner collectionRunner(CollectorProperties properties, CollectorIdentity identity,
+			CollectionPipeline<?> pipeline, CheckpointStore checkpoints, RunHistory history,
+			ObjectProvider<CollectionObserver> observers, ApplicationEventPublisher events, Clock clock,
+			@Qualifier(TASK_SCHEDULER_BEAN_NAME) ThreadPoolTaskScheduler executor, CollectorStatus status) {
+		status.seed(history, identity.name());
+		return new CollectionRunner(identity.name(), identity.instanceId(), pipeline, checkpoints, history,
+				new CompositeCollectionObserver(observers.orderedStream().toList()), events, clock, executor,
+				properties.getSchedule().getInterval());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "collector.schedule.enabled", matchIfMissing = true)
+	CollectionScheduler collectionScheduler(CollectorProperties properties, CollectionRunner runner,
+			@Qualifier(TASK_SCHEDULER_BEAN_NAME) ThreadPoolTaskScheduler scheduler, Clock clock) {
+		return new CollectionScheduler(runner, scheduler, clock, properties.getSchedule().getInitialDelay(),
+				properties.getSchedule().getInterval());
+	}
+
+	private static boolean appliesTo(RecordProcessor<?> processor, Class<?> recordType) {
+		ResolvableType declared = ResolvableType.forInstance(processor).as(RecordProcessor.class).getGeneric(0);
+		Class<?> accepted = declared.resolve(Object.class);
+		return accepted.isAssignableFrom(recordType);
+	}
+
+}

@@ -1,0 +1,182 @@
+package dev.collector.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.collector.schema.RecordSchema;
+import dev.collector.sink.RecordSink;
+import dev.collector.sink.WriteResult;
+import dev.collector.sink.WriteResult.RejectedRecord;
+
+/**
+ * The default {@link RecordSink}: writes a batch to the record's table in one
+ * transaction with multi-row idempotent inserts ({@link UpsertDialect}), and reports the
+ * inserted and duplicate counts the database returns.
+ * <p>
+ * Records with the same key inside one batch are sent once (the others count as
+ * duplicates). When the database refuses a batch for its content (a constraint, a value
+ * too long), the batch is rolled back and written row by row: the refused rows come back
+ * as {@link WriteResult#rejected() rejected} and the others are stored. Any other failure
+ * (connection lost, ...) propagates, and nothing of the batch is assumed stored.
+ *
+ * @param <T> the record type
+ */
+public class JdbcRecordSink<T> implements RecordSink<T> {
+
+	/** Keep statements under every driver's bind-parameter limit (PostgreSQL: 32767). */
+	private static final int MAX_PARAMETERS = 30_000;
+
+	private static final int MAX_ROWS_PER_STATEMENT = 1_000;
+
+	private final RecordSchema<T> schema;
+
+	private final DatabasePlatform platform;
+
+	private final JdbcTemplate jdbcTemplate;
+
+	private final TransactionTemplate transactionTemplate;
+
+	private final int rowsPerStatement;
+
+	public JdbcRecordSink(RecordSchema<T> schema, DatabasePlatform platform, JdbcTemplate jdbcTemplate,
+			TransactionTemplate transactionTemplate) {
+		this.schema = schema;
+		this.platform = platform;
+		this.jdbcTemplate = jdbcTemplate;
+		this.transactionTemplate = transactionTemplate;
+		this.rowsPerStatement = Math.max(1,
+				Math.min(MAX_ROWS_PER_STATEMENT, MAX_PARAMETERS / schema.columns().size()));
+	}
+
+	@Override
+	public WriteResult<T> write(List<T> batch) {
+		List<Object[]> rows = new ArrayList<>(batch.size());
+		List<T> unique = new ArrayList<>(batch.size());
+		Set<List<Object>> keys = new HashSet<>();
+		for (T record : batch) {
+			if (keys.add(Arrays.asList(this.schema.key(record)))) {
+				unique.add(record);
+				rows.add(this.schema.values(record));
+			}
+		}
+		long inBatchDuplicates = batch.size() - unique.size();
+		try {
+			Long inserted = this.transactionTemplate.execute((status) -> insert(rows));
+			long count = (inserted != null) ? inserted : 0;
+			return WriteResult.of(count, rows.size() - count + inBatchDuplicates);
+		}
+		catch (DataIntegrityViolationException ex) {
+			WriteResult<T> rowByRow = writeRowByRow(unique, rows);
+			return new WriteResult<>(rowByRow.inserted(), rowByRow.duplicates() + inBatchDuplicates,
+					rowByRow.rejected());
+		}
+	}
+
+	private WriteResult<T> writeRowByRow(List<T> records, List<Object[]> rows) {
+		long inserted = 0;
+		long duplicates = 0;
+		List<RejectedRecord<T>> rejected = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			List<Object[]> one = Collections.singletonList(rows.get(i));
+			try {
+				Long count = this.transactionTemplate.execute((status) -> insert(one));
+				if (count != null && count > 0) {
+					inserted++;
+				}
+				else {
+					duplicates++;
+				}
+			}
+			catch (DataIntegrityViolationException ex) {
+				rejected.add(new RejectedRecord<>(records.get(i), rootMessage(ex)));
+			}
+		}
+		return new WriteResult<>(inserted, duplicates, rejected);
+	}
+
+	private long insert(List<Object[]> rows) {
+		return this.jdbcTemplate.execute((ConnectionCallback<Long>) (connection) -> insert(connection, rows));
+	}
+
+	private long insert(Connection connection, List<Object[]> rows) throws SQLException {
+		long inserted = 0;
+		int full = rows.size() / this.rowsPerStatement;
+		if (full > 0) {
+			try (PreparedStatement statement = connection
+				.prepareStatement(this.platform.dialect().insertSql(this.schema, this.rowsPerStatement))) {
+				for (int chunk = 0; chunk < full; chunk++) {
+					int from = chunk * this.rowsPerStatement;
+					inserted += execute(statement, rows.subList(from, from + this.rowsPerStatement));
+				}
+			}
+		}
+		int rest = rows.size() % this.rowsPerStatement;
+		if (rest > 0) {
+			try (PreparedStatement statement = connection.prepareStatement(this.platform.dialect().insertSql(this.schema, rest))) {
+				inserted += execute(statement, rows.subList(rows.size() - rest, rows.size()));
+			}
+		}
+		return inserted;
+	}
+
+	private long execute(PreparedStatement statement, List<Object[]> rows) throws SQLException {
+		int index = 1;
+		for (Object[] row : rows) {
+			for (Object value : row) {
+				bind(statement, index++, value);
+			}
+		}
+		statement.clearWarnings();
+		int count = statement.executeUpdate();
+		this.platform.dialect().checkWarnings(statement);
+		return count;
+	}
+
+	private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+		if (value == null) {
+			statement.setNull(index, Types.NULL);
+		}
+		else if (value instanceof Instant instant) {
+			statement.setTimestamp(index, Timestamp.from(instant));
+		}
+		else if (value instanceof OffsetDateTime dateTime) {
+			statement.setTimestamp(index, Timestamp.from(dateTime.toInstant()));
+		}
+		else if (value instanceof ZonedDateTime dateTime) {
+			statement.setTimestamp(index, Timestamp.from(dateTime.toInstant()));
+		}
+		else if (value instanceof Enum<?> constant) {
+			statement.setString(index, constant.name());
+		}
+		else {
+			statement.setObject(index, value);
+		}
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		return (message != null) ? message.strip() : root.getClass().getSimpleName();
+	}
+
+}

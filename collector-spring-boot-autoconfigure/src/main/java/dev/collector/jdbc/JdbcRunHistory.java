@@ -1,0 +1,94 @@
+package dev.collector.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.collector.collect.CollectionRequest;
+import dev.collector.collect.CollectionResult;
+import dev.collector.collect.RecordCounts;
+import dev.collector.collect.RunHistory;
+import dev.collector.collect.Trigger;
+
+/**
+ * Run history in the {@code collector_run} table.
+ */
+public class JdbcRunHistory implements RunHistory {
+
+	private static final int MAX_ERROR_LENGTH = 2000;
+
+	private static final String SELECT = "SELECT run_id, trigger_type, status, window_from, window_to, started_at, "
+			+ "finished_at, records_collected, records_inserted, records_duplicate, records_invalid, error "
+			+ "FROM collector_run WHERE collector = ? AND finished_at IS NOT NULL";
+
+	private final JdbcTemplate jdbcTemplate;
+
+	public JdbcRunHistory(JdbcTemplate jdbcTemplate) {
+		this.jdbcTemplate = jdbcTemplate;
+	}
+
+	@Override
+	public void started(String collector, String instanceId, CollectionRequest request, Instant startedAt) {
+		this.jdbcTemplate.update(
+				"INSERT INTO collector_run (run_id, collector, instance_id, trigger_type, status, window_from, window_to, "
+						+ "started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				request.runId(), collector, instanceId, request.trigger().name(), "RUNNING",
+				Timestamp.from(request.from()), Timestamp.from(request.to()), Timestamp.from(startedAt));
+	}
+
+	@Override
+	public void finished(String collector, CollectionResult result) {
+		RecordCounts counts = result.counts();
+		this.jdbcTemplate.update(
+				"UPDATE collector_run SET status = ?, window_from = ?, window_to = ?, finished_at = ?, "
+						+ "records_collected = ?, records_inserted = ?, records_duplicate = ?, records_invalid = ?, "
+						+ "error = ? WHERE run_id = ?",
+				result.status().name(), Timestamp.from(result.request().from()), Timestamp.from(result.request().to()),
+				Timestamp.from(result.finishedAt()), counts.collected(), counts.inserted(), counts.duplicates(),
+				counts.invalid(), truncate(result.error()), result.runId());
+	}
+
+	@Override
+	public List<CollectionResult> recent(String collector, int limit) {
+		return this.jdbcTemplate.query(SELECT + " ORDER BY started_at DESC", (ResultSet rs) -> {
+			List<CollectionResult> results = new java.util.ArrayList<>();
+			while (rs.next() && results.size() < limit) {
+				results.add(map(rs));
+			}
+			return results;
+		}, collector);
+	}
+
+	@Override
+	public Optional<CollectionResult> lastSuccessful(String collector) {
+		return this.jdbcTemplate.query(SELECT + " AND status = 'SUCCEEDED' ORDER BY started_at DESC", (ResultSet rs) -> {
+			return rs.next() ? Optional.of(map(rs)) : Optional.<CollectionResult>empty();
+		}, collector);
+	}
+
+	private static CollectionResult map(ResultSet rs) throws SQLException {
+		CollectionRequest request = new CollectionRequest(rs.getString("run_id"),
+				Trigger.valueOf(rs.getString("trigger_type")), instant(rs, "window_from"), instant(rs, "window_to"),
+				Set.of(), false, false);
+		RecordCounts counts = new RecordCounts(rs.getLong("records_collected"), rs.getLong("records_inserted"),
+				rs.getLong("records_duplicate"), rs.getLong("records_invalid"));
+		return new CollectionResult(request, CollectionResult.Status.valueOf(rs.getString("status")),
+				instant(rs, "started_at"), instant(rs, "finished_at"), counts, rs.getString("error"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	static String truncate(String text) {
+		return (text != null && text.length() > MAX_ERROR_LENGTH) ? text.substring(0, MAX_ERROR_LENGTH - 1) + "…" : text;
+	}
+
+}

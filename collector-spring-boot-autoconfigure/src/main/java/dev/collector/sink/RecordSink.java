@@ -1,0 +1,27 @@
+package dev.collector.sink;
+
+import java.util.List;
+
+/**
+ * Where valid records go. The default writes to the record's table with an idempotent
+ * upsert; declare a bean of this type to write anywhere else (files, a broker, ...).
+ * <p>
+ * Contract: {@link #write(List)} stores a whole batch or throws; it is idempotent, since
+ * a run that failed is fetched again and the same records are written again; it reports
+ * how many records were new and how many were already stored.
+ *
+ * @param <T> the record type
+ */
+@FunctionalInterface
+public interface RecordSink<T> {
+
+	/**
+	 * Write one batch, committing it before returning.
+	 * @param batch the records, in fetch order; never empty
+	 * @return what happened to each record
+	 * @throws Exception when the batch could not be stored; nothing of it is then
+	 * assumed stored and the run's checkpoint does not move
+	 */
+	WriteResult<T> write(List<T> batch) throws Exception;
+
+}

@@ -1,0 +1,74 @@
+package dev.collector.web;
+
+import org.springframework.boot.actuate.autoconfigure.metrics.export.prometheus.PrometheusMetricsExportAutoConfiguration;
+import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.info.BuildProperties;
+
+import dev.collector.actuate.CollectorHealthAutoConfiguration;
+import dev.collector.actuate.CollectorHealthIndicator;
+import dev.collector.collect.CollectionRunner;
+import dev.collector.collect.CollectorStatus;
+import dev.collector.config.CollectorIdentity;
+import dev.collector.collect.Collector;
+import dev.collector.collect.CollectorAutoConfiguration;
+
+/**
+ * The collector's HTTP endpoints: {@code POST /collect}, {@code GET /health},
+ * {@code GET /ready} and {@code GET /metrics}, with problem+json errors.
+ */
+@AutoConfiguration(after = { CollectorAutoConfiguration.class, CollectorHealthAutoConfiguration.class,
+		PrometheusMetricsExportAutoConfiguration.class })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+@ConditionalOnBean(Collector.class)
+public class CollectorWebAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CollectController collectController(CollectionRunner runner) {
+		return new CollectController(runner);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CollectorHealthController collectorHealthController(CollectorIdentity identity, CollectorStatus status,
+			ObjectProvider<CollectorHealthIndicator> collectorHealth, ObjectProvider<DataSource> dataSource,
+			ApplicationAvailability availability, ObjectProvider<BuildProperties> buildProperties, Clock clock) {
+		return new CollectorHealthController(identity, status, collectorHealth, dataSource, availability,
+				buildProperties, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CollectorProblemHandler collectorProblemHandler() {
+		return new CollectorProblemHandler();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(PrometheusScrapeEndpoint.class)
+	@ConditionalOnBean(PrometheusScrapeEndpoint.class)
+	static class PrometheusMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PrometheusMetricsController prometheusMetricsController(PrometheusScrapeEndpoint scrapeEndpoint) {
+			return new PrometheusMetricsController(scrapeEndpoint);
+		}
+
+	}
+
+}
