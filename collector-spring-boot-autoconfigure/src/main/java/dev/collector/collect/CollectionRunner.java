@@ -3,6 +3,7 @@ package dev.collector.collect;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -78,15 +79,18 @@ public class CollectionRunner {
 		CompletableFuture<CollectionResult> future = new CompletableFuture<>();
 		try {
 			this.executor.execute(() -> {
+				CollectionResult result;
 				try {
-					future.complete(execute(runId, trigger, dryRun));
+					result = execute(runId, trigger, dryRun);
 				}
 				catch (Throwable ex) {
-					future.completeExceptionally(ex);
-				}
-				finally {
 					release(runId);
+					future.completeExceptionally(ex);
+					return;
 				}
+				// free the collector before answering, so a caller may start the next run at once
+				release(runId);
+				future.complete(result);
 			});
 		}
 		catch (RejectedExecutionException ex) {
@@ -148,7 +152,8 @@ public class CollectionRunner {
 	 * @return the request
 	 */
 	public CollectionRequest nextRequest(String runId, Trigger trigger, boolean dryRun) {
-		Instant now = this.clock.instant();
+		// microseconds: what every supported database stores, so checkpoints round-trip
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Optional<Instant> checkpoint;
 		try {
 			checkpoint = this.checkpoints.get(this.collectorName);

@@ -1,13 +1,17 @@
 package dev.collector.collect;
 
 import java.time.Clock;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -93,12 +97,11 @@ public class CollectorAutoConfiguration {
 	CollectionPipeline<?> collectionPipeline(CollectorProperties properties, CollectorIdentity identity,
 			ObjectProvider<Collector<?>> collector, ObjectProvider<RecordProcessor<?>> processors,
 			ObjectProvider<Validator> validator, RecordSink<?> sink, Quarantine quarantine,
-			ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<CollectionObserver> observers) {
+			ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<CollectionObserver> observers,
+			ConfigurableListableBeanFactory beanFactory) {
 		Collector<?> theCollector = SingleCollector.of(collector);
-		Class<?> recordType = theCollector.recordType();
-		List<RecordProcessor<?>> applicable = processors.orderedStream()
-			.filter((processor) -> appliesTo(processor, recordType))
-			.toList();
+		Set<Object> accepting = acceptingProcessors(beanFactory, theCollector.recordType());
+		List<RecordProcessor<?>> applicable = processors.orderedStream().filter(accepting::contains).toList();
 		RecordValidator recordValidator = new RecordValidator(
 				properties.getValidation().isEnabled() ? validator.getIfAvailable() : null);
 		return new CollectionPipeline(identity.name(), theCollector, applicable, recordValidator, sink, quarantine,
@@ -128,10 +131,25 @@ public class CollectorAutoConfiguration {
 				properties.getSchedule().getInterval());
 	}
 
-	private static boolean appliesTo(RecordProcessor<?> processor, Class<?> recordType) {
-		ResolvableType declared = ResolvableType.forInstance(processor).as(RecordProcessor.class).getGeneric(0);
-		Class<?> accepted = declared.resolve(Object.class);
-		return accepted.isAssignableFrom(recordType);
+	/**
+	 * The processor beans whose declared type argument is the record type or one of its
+	 * supertypes; generics are read from the bean definitions, so lambdas work too.
+	 */
+	private static Set<Object> acceptingProcessors(ConfigurableListableBeanFactory beanFactory, Class<?> recordType) {
+		Set<Object> accepting = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (String name : beanFactory.getBeanNamesForType(RecordProcessor.class)) {
+			Object processor = beanFactory.getBean(name);
+			ResolvableType declared = beanFactory.containsBeanDefinition(name)
+					? beanFactory.getMergedBeanDefinition(name).getResolvableType() : ResolvableType.NONE;
+			Class<?> accepted = declared.as(RecordProcessor.class).getGeneric(0).resolve();
+			if (accepted == null) {
+				accepted = ResolvableType.forInstance(processor).as(RecordProcessor.class).getGeneric(0).resolve(Object.class);
+			}
+			if (accepted.isAssignableFrom(recordType)) {
+				accepting.add(processor);
+			}
+		}
+		return accepting;
 	}
 
 }
