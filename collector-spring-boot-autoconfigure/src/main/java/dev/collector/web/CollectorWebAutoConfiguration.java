@@ -60,12 +60,12 @@ public class CollectorWebAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(PrometheusScrapeEndpoint.class)
-	@ConditionalOnBean(PrometheusScrapeEndpoint.class)
 	static class PrometheusMetricsConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		PrometheusMetricsController prometheusMetricsController(PrometheusScrapeEndpoint scrapeEndpoint) {
+		PrometheusMetricsController prometheusMetricsController(
+				ObjectProvider<PrometheusScrapeEndpoint> scrapeEndpoint) {
 			return new PrometheusMetricsController(scrapeEndpoint);
 		}
 

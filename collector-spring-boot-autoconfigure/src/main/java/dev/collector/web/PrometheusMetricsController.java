@@ -2,15 +2,19 @@ package dev.collector.web;
 
 
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusOutputFormat;
 import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * {@code GET /metrics}: the same scrape as {@code /actuator/prometheus}, at the path
@@ -19,9 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class PrometheusMetricsController {
 
-	private final PrometheusScrapeEndpoint scrapeEndpoint;
+	private final ObjectProvider<PrometheusScrapeEndpoint> scrapeEndpoint;
 
-	public PrometheusMetricsController(PrometheusScrapeEndpoint scrapeEndpoint) {
+	public PrometheusMetricsController(ObjectProvider<PrometheusScrapeEndpoint> scrapeEndpoint) {
 		this.scrapeEndpoint = scrapeEndpoint;
 	}
 
@@ -29,7 +33,14 @@ public class PrometheusMetricsController {
 	public ResponseEntity<byte[]> metrics(@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
 		PrometheusOutputFormat format = (accept != null && accept.contains("application/openmetrics-text"))
 				? PrometheusOutputFormat.CONTENT_TYPE_OPENMETRICS_100 : PrometheusOutputFormat.CONTENT_TYPE_004;
-		WebEndpointResponse<byte[]> scrape = this.scrapeEndpoint.scrape(format, null);
+		PrometheusScrapeEndpoint endpoint = this.scrapeEndpoint.getIfAvailable();
+		if (endpoint == null) {
+			throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+					"The Prometheus endpoint is not available: expose it with "
+							+ "management.endpoints.web.exposure.include=prometheus"),
+					null);
+		}
+		WebEndpointResponse<byte[]> scrape = endpoint.scrape(format, null);
 		return ResponseEntity.status(scrape.getStatus())
 			.contentType(MediaType.parseMediaType(format.getProducedMimeType().toString()))
 			.body(scrape.getBody());
