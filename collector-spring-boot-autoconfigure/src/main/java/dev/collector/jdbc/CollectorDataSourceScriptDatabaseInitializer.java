@@ -4,6 +4,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
@@ -31,13 +32,20 @@ public class CollectorDataSourceScriptDatabaseInitializer extends DataSourceScri
 			// resolving the platform would connect: not needed when nothing runs
 			return settings;
 		}
-		PlatformPlaceholderDatabaseDriverResolver resolver = new PlatformPlaceholderDatabaseDriverResolver();
+		// MySQL reads the MariaDB script: the two dialects share it
+		PlatformPlaceholderDatabaseDriverResolver resolver = new PlatformPlaceholderDatabaseDriverResolver()
+			.withDriverPlatform(DatabaseDriver.MYSQL, "mariadb");
 		List<String> locations = StringUtils.hasText(properties.getPlatform())
-				? resolver.resolveAll(properties.getPlatform().trim(), properties.getSchema())
+				? resolver.resolveAll(scriptPlatform(properties.getPlatform()), properties.getSchema())
 				: resolver.resolveAll(dataSource, properties.getSchema());
 		settings.setSchemaLocations(locations);
 		settings.setContinueOnError(false);
 		return settings;
+	}
+
+	private static String scriptPlatform(String platform) {
+		String id = platform.trim().toLowerCase(java.util.Locale.ROOT);
+		return "mysql".equals(id) ? "mariadb" : id;
 	}
 
 }

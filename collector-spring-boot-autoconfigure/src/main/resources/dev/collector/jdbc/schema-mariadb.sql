@@ -1,4 +1,4 @@
--- Tables of the collector framework (mariadb). Applied by collector.jdbc.initialize-schema;
+-- Tables of the collector framework (MariaDB and MySQL). Applied by collector.jdbc.initialize-schema;
 -- every statement is idempotent, so "always" is safe on every start.
 
 CREATE TABLE IF NOT EXISTS collector_checkpoint (

@@ -93,7 +93,7 @@ class CollectorEndpointsTests {
 	}
 
 	@Test
-	void collectWithoutWaitAnswers202WithTheRunId() {
+	void collectWithoutWaitAnswers202WithTheRunId() throws InterruptedException {
 		ResponseEntity<Map<String, Object>> response = post("/collect");
 		assertThat(response.getStatusCode().value()).isEqualTo(202);
 		assertThat(response.getBody()).containsEntry("status", "started")
@@ -232,23 +232,16 @@ class CollectorEndpointsTests {
 	}
 
 	private void awaitRunning() throws InterruptedException {
-		for (int i = 0; i < 100 && get("/actuator/health").getBody().toString().indexOf("runningRunId") < 0; i++) {
-			Thread.sleep(50);
-		}
+		awaitRunning(true);
 	}
 
-	private void awaitIdle() {
-		for (int i = 0; i < 100; i++) {
-			if (!get("/actuator/health").getBody().toString().contains("runningRunId")) {
-				return;
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
+	private void awaitIdle() throws InterruptedException {
+		awaitRunning(false);
+	}
+
+	private void awaitRunning(boolean running) throws InterruptedException {
+		for (int i = 0; i < 100 && get("/actuator/health").getBody().toString().contains("runningRunId") != running; i++) {
+			Thread.sleep(50);
 		}
 	}
 
