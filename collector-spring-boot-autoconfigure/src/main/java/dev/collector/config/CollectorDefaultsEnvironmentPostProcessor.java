@@ -15,7 +15,7 @@ import org.springframework.core.env.MapPropertySource;
  * command line wins. Switch them all off with {@code collector.defaults.enabled=false}.
  * <ul>
  * <li>JSON logs on the console (ECS), with the collector's name and instance id on
- * every line and the run id on every line of a run</li>
+ * every line and the run id on every line of a run; no banner</li>
  * <li>the Actuator endpoints health, info, prometheus and metrics over HTTP, with the
  * health components shown</li>
  * <li>liveness and readiness probe groups; readiness includes the database, liveness
@@ -35,6 +35,8 @@ public class CollectorDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		}
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("logging.structured.format.console", "ecs");
+		// the banner is the one thing on the console that is not a JSON line
+		defaults.put("spring.main.banner-mode", "off");
 		defaults.put("logging.structured.json.add.collector",
 				"${collector.name:${spring.application.name:collector}}");
 		defaults.put("logging.structured.json.add.instance_id", "${collector.instance-id:${HOSTNAME:local}}");
