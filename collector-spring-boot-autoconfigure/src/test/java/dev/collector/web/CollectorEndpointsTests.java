@@ -27,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
+import dev.collector.collect.CollectionRunner;
 import dev.collector.fixtures.PrometheusText;
 import dev.collector.fixtures.Reading;
 import dev.collector.fixtures.ScriptedCollector;
@@ -54,6 +55,9 @@ class CollectorEndpointsTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	CollectionRunner runner;
 
 	RestClient http;
 
@@ -119,8 +123,9 @@ class CollectorEndpointsTests {
 		this.collector.holding();
 		CompletableFuture<ResponseEntity<Map<String, Object>>> running = CompletableFuture
 			.supplyAsync(() -> post("/collect?wait=true"));
+		// the runner holds the collector from submission on, so once the source is entered
+		// the run is certainly in progress
 		assertThat(this.collector.awaitEntered()).isTrue();
-		awaitRunning();
 		ResponseEntity<Map<String, Object>> conflict = post("/collect");
 		assertThat(conflict.getStatusCode().value()).isEqualTo(409);
 		assertThat(conflict.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -231,18 +236,11 @@ class CollectorEndpointsTests {
 		return this.http.get().uri(uri).retrieve().toEntity(JSON);
 	}
 
-	private void awaitRunning() throws InterruptedException {
-		awaitRunning(true);
-	}
-
 	private void awaitIdle() throws InterruptedException {
-		awaitRunning(false);
-	}
-
-	private void awaitRunning(boolean running) throws InterruptedException {
-		for (int i = 0; i < 100 && get("/actuator/health").getBody().toString().contains("runningRunId") != running; i++) {
-			Thread.sleep(50);
+		for (int i = 0; i < 200 && this.runner.runningRunId() != null; i++) {
+			Thread.sleep(25);
 		}
+		assertThat(this.runner.runningRunId()).as("the run has finished").isNull();
 	}
 
 	@SpringBootConfiguration
