@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,8 +31,9 @@ import dev.collector.sink.WriteResult.RejectedRecord;
  * <p>
  * Records with the same key inside one batch are sent once (the others count as
  * duplicates). When the database refuses a batch for its content (a constraint, a value
- * too long), the batch is rolled back and written row by row: the refused rows come back
- * as {@link WriteResult#rejected() rejected} and the others are stored. Any other failure
+ * too long), the batch is rolled back and written again in halves, each in its own
+ * transaction, down to single rows: the refused rows come back as
+ * {@link WriteResult#rejected() rejected} and the others are stored. Any other failure
  * (connection lost, ...) propagates, and nothing of the batch is assumed stored.
  *
  * @param <T> the record type
@@ -76,39 +76,33 @@ public class JdbcRecordSink<T> implements RecordSink<T> {
 				rows.add(this.schema.values(record));
 			}
 		}
-		long inBatchDuplicates = batch.size() - unique.size();
+		Tally<T> tally = new Tally<>();
+		tally.duplicates = batch.size() - unique.size();
+		write(unique, rows, tally);
+		return new WriteResult<>(tally.inserted, tally.duplicates, tally.rejected);
+	}
+
+	/**
+	 * Write rows in one transaction; when the database refuses them for their content,
+	 * write each half in its own transaction, down to single rows, which are rejected.
+	 * One bad row in a batch of n costs about 2 log2(n) transactions, not n.
+	 */
+	private void write(List<T> records, List<Object[]> rows, Tally<T> tally) {
 		try {
 			Long inserted = this.transactionTemplate.execute((status) -> insert(rows));
 			long count = (inserted != null) ? inserted : 0;
-			return WriteResult.of(count, rows.size() - count + inBatchDuplicates);
+			tally.inserted += count;
+			tally.duplicates += rows.size() - count;
 		}
 		catch (DataIntegrityViolationException ex) {
-			WriteResult<T> rowByRow = writeRowByRow(unique, rows);
-			return new WriteResult<>(rowByRow.inserted(), rowByRow.duplicates() + inBatchDuplicates,
-					rowByRow.rejected());
-		}
-	}
-
-	private WriteResult<T> writeRowByRow(List<T> records, List<Object[]> rows) {
-		long inserted = 0;
-		long duplicates = 0;
-		List<RejectedRecord<T>> rejected = new ArrayList<>();
-		for (int i = 0; i < rows.size(); i++) {
-			List<Object[]> one = Collections.singletonList(rows.get(i));
-			try {
-				Long count = this.transactionTemplate.execute((status) -> insert(one));
-				if (count != null && count > 0) {
-					inserted++;
-				}
-				else {
-					duplicates++;
-				}
+			if (rows.size() == 1) {
+				tally.rejected.add(new RejectedRecord<>(records.get(0), rootMessage(ex)));
+				return;
 			}
-			catch (DataIntegrityViolationException ex) {
-				rejected.add(new RejectedRecord<>(records.get(i), rootMessage(ex)));
-			}
+			int half = rows.size() / 2;
+			write(records.subList(0, half), rows.subList(0, half), tally);
+			write(records.subList(half, rows.size()), rows.subList(half, rows.size()), tally);
 		}
-		return new WriteResult<>(inserted, duplicates, rejected);
 	}
 
 	private long insert(List<Object[]> rows) {
@@ -116,6 +110,7 @@ public class JdbcRecordSink<T> implements RecordSink<T> {
 	}
 
 	private long insert(Connection connection, List<Object[]> rows) throws SQLException {
+		this.platform.dialect().prepare(connection);
 		long inserted = 0;
 		int full = rows.size() / this.rowsPerStatement;
 		if (full > 0) {
@@ -145,7 +140,7 @@ public class JdbcRecordSink<T> implements RecordSink<T> {
 		}
 		statement.clearWarnings();
 		int count = statement.executeUpdate();
-		this.platform.dialect().checkWarnings(statement);
+		this.platform.dialect().checkWarnings(statement, rows.size(), count);
 		return count;
 	}
 
@@ -168,6 +163,16 @@ public class JdbcRecordSink<T> implements RecordSink<T> {
 		else {
 			statement.setObject(index, value);
 		}
+	}
+
+	private static final class Tally<T> {
+
+		private long inserted;
+
+		private long duplicates;
+
+		private final List<RejectedRecord<T>> rejected = new ArrayList<>();
+
 	}
 
 	private static String rootMessage(Throwable ex) {

@@ -1,5 +1,6 @@
 package dev.collector.jdbc;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -56,20 +57,25 @@ public class JdbcRunHistory implements RunHistory {
 
 	@Override
 	public List<CollectionResult> recent(String collector, int limit) {
-		return this.jdbcTemplate.query(SELECT + " ORDER BY started_at DESC", (ResultSet rs) -> {
-			List<CollectionResult> results = new java.util.ArrayList<>();
-			while (rs.next() && results.size() < limit) {
-				results.add(map(rs));
-			}
-			return results;
-		}, collector);
+		if (limit <= 0) {
+			return List.of();
+		}
+		return query(SELECT + " ORDER BY started_at DESC", collector, limit);
 	}
 
 	@Override
 	public Optional<CollectionResult> lastSuccessful(String collector) {
-		return this.jdbcTemplate.query(SELECT + " AND status = 'SUCCEEDED' ORDER BY started_at DESC", (ResultSet rs) -> {
-			return rs.next() ? Optional.of(map(rs)) : Optional.<CollectionResult>empty();
-		}, collector);
+		return query(SELECT + " AND status = 'SUCCEEDED' ORDER BY started_at DESC", collector, 1).stream().findFirst();
+	}
+
+	/** The database stops after {@code limit} rows: the history is never read whole. */
+	private List<CollectionResult> query(String sql, String collector, int limit) {
+		return this.jdbcTemplate.query((connection) -> {
+			PreparedStatement statement = connection.prepareStatement(sql);
+			statement.setString(1, collector);
+			statement.setMaxRows(limit);
+			return statement;
+		}, (rs, row) -> map(rs));
 	}
 
 	private static CollectionResult map(ResultSet rs) throws SQLException {

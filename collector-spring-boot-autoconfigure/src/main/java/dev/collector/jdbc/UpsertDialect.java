@@ -1,5 +1,7 @@
 package dev.collector.jdbc;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
@@ -28,8 +30,11 @@ public enum UpsertDialect {
 
 	/**
 	 * {@code INSERT IGNORE}: duplicates are skipped with warning 1062; any other warning
-	 * (a value truncated or replaced) fails the statement, because IGNORE would otherwise
-	 * store altered data silently.
+	 * (a value truncated or replaced, a row skipped for a CHECK constraint) fails the
+	 * statement, because IGNORE would otherwise store altered data silently or lose a row.
+	 * The warnings must all be seen for that: the session lists up to 65535 of them
+	 * instead of 64 ({@code max_error_count}), and a statement whose warnings are not all
+	 * listed, or do not match its skipped rows, fails too.
 	 */
 	MARIADB {
 		@Override
@@ -39,15 +44,44 @@ public enum UpsertDialect {
 		}
 
 		@Override
-		void checkWarnings(Statement statement) throws SQLException {
-			for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
-				if (warning.getErrorCode() != DUPLICATE_ENTRY) {
-					// SQLState class 22 (data exception) makes Spring translate it to a
-					// DataIntegrityViolationException, like the same error without IGNORE
-					throw new SQLException("Refused by the database (warning " + warning.getErrorCode() + "): "
-							+ warning.getMessage(), "22000");
-				}
+		void prepare(Connection connection) throws SQLException {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SET SESSION max_error_count = " + MAX_ERROR_COUNT);
 			}
+		}
+
+		@Override
+		void checkWarnings(Statement statement, int rows, long inserted) throws SQLException {
+			SQLWarning warnings = statement.getWarnings();
+			if (warnings == null) {
+				return;
+			}
+			long listed = 0;
+			for (SQLWarning warning = warnings; warning != null; warning = warning.getNextWarning()) {
+				if (warning.getErrorCode() != DUPLICATE_ENTRY) {
+					throw refused("(warning " + warning.getErrorCode() + "): " + warning.getMessage());
+				}
+				listed++;
+			}
+			long skipped = rows - inserted;
+			long total = warningCount(statement);
+			if (listed != skipped || total != listed) {
+				throw refused(total + " warnings, " + listed + " of them listed, for " + rows + " rows of which "
+						+ skipped + " were skipped as duplicates");
+			}
+		}
+
+		private static long warningCount(Statement statement) throws SQLException {
+			try (Statement count = statement.getConnection().createStatement();
+					ResultSet result = count.executeQuery("SHOW COUNT(*) WARNINGS")) {
+				return result.next() ? result.getLong(1) : 0;
+			}
+		}
+
+		private static SQLException refused(String detail) {
+			// SQLState class 22 (data exception) makes Spring translate it to a
+			// DataIntegrityViolationException, like the same error without IGNORE
+			return new SQLException("Refused by the database " + detail, "22000");
 		}
 	},
 
@@ -68,6 +102,9 @@ public enum UpsertDialect {
 
 	private static final int DUPLICATE_ENTRY = 1062;
 
+	/** The most warnings MariaDB and MySQL keep for one statement. */
+	private static final int MAX_ERROR_COUNT = 65535;
+
 	/**
 	 * The statement for a number of rows.
 	 * @param schema the record schema
@@ -77,11 +114,22 @@ public enum UpsertDialect {
 	abstract String insertSql(RecordSchema<?> schema, int rows);
 
 	/**
-	 * Fail when the statement's warnings show the database altered data.
-	 * @param statement the executed statement
-	 * @throws SQLException when it did
+	 * Prepare a connection for the statements of this dialect, once per transaction.
+	 * @param connection the connection
+	 * @throws SQLException when the database refuses
 	 */
-	void checkWarnings(Statement statement) throws SQLException {
+	void prepare(Connection connection) throws SQLException {
+	}
+
+	/**
+	 * Fail when the statement's warnings show the database altered or skipped data other
+	 * than duplicates.
+	 * @param statement the executed statement
+	 * @param rows how many rows it carried
+	 * @param inserted its update count: how many rows it inserted
+	 * @throws SQLException when it did, with SQLState class 22 (data exception)
+	 */
+	void checkWarnings(Statement statement, int rows, long inserted) throws SQLException {
 	}
 
 	/**

@@ -1,0 +1,300 @@
+package dev.collector.jdbc;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.collector.jdbc.SinkItem.Kind;
+import dev.collector.schema.AnnotatedRecordSchema;
+import dev.collector.sink.WriteResult;
+import dev.collector.sink.WriteResult.RejectedRecord;
+import dev.collector.testdb.TestDatabase;
+import dev.collector.testdb.TestSchema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The contract of {@link JdbcRecordSink} on a real database: each subclass names one
+ * {@link TestDatabase}. Every count is checked against what the table really holds.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractJdbcRecordSinkTests {
+
+	/** PostgreSQL and H2: "value too long"; MariaDB (INSERT IGNORE): "Data truncated". */
+	private static final Pattern TOO_LONG = Pattern.compile("(?is).*(too long|data truncated).*");
+
+	private final TestDatabase database;
+
+	private TestSchema schema;
+
+	private JdbcRecordSink<SinkItem> sink;
+
+	protected AbstractJdbcRecordSinkTests(TestDatabase database) {
+		this.database = database;
+	}
+
+	@AfterAll
+	void dropSchema() {
+		if (this.schema != null) {
+			this.schema.close();
+		}
+	}
+
+	@BeforeEach
+	void createTable() {
+		if (this.schema == null) {
+			// here, not in @BeforeAll: an unavailable database then shows as skipped tests
+			this.schema = this.database.createSchema();
+		}
+		this.schema.recreate("sink_item", SinkItem.createTable(this.database));
+		this.sink = sink(this.schema.jdbcTemplate(), this.schema.transactionTemplate());
+	}
+
+	private JdbcRecordSink<SinkItem> sink(JdbcTemplate jdbcTemplate, TransactionTemplate transactionTemplate) {
+		return new JdbcRecordSink<>(AnnotatedRecordSchema.of(SinkItem.class),
+				new DatabasePlatform(this.schema.dataSource(), null), jdbcTemplate, transactionTemplate);
+	}
+
+	@Test
+	void detectsItsPlatform() {
+		assertThat(new DatabasePlatform(this.schema.dataSource(), null).id()).isEqualTo(this.database.platform());
+	}
+
+	@Test
+	void firstWriteInsertsEveryRecord() {
+		List<SinkItem> batch = items("a", 0, 10);
+		WriteResult<SinkItem> result = this.sink.write(batch);
+		assertThat(result).isEqualTo(WriteResult.of(10, 0));
+		assertThat(stored()).containsExactlyElementsOf(batch);
+	}
+
+	@Test
+	void writingTheSameBatchAgainReportsOnlyDuplicates() {
+		List<SinkItem> batch = items("a", 0, 10);
+		this.sink.write(batch);
+		assertThat(this.sink.write(batch)).isEqualTo(WriteResult.of(0, 10));
+		assertThat(this.sink.write(batch)).isEqualTo(WriteResult.of(0, 10));
+		assertThat(count()).isEqualTo(10);
+	}
+
+	@Test
+	void mixedBatchReportsExactCounts() {
+		this.sink.write(items("a", 0, 5));
+		List<SinkItem> batch = new ArrayList<>(items("a", 3, 10));
+		batch.addAll(items("b", 0, 3));
+		assertThat(this.sink.write(batch)).isEqualTo(WriteResult.of(8, 2));
+		assertThat(count()).isEqualTo(13);
+	}
+
+	@Test
+	void sameKeyTwiceInOneBatchIsStoredOnceAsTheFirstOne() {
+		SinkItem first = SinkItem.of("a", 1);
+		SinkItem sameKey = first.withTitle("another title");
+		List<SinkItem> batch = List.of(first, SinkItem.of("a", 2), sameKey, SinkItem.of("a", 3), first);
+		assertThat(this.sink.write(batch)).isEqualTo(WriteResult.of(3, 2));
+		assertThat(stored()).containsExactly(first, SinkItem.of("a", 2), SinkItem.of("a", 3));
+	}
+
+	@Test
+	void batchLargerThanOneStatementIsCountedExactly() {
+		List<SinkItem> first = items("a", 0, 2500);
+		assertThat(this.sink.write(first)).isEqualTo(WriteResult.of(2500, 0));
+		List<SinkItem> overlapping = items("a", 1250, 3750);
+		assertThat(this.sink.write(overlapping)).isEqualTo(WriteResult.of(1250, 1250));
+		assertThat(count()).isEqualTo(3750);
+		assertThat(this.schema.jdbcTemplate().queryForObject("SELECT MAX(seq) FROM sink_item", Long.class))
+			.isEqualTo(3749);
+	}
+
+	@Test
+	void nullValuesAreStoredAsNull() {
+		SinkItem item = new SinkItem("a", 1, SinkItem.BASE, null, null, null, null);
+		assertThat(this.sink.write(List.of(item))).isEqualTo(WriteResult.of(1, 0));
+		assertThat(stored()).containsExactly(item);
+		Integer nulls = this.schema.jdbcTemplate()
+			.queryForObject("SELECT COUNT(*) FROM sink_item WHERE title IS NULL AND kind IS NULL AND price IS NULL "
+					+ "AND score IS NULL", Integer.class);
+		assertThat(nulls).isOne();
+	}
+
+	@Test
+	void instantsEnumsAndDecimalsRoundTrip() {
+		SinkItem item = new SinkItem("a", 42, Instant.parse("2023-10-29T01:30:00.654321Z"), "Ünïcödé – 日本語",
+				Kind.ANALYSIS, new BigDecimal("1234567890.12"), 0);
+		this.sink.write(List.of(item));
+		assertThat(stored()).containsExactly(item);
+		assertThat(this.schema.jdbcTemplate().queryForObject("SELECT kind FROM sink_item", String.class))
+			.isEqualTo("ANALYSIS");
+		assertThat(this.schema.jdbcTemplate()
+			.queryForObject("SELECT COUNT(*) FROM sink_item WHERE published_at = ?", Integer.class,
+					java.sql.Timestamp.from(item.publishedAt())))
+			.isOne();
+	}
+
+	@Test
+	void valueTooLongIsRejectedWithTheDatabaseReasonAndTheRestIsStored() {
+		SinkItem tooLong = SinkItem.of("a", 2).withTitle("x".repeat(SinkItem.TITLE_LENGTH + 1));
+		List<SinkItem> batch = List.of(SinkItem.of("a", 0), SinkItem.of("a", 1), tooLong, SinkItem.of("a", 3));
+		WriteResult<SinkItem> result = this.sink.write(batch);
+		assertThat(result.inserted()).isEqualTo(3);
+		assertThat(result.duplicates()).isZero();
+		assertThat(result.rejected()).singleElement().satisfies((rejected) -> {
+			assertThat(rejected.record()).isEqualTo(tooLong);
+			assertThat(rejected.reason()).matches(TOO_LONG);
+		});
+		assertThat(stored()).extracting(SinkItem::seq).containsExactly(0L, 1L, 3L);
+	}
+
+	@Test
+	void checkConstraintViolationIsRejectedWithTheDatabaseReason() {
+		SinkItem negative = SinkItem.of("a", 1).withScore(-1);
+		WriteResult<SinkItem> result = this.sink.write(List.of(SinkItem.of("a", 0), negative, SinkItem.of("a", 2)));
+		assertThat(result.inserted()).isEqualTo(2);
+		assertThat(result.duplicates()).isZero();
+		assertThat(result.rejected()).extracting(RejectedRecord::record).containsExactly(negative);
+		assertThat(result.rejected().get(0).reason()).containsIgnoringCase("score_not_negative");
+		assertThat(stored()).extracting(SinkItem::seq).containsExactly(0L, 2L);
+	}
+
+	@Test
+	void nullInANotNullColumnIsRejectedNotReplacedByADefault() {
+		SinkItem noTime = new SinkItem("a", 1, null, "t", Kind.NEWS, null, 1);
+		WriteResult<SinkItem> result = this.sink.write(List.of(SinkItem.of("a", 0), noTime));
+		assertThat(result.inserted()).isOne();
+		assertThat(result.rejected()).extracting(RejectedRecord::record).containsExactly(noTime);
+		assertThat(result.rejected().get(0).reason()).containsIgnoringCase("published_at");
+		assertThat(stored()).extracting(SinkItem::seq).containsExactly(0L);
+	}
+
+	@Test
+	void rejectedDuplicateAndNewRecordsInOneBatchAreEachCounted() {
+		this.sink.write(items("a", 0, 3));
+		SinkItem tooLong = SinkItem.of("b", 9).withTitle("y".repeat(100));
+		List<SinkItem> batch = new ArrayList<>(items("a", 0, 5));
+		batch.add(tooLong);
+		batch.add(SinkItem.of("a", 4));
+		batch.add(SinkItem.of("b", 8).withScore(-5));
+		WriteResult<SinkItem> result = this.sink.write(batch);
+		assertThat(result.inserted()).isEqualTo(2);
+		assertThat(result.duplicates()).isEqualTo(4);
+		assertThat(result.rejected()).extracting(RejectedRecord::record)
+			.containsExactly(tooLong, SinkItem.of("b", 8).withScore(-5));
+		assertThat(count()).isEqualTo(5);
+	}
+
+	@Test
+	void valueTooLongAfterManyDuplicatesInOneStatementIsStillRejected() {
+		// MariaDB lists at most max_error_count (by default 64) warnings: the 64 warnings of
+		// the duplicates must not hide the one of a value that INSERT IGNORE truncates
+		this.sink.write(items("a", 0, 64));
+		SinkItem tooLong = SinkItem.of("a", 500).withTitle("z".repeat(SinkItem.TITLE_LENGTH + 10));
+		List<SinkItem> batch = new ArrayList<>(items("a", 0, 64));
+		batch.add(tooLong);
+		batch.add(SinkItem.of("a", 501));
+		WriteResult<SinkItem> result = this.sink.write(batch);
+		assertThat(result.inserted()).isEqualTo(1);
+		assertThat(result.duplicates()).isEqualTo(64);
+		assertThat(result.rejected()).singleElement().satisfies((rejected) -> {
+			assertThat(rejected.record()).isEqualTo(tooLong);
+			assertThat(rejected.reason()).matches(TOO_LONG);
+		});
+		assertThat(count()).isEqualTo(65);
+		assertThat(this.schema.jdbcTemplate().queryForObject("SELECT COUNT(*) FROM sink_item WHERE seq = 500",
+				Integer.class)).isZero();
+	}
+
+	@Test
+	void checkViolationAfterManyDuplicatesInOneStatementIsStillRejected() {
+		// MariaDB's INSERT IGNORE skips a row that fails a CHECK constraint, like a duplicate:
+		// only its warning tells it apart, even when the duplicates' warnings come first
+		this.sink.write(items("a", 0, 100));
+		SinkItem negative = SinkItem.of("a", 500).withScore(-1);
+		List<SinkItem> batch = new ArrayList<>(items("a", 0, 100));
+		batch.add(negative);
+		WriteResult<SinkItem> result = this.sink.write(batch);
+		assertThat(result.inserted()).isZero();
+		assertThat(result.duplicates()).isEqualTo(100);
+		assertThat(result.rejected()).extracting(RejectedRecord::record).containsExactly(negative);
+		assertThat(count()).isEqualTo(100);
+	}
+
+	@Test
+	void oneBadRecordInALargeBatchRejectsOnlyIt() {
+		List<SinkItem> batch = new ArrayList<>(items("a", 0, 2500));
+		SinkItem bad = batch.get(2400).withScore(-1);
+		batch.set(2400, bad);
+		WriteResult<SinkItem> result = this.sink.write(batch);
+		assertThat(result.inserted()).isEqualTo(2499);
+		assertThat(result.duplicates()).isZero();
+		assertThat(result.rejected()).extracting(RejectedRecord::record).containsExactly(bad);
+		assertThat(count()).isEqualTo(2499);
+	}
+
+	@Test
+	void missingTableFailsTheWholeWrite() {
+		this.sink.write(items("a", 0, 3));
+		this.schema.jdbcTemplate().execute("DROP TABLE sink_item");
+		assertThatThrownBy(() -> this.sink.write(items("a", 0, 5))).isInstanceOf(DataAccessException.class)
+			.isNotInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void lostConnectionFailsTheWholeWriteAndStoresNothing() throws SQLException {
+		Connection connection = this.schema.dataSource().getConnection();
+		SingleConnectionDataSource lost = new SingleConnectionDataSource(connection, true);
+		connection.close();
+		JdbcRecordSink<SinkItem> broken = sink(new JdbcTemplate(lost),
+				new TransactionTemplate(new DataSourceTransactionManager(lost)));
+		assertThatThrownBy(() -> broken.write(items("a", 0, 5))).isInstanceOf(RuntimeException.class)
+			.isNotInstanceOf(DataIntegrityViolationException.class);
+		assertThat(count()).isZero();
+	}
+
+	private static List<SinkItem> items(String feed, long fromInclusive, long toExclusive) {
+		return LongStream.range(fromInclusive, toExclusive).mapToObj((seq) -> SinkItem.of(feed, seq)).toList();
+	}
+
+	private long count() {
+		Long count = this.schema.jdbcTemplate().queryForObject("SELECT COUNT(*) FROM sink_item", Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	private List<SinkItem> stored() {
+		return this.schema.jdbcTemplate()
+			.query("SELECT feed, seq, published_at, title, kind, price, score FROM sink_item ORDER BY feed, seq",
+					(rs, row) -> new SinkItem(rs.getString("feed"), rs.getLong("seq"),
+							rs.getTimestamp("published_at").toInstant(), rs.getString("title"),
+							(rs.getString("kind") != null) ? Kind.valueOf(rs.getString("kind")) : null,
+							normalized(rs.getBigDecimal("price")), integer(rs, "score")));
+	}
+
+	/** Decimals compare by scale too: read back with the scale the test items use. */
+	private static BigDecimal normalized(BigDecimal value) {
+		return (value != null) ? value.setScale(2) : null;
+	}
+
+	private static Integer integer(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+
+}
