@@ -1,8 +1,8 @@
 package dev.collector.jdbc;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,8 +35,8 @@ public class JdbcCheckpointStore implements CheckpointStore {
 
 	@Override
 	public void advance(String collector, Instant position, String runId) {
-		Timestamp now = Timestamp.from(this.clock.instant());
-		Timestamp at = Timestamp.from(position);
+		OffsetDateTime now = JdbcRecordSink.parameter(this.clock.instant());
+		OffsetDateTime at = JdbcRecordSink.parameter(position);
 		int updated = this.jdbcTemplate.update(
 				"UPDATE collector_checkpoint SET position_at = ?, run_id = ?, updated_at = ? WHERE collector = ?", at,
 				runId, now, collector);

@@ -1,7 +1,7 @@
 package dev.collector.jdbc;
 
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,7 +24,7 @@ public class JdbcQuarantine implements Quarantine {
 
 	@Override
 	public void add(String collector, String runId, List<QuarantinedRecord> records) {
-		Timestamp now = Timestamp.from(this.clock.instant());
+		OffsetDateTime now = JdbcRecordSink.parameter(this.clock.instant());
 		this.jdbcTemplate.batchUpdate(
 				"INSERT INTO collector_quarantine (collector, run_id, reason, payload, created_at) VALUES (?, ?, ?, ?, ?)",
 				records, records.size(), (statement, record) -> {
@@ -32,7 +32,7 @@ public class JdbcQuarantine implements Quarantine {
 					statement.setString(2, runId);
 					statement.setString(3, JdbcRunHistory.truncate(record.reason()));
 					statement.setString(4, record.payload());
-					statement.setTimestamp(5, now);
+					statement.setObject(5, now);
 				});
 	}
 

@@ -3,10 +3,10 @@ package dev.collector.jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -149,13 +149,13 @@ public class JdbcRecordSink<T> implements RecordSink<T> {
 			statement.setNull(index, Types.NULL);
 		}
 		else if (value instanceof Instant instant) {
-			statement.setTimestamp(index, Timestamp.from(instant));
+			statement.setObject(index, parameter(instant));
 		}
 		else if (value instanceof OffsetDateTime dateTime) {
-			statement.setTimestamp(index, Timestamp.from(dateTime.toInstant()));
+			statement.setObject(index, parameter(dateTime.toInstant()));
 		}
 		else if (value instanceof ZonedDateTime dateTime) {
-			statement.setTimestamp(index, Timestamp.from(dateTime.toInstant()));
+			statement.setObject(index, parameter(dateTime.toInstant()));
 		}
 		else if (value instanceof Enum<?> constant) {
 			statement.setString(index, constant.name());
@@ -163,6 +163,18 @@ public class JdbcRecordSink<T> implements RecordSink<T> {
 		else {
 			statement.setObject(index, value);
 		}
+	}
+
+	/**
+	 * An instant as a statement parameter: an {@code OffsetDateTime} in UTC. A
+	 * {@code Timestamp} would go through the JVM's local time, which H2 resolves to the
+	 * wrong instant in the hour that repeats when daylight saving time ends. MariaDB and
+	 * MySQL store the same local time for both ({@code DATETIME} has no zone).
+	 * @param instant the instant
+	 * @return the parameter value
+	 */
+	static OffsetDateTime parameter(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 	private static final class Tally<T> {

@@ -40,7 +40,8 @@ public class JdbcRunHistory implements RunHistory {
 				"INSERT INTO collector_run (run_id, collector, instance_id, trigger_type, status, window_from, window_to, "
 						+ "started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 				request.runId(), collector, instanceId, request.trigger().name(), "RUNNING",
-				Timestamp.from(request.from()), Timestamp.from(request.to()), Timestamp.from(startedAt));
+				JdbcRecordSink.parameter(request.from()), JdbcRecordSink.parameter(request.to()),
+				JdbcRecordSink.parameter(startedAt));
 	}
 
 	@Override
@@ -50,8 +51,9 @@ public class JdbcRunHistory implements RunHistory {
 				"UPDATE collector_run SET status = ?, window_from = ?, window_to = ?, finished_at = ?, "
 						+ "records_collected = ?, records_inserted = ?, records_duplicate = ?, records_invalid = ?, "
 						+ "error = ? WHERE run_id = ?",
-				result.status().name(), Timestamp.from(result.request().from()), Timestamp.from(result.request().to()),
-				Timestamp.from(result.finishedAt()), counts.collected(), counts.inserted(), counts.duplicates(),
+				result.status().name(), JdbcRecordSink.parameter(result.request().from()),
+				JdbcRecordSink.parameter(result.request().to()), JdbcRecordSink.parameter(result.finishedAt()),
+				counts.collected(), counts.inserted(), counts.duplicates(),
 				counts.invalid(), truncate(result.error()), result.runId());
 	}
 

@@ -104,6 +104,14 @@ abstract class AbstractJdbcStoresTests {
 		// the same position and run again: nothing changes, nothing fails
 		store.advance(collector, T0.plus(15, ChronoUnit.MINUTES), "run-2");
 		assertThat(store.get(collector)).contains(T0.plus(15, ChronoUnit.MINUTES));
+		if (this.database.keepsEveryInstant()) {
+			// 02:30 in central Europe twice: 00:30Z, then 01:30Z
+			store.advance(collector, Instant.parse("2023-10-29T00:30:00Z"), "run-3");
+			assertThat(store.get(collector)).contains(Instant.parse("2023-10-29T00:30:00Z"));
+			store.advance(collector, Instant.parse("2023-10-29T01:30:00Z"), "run-4");
+			assertThat(store.get(collector)).contains(Instant.parse("2023-10-29T01:30:00Z"));
+			store.advance(collector, T0.plus(15, ChronoUnit.MINUTES), "run-2");
+		}
 		assertThat(store.get(other)).isEmpty();
 		assertThat(this.schema.jdbcTemplate()
 			.queryForObject("SELECT COUNT(*) FROM collector_checkpoint WHERE collector = ?", Long.class, collector))

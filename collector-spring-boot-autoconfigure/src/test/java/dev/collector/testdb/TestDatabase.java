@@ -1,6 +1,7 @@
 package dev.collector.testdb;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,6 +73,16 @@ public enum TestDatabase {
 	 */
 	public String platform() {
 		return this.platform;
+	}
+
+	/**
+	 * Whether every instant comes back as it was stored in this JVM. Not on MariaDB when
+	 * the JVM's zone has daylight saving time: the framework's {@code DATETIME} columns
+	 * hold the JVM's local time, and the hour that repeats when DST ends maps to one.
+	 * @return {@code false} only then
+	 */
+	public boolean keepsEveryInstant() {
+		return this != MARIADB || ZoneId.systemDefault().getRules().isFixedOffset();
 	}
 
 	/**
