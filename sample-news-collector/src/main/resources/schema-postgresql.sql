@@ -1,0 +1,18 @@
+-- The news collector's own table (postgresql). Applied on every start by spring.sql.init
+-- (mode=always, platform=postgresql); CREATE ... IF NOT EXISTS makes that safe.
+-- Column sizes match the constraints of dev.collector.sample.news.NewsItem, so an item
+-- that would not fit is quarantined by validation instead of refused by the database.
+
+CREATE TABLE IF NOT EXISTS news_item (
+    source        VARCHAR(50)              NOT NULL,
+    guid          VARCHAR(500)             NOT NULL,
+    title         VARCHAR(500)             NOT NULL,
+    link          VARCHAR(1000),
+    summary       VARCHAR(2000)            NOT NULL,
+    published_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    currencies    VARCHAR(200)             NOT NULL,
+    ingested_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (source, guid)
+);
+
+CREATE INDEX IF NOT EXISTS news_item_published_at ON news_item (published_at);
