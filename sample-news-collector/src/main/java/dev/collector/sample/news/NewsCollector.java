@@ -135,8 +135,9 @@ public class NewsCollector implements Collector<NewsItem> {
 					throw new IOException("HTTP status " + status + " from " + resource.getURL());
 				}
 			}
-			// honours the charset of the Content-Type header
-			return new XmlReader(connection);
+			// the charset of the Content-Type header counts (XmlReader(URLConnection) would
+			// set request headers on the connection, which is connected by now)
+			return new XmlReader(connection.getInputStream(), connection.getContentType(), true);
 		}
 		return new XmlReader(resource.getInputStream());
 	}

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -175,14 +173,8 @@ class NewsCollectorApplicationTests {
 	private double insertedCounter() {
 		ResponseEntity<String> response = this.rest.getForEntity("/metrics", String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-		List<PrometheusSample> samples = PrometheusSample.parse(response.getBody())
-			.stream()
-			.filter((sample) -> sample.name().equals("collector_records_processed_total"))
-			.filter((sample) -> "news-collector".equals(sample.labels().get("collector"))
-					&& "insert".equals(sample.labels().get("operation")))
-			.toList();
-		assertThat(samples).as("insert series").hasSizeLessThanOrEqualTo(1);
-		return samples.isEmpty() ? 0 : samples.get(0).value();
+		return PrometheusSample.value(response.getBody(), "collector_records_processed_total", "collector",
+				"news-collector", "operation", "insert");
 	}
 
 	private static void sleep() {
@@ -193,33 +185,6 @@ class NewsCollectorApplicationTests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * One sample line of the Prometheus text format: {@code name{labels} value [timestamp]}.
-	 */
-	record PrometheusSample(String name, Map<String, String> labels, double value) {
-
-		private static final Pattern LINE = Pattern
-			.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)(?:\\s+-?\\d+)?$");
-
-		private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
-
-		static List<PrometheusSample> parse(String text) {
-			return text.lines().filter((line) -> !line.isBlank() && !line.startsWith("#")).map((line) -> {
-				Matcher matcher = LINE.matcher(line);
-				assertThat(matcher.matches()).as("a Prometheus sample line: %s", line).isTrue();
-				Map<String, String> labels = new java.util.LinkedHashMap<>();
-				if (matcher.group(2) != null) {
-					Matcher label = LABEL.matcher(matcher.group(2));
-					while (label.find()) {
-						labels.put(label.group(1), label.group(2));
-					}
-				}
-				return new PrometheusSample(matcher.group(1), labels, Double.parseDouble(matcher.group(3)));
-			}).toList();
-		}
-
 	}
 
 }

@@ -1,5 +1,8 @@
 package dev.collector.sample.news;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.sun.net.httpserver.HttpServer;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -215,6 +220,41 @@ class NewsCollectorTests {
 			.isThrownBy(() -> collectAll(collector(properties), request(Trigger.MANUAL, Set.of())))
 			.withMessageStartingWith("Feed 'offline' (http://127.0.0.1:1/feed.xml) could not be read: ")
 			.withMessageContaining("Connection refused");
+	}
+
+	@Test
+	void readsAFeedOverHttp() throws IOException {
+		byte[] feed = new ClassPathResource("feeds/chainwire-daily.xml").getContentAsByteArray();
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		List<String> userAgents = new ArrayList<>();
+		server.createContext("/rss.xml", (exchange) -> {
+			userAgents.add(exchange.getRequestHeaders().getFirst("User-Agent"));
+			exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=UTF-8");
+			exchange.sendResponseHeaders(200, feed.length);
+			exchange.getResponseBody().write(feed);
+			exchange.close();
+		});
+		server.createContext("/broken", (exchange) -> {
+			exchange.sendResponseHeaders(503, -1);
+			exchange.close();
+		});
+		server.start();
+		try {
+			String base = "http://127.0.0.1:" + server.getAddress().getPort();
+			NewsProperties properties = properties(new Feed("remote", base + "/rss.xml"));
+			List<NewsItem> items = collectAll(collector(properties), request(Trigger.MANUAL, Set.of()));
+			assertThat(items).hasSize(10).extracting(NewsItem::source).containsOnly("remote");
+			assertThat(userAgents).containsExactly(properties.getUserAgent());
+
+			NewsProperties failing = properties(new Feed("unavailable", base + "/broken"));
+			assertThatExceptionOfType(FeedReadException.class)
+				.isThrownBy(() -> collectAll(collector(failing), request(Trigger.MANUAL, Set.of())))
+				.withMessageStartingWith("Feed 'unavailable' (" + base + "/broken) could not be read: ")
+				.withMessageContaining("HTTP status 503");
+		}
+		finally {
+			server.stop(0);
+		}
 	}
 
 	@Test
