@@ -1,6 +1,7 @@
 package dev.collector.collect;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.stream.Stream;
 
 import org.springframework.core.Ordered;
@@ -20,12 +21,14 @@ public class IngestionTimestampProcessor implements RecordProcessor<Object>, Ord
 
 	@Override
 	public Stream<Object> process(Stream<Object> records, CollectionRequest request) {
-		return records.map(this::stamp);
+		// one instant per run: every record of a run carries the same ingestion time
+		Instant ingestedAt = this.clock.instant();
+		return records.map((record) -> stamp(record, ingestedAt));
 	}
 
-	private Object stamp(Object record) {
+	private static Object stamp(Object record, Instant ingestedAt) {
 		if (record instanceof IngestionTimestamped<?> stampable) {
-			return stampable.withIngestedAt(this.clock.instant());
+			return stampable.withIngestedAt(ingestedAt);
 		}
 		return record;
 	}
