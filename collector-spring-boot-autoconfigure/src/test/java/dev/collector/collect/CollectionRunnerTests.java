@@ -220,6 +220,18 @@ class CollectionRunnerTests {
 	}
 
 	@Test
+	void runIdIsInTheLoggingContextDuringTheRunOnly() {
+		List<String> seen = new java.util.ArrayList<>();
+		this.collector.returning(() -> {
+			seen.add(org.slf4j.MDC.get(CollectionRunner.MDC_RUN_ID));
+			return Stream.of(Reading.of("s1", NOW, 1));
+		});
+		CollectionResult result = runner(10).run(Trigger.MANUAL);
+		assertThat(seen).containsExactly(result.runId());
+		assertThat(org.slf4j.MDC.get(CollectionRunner.MDC_RUN_ID)).isNull();
+	}
+
+	@Test
 	void ingestionTimestampProcessorStampsRecordsWithTheRunClock() {
 		IngestionTimestampProcessor processor = new IngestionTimestampProcessor(this.clock);
 		List<Object> stamped = processor.process(Stream.of(Reading.of("s1", NOW, 1), "not stampable"), null).toList();
