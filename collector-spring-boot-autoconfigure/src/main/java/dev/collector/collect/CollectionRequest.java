@@ -42,15 +42,6 @@ public record CollectionRequest(String runId, Trigger trigger, Instant from, Ins
 	}
 
 	/**
-	 * The same request as a dry run (or not).
-	 * @param dryRun whether to write nothing
-	 * @return a copy with the flag set
-	 */
-	public CollectionRequest withDryRun(boolean dryRun) {
-		return new CollectionRequest(this.runId, this.trigger, this.from, this.to, this.symbols, this.force, dryRun);
-	}
-
-	/**
 	 * Whether the request covers a symbol.
 	 * @param symbol a key the collector knows
 	 * @return {@code true} when {@link #symbols()} is empty or contains it

@@ -63,15 +63,6 @@ public class CollectionScheduler implements SmartLifecycle {
 		return this.future != null;
 	}
 
-	/**
-	 * When the next scheduled run starts.
-	 * @return the delay until then, or {@code null} when not scheduled
-	 */
-	public Duration nextRunIn() {
-		ScheduledFuture<?> current = this.future;
-		return (current != null) ? Duration.ofMillis(Math.max(0, current.getDelay(java.util.concurrent.TimeUnit.MILLISECONDS))) : null;
-	}
-
 	public Duration getInterval() {
 		return this.interval;
 	}

@@ -106,7 +106,7 @@ public class CollectorAutoConfiguration {
 				properties.getValidation().isEnabled() ? validator.getIfAvailable() : null);
 		return new CollectionPipeline(identity.name(), theCollector, applicable, recordValidator, sink, quarantine,
 				objectMapper.getIfAvailable(() -> new ObjectMapper().findAndRegisterModules()),
-				new CompositeCollectionObserver(observers.orderedStream().toList()), properties.getSink().getBatchSize());
+				observersOf(observers), properties.getSink().getBatchSize());
 	}
 
 	@Bean
@@ -118,7 +118,7 @@ public class CollectorAutoConfiguration {
 			@Qualifier(TASK_SCHEDULER_BEAN_NAME) ThreadPoolTaskScheduler executor, CollectorStatus status) {
 		status.seed(history, identity.name());
 		return new CollectionRunner(identity.name(), identity.instanceId(), pipeline, checkpoints, history,
-				new CompositeCollectionObserver(observers.orderedStream().toList()), events, clock, executor,
+				observersOf(observers), events, clock, executor,
 				properties.getSchedule().getInterval());
 	}
 
@@ -129,6 +129,10 @@ public class CollectorAutoConfiguration {
 			@Qualifier(TASK_SCHEDULER_BEAN_NAME) ThreadPoolTaskScheduler scheduler, Clock clock) {
 		return new CollectionScheduler(runner, scheduler, clock, properties.getSchedule().getInitialDelay(),
 				properties.getSchedule().getInterval());
+	}
+
+	private static CollectionObserver observersOf(ObjectProvider<CollectionObserver> observers) {
+		return new CompositeCollectionObserver(observers.orderedStream().toList());
 	}
 
 	/**

@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfigu
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,7 +60,7 @@ public class CollectorJdbcAutoConfiguration {
 			ObjectProvider<JdbcTemplate> jdbcTemplate, ObjectProvider<PlatformTransactionManager> transactionManager) {
 		return new JdbcRecordSink(schema, platform, template(jdbcTemplate, dataSource),
 				new TransactionTemplate(transactionManager.getIfAvailable(
-						() -> new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource))));
+						() -> new DataSourceTransactionManager(dataSource))));
 	}
 
 	@Bean

@@ -19,9 +19,12 @@ public class DatabasePlatform {
 
 	private final SingletonSupplier<String> platform;
 
+	private final SingletonSupplier<UpsertDialect> dialect;
+
 	public DatabasePlatform(DataSource dataSource, String configured) {
 		this.platform = SingletonSupplier
 			.of(() -> StringUtils.hasText(configured) ? configured.trim() : detect(dataSource));
+		this.dialect = SingletonSupplier.of(() -> UpsertDialect.forPlatform(id()));
 	}
 
 	/**
@@ -37,7 +40,7 @@ public class DatabasePlatform {
 	 * @return the dialect
 	 */
 	public UpsertDialect dialect() {
-		return UpsertDialect.forPlatform(id());
+		return this.dialect.obtain();
 	}
 
 	private static String detect(DataSource dataSource) {

@@ -18,6 +18,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 import dev.collector.schema.RecordSchema;
 import dev.collector.sink.RecordSink;
@@ -55,6 +56,9 @@ public class JdbcRecordSink<T> implements RecordSink<T> {
 
 	private final int rowsPerStatement;
 
+	/** The statement for a full chunk: built once, not for every batch. */
+	private final SingletonSupplier<String> fullChunkSql;
+
 	public JdbcRecordSink(RecordSchema<T> schema, DatabasePlatform platform, JdbcTemplate jdbcTemplate,
 			TransactionTemplate transactionTemplate) {
 		this.schema = schema;
@@ -63,6 +67,8 @@ public class JdbcRecordSink<T> implements RecordSink<T> {
 		this.transactionTemplate = transactionTemplate;
 		this.rowsPerStatement = Math.max(1,
 				Math.min(MAX_ROWS_PER_STATEMENT, MAX_PARAMETERS / schema.columns().size()));
+		this.fullChunkSql = SingletonSupplier
+			.of(() -> this.platform.dialect().insertSql(this.schema, this.rowsPerStatement));
 	}
 
 	@Override
@@ -115,7 +121,7 @@ public class JdbcRecordSink<T> implements RecordSink<T> {
 		int full = rows.size() / this.rowsPerStatement;
 		if (full > 0) {
 			try (PreparedStatement statement = connection
-				.prepareStatement(this.platform.dialect().insertSql(this.schema, this.rowsPerStatement))) {
+				.prepareStatement(this.fullChunkSql.obtain())) {
 				for (int chunk = 0; chunk < full; chunk++) {
 					int from = chunk * this.rowsPerStatement;
 					inserted += execute(statement, rows.subList(from, from + this.rowsPerStatement));

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -157,8 +156,5 @@ public enum UpsertDialect {
 		return String.join(", ", Collections.nCopies(rows, row));
 	}
 
-	static List<String> platforms() {
-		return List.of("h2", "postgresql", "mariadb", "mysql");
-	}
 
 }

@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.time.Clock;
 
-
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -116,6 +115,5 @@ public class CollectorHealthController {
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	public record ReadyResponse(String status, String readinessState) {
 	}
-
 
 }

@@ -1,7 +1,5 @@
 package dev.collector.web;
 
-
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusOutputFormat;
@@ -45,6 +43,5 @@ public class PrometheusMetricsController {
 			.contentType(MediaType.parseMediaType(format.getProducedMimeType().toString()))
 			.body(scrape.getBody());
 	}
-
 
 }
