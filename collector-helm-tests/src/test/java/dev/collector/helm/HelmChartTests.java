@@ -44,6 +44,15 @@ class HelmChartTests {
 	}
 
 	@Test
+	void lintFailsOnValuesThatTheSchemaRejects() throws Exception {
+		Path values = this.work.resolve("wrong-values.yaml");
+		java.nio.file.Files.writeString(values, "replicaCount: three\n");
+		LintResult result = HelmChart.lint(values, this.work);
+		assertThat(result.isFailed()).isTrue();
+		assertThat(result.getMessages()).anyMatch((line) -> line.contains("replicaCount"));
+	}
+
+	@Test
 	void defaultValuesRenderOneReplicaWithoutTheOperatorsResources() {
 		Manifests manifests = HelmChart.render(null);
 		assertThat(manifests.kinds()).containsExactly("ConfigMap", "ConfigMap", "Deployment", "PodDisruptionBudget",
