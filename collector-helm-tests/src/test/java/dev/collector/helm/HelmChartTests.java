@@ -103,6 +103,11 @@ class HelmChartTests {
 		// 3 missed intervals of 5m
 		assertThat(noSuccess.path("expr").asText()).endsWith("> 3 * 300");
 		assertThat(noSuccess.at("/labels/team").asText()).isEqualTo("data");
+		// Prometheus' own template syntax survives Helm's
+		assertThat(noSuccess.at("/annotations/summary").asText())
+			.isEqualTo("{{ $labels.collector }} has not collected successfully for 3 intervals.");
+		assertThat(manifests.one("PrometheusRule").at("/spec/groups/0/rules/0/expr").asText())
+			.isEqualTo("sum(up{job=\"news-collector\", namespace=\"data\"}) == 0 or absent(up{job=\"news-collector\", namespace=\"data\"})");
 
 		JsonNode policy = manifests.one("NetworkPolicy");
 		assertThat(policy.at("/spec/ingress/0/ports/0/port").asText()).isEqualTo("http");
