@@ -65,6 +65,10 @@ class HelmChartTests {
 		assertThat(manifests.all("PrometheusRule")).isEmpty();
 		assertThat(manifests.named("ConfigMap", FULLNAME + "-dashboard").at("/metadata/labels/grafana_dashboard")
 			.asText()).isEqualTo("1");
+		JsonNode budget = manifests.one("PodDisruptionBudget");
+		assertThat(budget.at("/spec/maxUnavailable").asInt()).isEqualTo(1);
+		assertThat(fields(deployment.at("/spec/template/metadata/labels")))
+			.containsAllEntriesOf(fields(budget.at("/spec/selector/matchLabels")));
 	}
 
 	@Test
