@@ -45,7 +45,7 @@
 		while (svg.firstChild) { svg.removeChild(svg.firstChild); }
 		var maxRecords = Math.max.apply(null, [1].concat(chronological.map(function (r) { return r.records_collected; })));
 		var maxSeconds = Math.max.apply(null, [0.001].concat(chronological.map(function (r) { return r.duration_seconds; })));
-		var width = 400 / Math.max(chronological.length, 1);
+		var width = Math.min(400 / Math.max(chronological.length, 1), 40);
 		var points = [];
 		chronological.forEach(function (run, i) {
 			var height = 110 * run.records_collected / maxRecords;
