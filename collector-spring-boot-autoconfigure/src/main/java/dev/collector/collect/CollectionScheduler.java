@@ -2,7 +2,10 @@ package dev.collector.collect;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -65,6 +68,19 @@ public class CollectionScheduler implements SmartLifecycle {
 
 	public Duration getInterval() {
 		return this.interval;
+	}
+
+	/**
+	 * When the next scheduled collection starts.
+	 * @return the instant, empty while the schedule is stopped
+	 */
+	public Optional<Instant> nextRun() {
+		ScheduledFuture<?> current = this.future;
+		if (current == null) {
+			return Optional.empty();
+		}
+		long delay = Math.max(0, current.getDelay(TimeUnit.MILLISECONDS));
+		return Optional.of(this.clock.instant().plusMillis(delay));
 	}
 
 	void runOnce() {

@@ -1,8 +1,10 @@
 package dev.collector.config;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -46,6 +48,18 @@ public class CollectorProperties implements Validator {
 	private final Metrics metrics = new Metrics();
 
 	private final Health health = new Health();
+
+	@NestedConfigurationProperty
+	private final SecurityProperties security = new SecurityProperties();
+
+	@NestedConfigurationProperty
+	private final AlertingProperties alerting = new AlertingProperties();
+
+	@NestedConfigurationProperty
+	private final LogsProperties logs = new LogsProperties();
+
+	@NestedConfigurationProperty
+	private final DataQualityProperties dataQuality = new DataQualityProperties();
 
 	public String getName() {
 		return this.name;
@@ -95,6 +109,22 @@ public class CollectorProperties implements Validator {
 		return this.health;
 	}
 
+	public SecurityProperties getSecurity() {
+		return this.security;
+	}
+
+	public AlertingProperties getAlerting() {
+		return this.alerting;
+	}
+
+	public LogsProperties getLogs() {
+		return this.logs;
+	}
+
+	public DataQualityProperties getDataQuality() {
+		return this.dataQuality;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return CollectorProperties.class.isAssignableFrom(type);
@@ -118,6 +148,20 @@ public class CollectorProperties implements Validator {
 		if (properties.metrics.prefix == null || !properties.metrics.prefix.matches("[a-zA-Z_][a-zA-Z0-9_.]*")) {
 			errors.rejectValue("metrics.prefix", "pattern",
 					"must start with a letter or '_' and hold only letters, digits, '_' and '.'");
+		}
+		nested(errors, "security", properties.security::validate);
+		nested(errors, "alerting", properties.alerting::validate);
+		nested(errors, "logs", properties.logs::validate);
+		nested(errors, "dataQuality", properties.dataQuality::validate);
+	}
+
+	private static void nested(Errors errors, String path, Consumer<Errors> validation) {
+		errors.pushNestedPath(path);
+		try {
+			validation.accept(errors);
+		}
+		finally {
+			errors.popNestedPath();
 		}
 	}
 

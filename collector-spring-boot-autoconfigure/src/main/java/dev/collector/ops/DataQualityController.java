@@ -1,0 +1,93 @@
+package dev.collector.ops;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.collector.config.CollectorIdentity;
+import dev.collector.config.DataQualityProperties;
+import dev.collector.ops.QualityFigures.ErrorCount;
+import dev.collector.ops.QualityFigures.Totals;
+
+/**
+ * {@code GET /data-quality}: what the collector fetched, stored, found duplicate and
+ * quarantined, over its whole history and over the last
+ * {@code collector.data-quality.window}, with the most frequent validation errors. The
+ * score is {@code 100 * (total - invalid - duplicate) / total} (100 when nothing was
+ * fetched yet).
+ */
+@RestController
+public class DataQualityController {
+
+	private final CollectorIdentity identity;
+
+	private final QualityFigures figures;
+
+	private final DataQualityProperties properties;
+
+	private final Clock clock;
+
+	public DataQualityController(CollectorIdentity identity, QualityFigures figures, DataQualityProperties properties,
+			Clock clock) {
+		this.identity = identity;
+		this.figures = figures;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@GetMapping("/data-quality")
+	public DataQualityReport dataQuality() {
+		Instant windowStart = this.clock.instant().minus(this.properties.getWindow());
+		int top = this.properties.getTopErrors();
+		Totals all = this.figures.totals(this.identity.name(), null);
+		List<ErrorCount> errors = this.figures.topErrors(this.identity.name(), null, top);
+		Totals recent = this.figures.totals(this.identity.name(), windowStart);
+		List<ErrorCount> recentErrors = this.figures.topErrors(this.identity.name(), windowStart, top);
+		Window window = new Window(this.properties.getWindow().toString(), windowStart.toString(), recent.runs(),
+				recent.collected(), recent.collected() - recent.invalid(), recent.invalid(), recent.duplicates(),
+				messages(recentErrors), score(recent));
+		return new DataQualityReport(all.runs(), all.collected(), all.collected() - all.invalid(), all.invalid(),
+				all.duplicates(), messages(errors), errors, score(all), window);
+	}
+
+	/**
+	 * The score of DESIGN.md, rounded to two decimals.
+	 * @param totals the figures
+	 * @return 100 * (total - invalid - duplicate) / total, 100 for no records
+	 */
+	static double score(Totals totals) {
+		if (totals.collected() == 0) {
+			return 100.0;
+		}
+		double score = 100.0 * (totals.collected() - totals.invalid() - totals.duplicates()) / totals.collected();
+		return Math.round(score * 100) / 100.0;
+	}
+
+	private static List<String> messages(List<ErrorCount> errors) {
+		return errors.stream().map(ErrorCount::message).toList();
+	}
+
+	/**
+	 * The answer of GET /data-quality.
+	 */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	public record DataQualityReport(long runs, long totalRecords, long validRecords, long invalidRecords,
+			long duplicateRecords, List<String> validationErrors, List<ErrorCount> validationErrorCounts,
+			double dataQualityScore, Window window) {
+	}
+
+	/**
+	 * The same figures over the recent window.
+	 */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	public record Window(String period, String since, long runs, long totalRecords, long validRecords,
+			long invalidRecords, long duplicateRecords, List<String> validationErrors, double dataQualityScore) {
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.collector.ops;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where the data-quality figures come from: what the runs stored and what went to the
+ * quarantine.
+ */
+public interface QualityFigures {
+
+	/**
+	 * Record counts of finished runs.
+	 * @param collector the collector's name
+	 * @param since only runs started at or after this instant, {@code null} for all
+	 * @return the sums
+	 */
+	Totals totals(String collector, Instant since);
+
+	/**
+	 * The most frequent reasons records were quarantined.
+	 * @param collector the collector's name
+	 * @param since only records quarantined at or after this instant, {@code null} for all
+	 * @param limit how many reasons at most
+	 * @return reasons with their counts, most frequent first
+	 */
+	List<ErrorCount> topErrors(String collector, Instant since, int limit);
+
+	/**
+	 * Sums over runs.
+	 *
+	 * @param runs finished runs
+	 * @param collected records fetched (after processors)
+	 * @param inserted records stored for the first time
+	 * @param duplicates records already stored
+	 * @param invalid records quarantined
+	 */
+	record Totals(long runs, long collected, long inserted, long duplicates, long invalid) {
+	}
+
+	/**
+	 * A quarantine reason and how often it occurred.
+	 *
+	 * @param message the reason, e.g. {@code title: must not be blank}
+	 * @param count how many records
+	 */
+	record ErrorCount(String message, long count) {
+	}
+
+}

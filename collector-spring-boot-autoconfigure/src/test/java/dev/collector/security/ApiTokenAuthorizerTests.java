@@ -1,0 +1,78 @@
+package dev.collector.security;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import dev.collector.config.SecurityProperties;
+
+import dev.collector.security.ApiTokenAuthorizer.Decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ApiTokenAuthorizerTests {
+
+	private static final List<String> PATHS = new SecurityProperties().getProtectedPaths();
+
+	@Test
+	void withoutTokenOnlyLoopbackCallersMayAct() {
+		ApiTokenAuthorizer authorizer = new ApiTokenAuthorizer(null, PATHS);
+		assertThat(authorizer.decide(request("POST", "/collect", "127.0.0.1", null))).isEqualTo(Decision.ALLOWED);
+		assertThat(authorizer.decide(request("POST", "/collect", "::1", null))).isEqualTo(Decision.ALLOWED);
+		assertThat(authorizer.decide(request("POST", "/collect", "0:0:0:0:0:0:0:1", null))).isEqualTo(Decision.ALLOWED);
+		assertThat(authorizer.decide(request("POST", "/collect", "10.1.2.3", null)))
+			.isEqualTo(Decision.REMOTE_WITHOUT_TOKEN);
+		assertThat(authorizer.decide(request("DELETE", "/backfill/1", "192.168.0.9", "Bearer anything")))
+			.isEqualTo(Decision.REMOTE_WITHOUT_TOKEN);
+		// a name is never looked up, so "localhost" as remote address does not count
+		assertThat(authorizer.decide(request("POST", "/collect", "localhost", null)))
+			.isEqualTo(Decision.REMOTE_WITHOUT_TOKEN);
+	}
+
+	@Test
+	void withTokenEveryCallerNeedsIt() {
+		ApiTokenAuthorizer authorizer = new ApiTokenAuthorizer("s3cret-token", PATHS);
+		assertThat(authorizer.decide(request("POST", "/collect", "127.0.0.1", null))).isEqualTo(Decision.MISSING_TOKEN);
+		assertThat(authorizer.decide(request("POST", "/collect", "127.0.0.1", "Basic abc")))
+			.isEqualTo(Decision.MISSING_TOKEN);
+		assertThat(authorizer.decide(request("POST", "/collect", "10.0.0.1", "Bearer s3cret-tokeN")))
+			.isEqualTo(Decision.WRONG_TOKEN);
+		assertThat(authorizer.decide(request("POST", "/collect", "10.0.0.1", "Bearer s3cret-token")))
+			.isEqualTo(Decision.ALLOWED);
+		assertThat(authorizer.decide(request("POST", "/collect", "10.0.0.1", "bearer  s3cret-token ")))
+			.isEqualTo(Decision.ALLOWED);
+	}
+
+	@Test
+	void onlyMutatingMethodsOnProtectedPathsAreProtected() {
+		ApiTokenAuthorizer authorizer = new ApiTokenAuthorizer("s3cret-token", PATHS);
+		assertThat(authorizer.isProtected(request("GET", "/backfill", "10.0.0.1", null))).isFalse();
+		assertThat(authorizer.isProtected(request("POST", "/my-own-endpoint", "10.0.0.1", null))).isFalse();
+		assertThat(authorizer.isProtected(request("POST", "/collect", "10.0.0.1", null))).isTrue();
+		assertThat(authorizer.isProtected(request("POST", "//collect/", "10.0.0.1", null))).isTrue();
+		assertThat(authorizer.isProtected(request("POST", "/collect;jsessionid=1", "10.0.0.1", null))).isTrue();
+		assertThat(authorizer.isProtected(request("delete", "/backfill/abc", "10.0.0.1", null))).isTrue();
+		assertThat(authorizer.isProtected(request("POST", "/actuator/refresh", "10.0.0.1", null))).isTrue();
+		assertThat(authorizer.isProtected(request("PUT", "/alert", "10.0.0.1", null))).isTrue();
+	}
+
+	@Test
+	void contextPathIsIgnored() {
+		ApiTokenAuthorizer authorizer = new ApiTokenAuthorizer(null, PATHS);
+		MockHttpServletRequest request = request("POST", "/app/collect", "10.0.0.1", null);
+		request.setContextPath("/app");
+		assertThat(authorizer.isProtected(request)).isTrue();
+	}
+
+	private static MockHttpServletRequest request(String method, String uri, String remote, String authorization) {
+		MockHttpServletRequest request = new MockHttpServletRequest(method, uri);
+		request.setRemoteAddr(remote);
+		if (authorization != null) {
+			request.addHeader("Authorization", authorization);
+		}
+		return request;
+	}
+
+}
