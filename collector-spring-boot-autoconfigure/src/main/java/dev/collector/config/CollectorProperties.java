@@ -109,6 +109,9 @@ public class CollectorProperties implements Validator {
 		if (properties.sink.batchSize < 1) {
 			errors.rejectValue("sink.batchSize", "range", "must be at least 1");
 		}
+		if (properties.metrics.maxLabelSets < 1) {
+			errors.rejectValue("metrics.maxLabelSets", "range", "must be at least 1");
+		}
 		if (properties.health.failureThreshold < 1) {
 			errors.rejectValue("health.failureThreshold", "range", "must be at least 1");
 		}
@@ -296,12 +299,26 @@ public class CollectorProperties implements Validator {
 		 */
 		private String prefix = "collector";
 
+		/**
+		 * Maximum number of label sets of each metric declared through the
+		 * CollectorMetrics facade; further label sets are dropped and counted.
+		 */
+		private int maxLabelSets = 100;
+
 		public String getPrefix() {
 			return this.prefix;
 		}
 
 		public void setPrefix(String prefix) {
 			this.prefix = prefix;
+		}
+
+		public int getMaxLabelSets() {
+			return this.maxLabelSets;
+		}
+
+		public void setMaxLabelSets(int maxLabelSets) {
+			this.maxLabelSets = maxLabelSets;
 		}
 
 	}

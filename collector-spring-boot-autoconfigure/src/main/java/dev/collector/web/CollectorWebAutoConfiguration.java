@@ -25,13 +25,15 @@ import dev.collector.collect.CollectorStatus;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.collect.Collector;
 import dev.collector.collect.CollectorAutoConfiguration;
+import dev.collector.metrics.CollectorCustomMetricsAutoConfiguration;
+import dev.collector.metrics.ScrapeDuration;
 
 /**
  * The collector's HTTP endpoints: {@code POST /collect}, {@code GET /health},
  * {@code GET /ready} and {@code GET /metrics}, with problem+json errors.
  */
 @AutoConfiguration(after = { CollectorAutoConfiguration.class, CollectorHealthAutoConfiguration.class,
-		PrometheusMetricsExportAutoConfiguration.class })
+		PrometheusMetricsExportAutoConfiguration.class, CollectorCustomMetricsAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
 @ConditionalOnBean(Collector.class)
@@ -65,8 +67,8 @@ public class CollectorWebAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		PrometheusMetricsController prometheusMetricsController(
-				ObjectProvider<PrometheusScrapeEndpoint> scrapeEndpoint) {
-			return new PrometheusMetricsController(scrapeEndpoint);
+				ObjectProvider<PrometheusScrapeEndpoint> scrapeEndpoint, ObjectProvider<ScrapeDuration> scrapeDuration) {
+			return new PrometheusMetricsController(scrapeEndpoint, scrapeDuration);
 		}
 
 	}
