@@ -1,11 +1,16 @@
 package dev.collector.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
+
+import dev.collector.sink.SinkType;
 
 /**
  * Configuration of the collector starter, under {@code collector.*}.
@@ -109,6 +114,9 @@ public class CollectorProperties implements Validator {
 		if (properties.sink.batchSize < 1) {
 			errors.rejectValue("sink.batchSize", "range", "must be at least 1");
 		}
+		if (properties.sink.types == null || properties.sink.types.isEmpty()) {
+			errors.rejectValue("sink.types", "required", "must name at least one sink: jdbc, jsonl or csv");
+		}
 		if (properties.metrics.maxLabelSets < 1) {
 			errors.rejectValue("metrics.maxLabelSets", "range", "must be at least 1");
 		}
@@ -208,12 +216,34 @@ public class CollectorProperties implements Validator {
 		 */
 		private int batchSize = 1000;
 
+		/**
+		 * Sinks every batch is written to, in order: jdbc (the record table, or the
+		 * application's own RecordSink), jsonl, csv. With several, a batch counts as
+		 * committed, and the checkpoint moves, only when all of them committed it.
+		 */
+		private List<SinkType> types = new ArrayList<>(List.of(SinkType.JDBC));
+
+		@NestedConfigurationProperty
+		private final FileSinkProperties file = new FileSinkProperties();
+
 		public int getBatchSize() {
 			return this.batchSize;
 		}
 
 		public void setBatchSize(int batchSize) {
 			this.batchSize = batchSize;
+		}
+
+		public List<SinkType> getTypes() {
+			return this.types;
+		}
+
+		public void setTypes(List<SinkType> types) {
+			this.types = types;
+		}
+
+		public FileSinkProperties getFile() {
+			return this.file;
 		}
 
 	}
