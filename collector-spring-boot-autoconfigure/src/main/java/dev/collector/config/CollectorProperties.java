@@ -52,6 +52,12 @@ public class CollectorProperties implements Validator {
 
 	private final Health health = new Health();
 
+	@NestedConfigurationProperty
+	private final SourceCheckProperties sourceCheck = new SourceCheckProperties();
+
+	@NestedConfigurationProperty
+	private final CollectorLoggingProperties logging = new CollectorLoggingProperties();
+
 	public String getName() {
 		return this.name;
 	}
@@ -100,6 +106,14 @@ public class CollectorProperties implements Validator {
 		return this.health;
 	}
 
+	public SourceCheckProperties getSourceCheck() {
+		return this.sourceCheck;
+	}
+
+	public CollectorLoggingProperties getLogging() {
+		return this.logging;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return CollectorProperties.class.isAssignableFrom(type);
@@ -117,6 +131,7 @@ public class CollectorProperties implements Validator {
 		if (properties.sink.types == null || properties.sink.types.isEmpty()) {
 			errors.rejectValue("sink.types", "required", "must name at least one sink: jdbc, jsonl or csv");
 		}
+		properties.sourceCheck.validate(errors);
 		if (properties.metrics.maxLabelSets < 1) {
 			errors.rejectValue("metrics.maxLabelSets", "range", "must be at least 1");
 		}
