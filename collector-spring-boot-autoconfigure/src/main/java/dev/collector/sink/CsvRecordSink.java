@@ -9,7 +9,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * Writes records as comma-separated values (RFC 4180: fields with a comma, quote or line
@@ -29,9 +28,7 @@ public class CsvRecordSink<T> extends RotatingFileRecordSink<T> {
 	public CsvRecordSink(ObjectMapper mapper, Path directory, String baseName, long maxBytes, boolean rotateDaily,
 			boolean fsync, Clock clock) {
 		super(directory, baseName, "csv", maxBytes, rotateDaily, fsync, clock);
-		this.mapper = mapper.copy()
-			.disable(SerializationFeature.INDENT_OUTPUT)
-			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+		this.mapper = oneLineMapper(mapper);
 	}
 
 	@Override

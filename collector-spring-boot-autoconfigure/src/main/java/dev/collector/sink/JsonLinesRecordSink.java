@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * Writes each record as one JSON object per line (JSON lines), with the application's
@@ -21,10 +20,7 @@ public class JsonLinesRecordSink<T> extends RotatingFileRecordSink<T> {
 	public JsonLinesRecordSink(ObjectMapper mapper, Path directory, String baseName, long maxBytes, boolean rotateDaily,
 			boolean fsync, Clock clock) {
 		super(directory, baseName, "jsonl", maxBytes, rotateDaily, fsync, clock);
-		// a copy: one object per line, whatever the application's pretty-printing says
-		this.mapper = mapper.copy()
-			.disable(SerializationFeature.INDENT_OUTPUT)
-			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+		this.mapper = oneLineMapper(mapper);
 	}
 
 	@Override

@@ -12,6 +12,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
 /**
  * A sink appending records to text files, one file per day (UTC) and a new file when
  * the current one passes its size limit: {@code <base>-<yyyy-MM-dd>-<n>.<extension>}.
@@ -57,6 +60,18 @@ public abstract class RotatingFileRecordSink<T> implements RecordSink<T>, AutoCl
 		this.rotateDaily = rotateDaily;
 		this.fsync = fsync;
 		this.clock = clock;
+	}
+
+	/**
+	 * A copy of the application's mapper that writes one line per value and ISO-8601
+	 * timestamps, whatever the application's pretty-printing says.
+	 * @param mapper the application's mapper
+	 * @return the copy
+	 */
+	protected static ObjectMapper oneLineMapper(ObjectMapper mapper) {
+		return mapper.copy()
+			.disable(SerializationFeature.INDENT_OUTPUT)
+			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 	}
 
 	/**

@@ -2,9 +2,7 @@ package dev.collector.sink;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.collector.fixtures.MutableClock;
 import dev.collector.fixtures.Reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +25,7 @@ class FileRecordSinkTests {
 	@TempDir
 	Path directory;
 
-	private MutableClock clock = new MutableClock(T0);
+	private final MutableClock clock = new MutableClock(T0);
 
 	@Test
 	void jsonLinesWritesOneObjectPerLineAndReportsEveryRecordInserted() throws Exception {
@@ -57,7 +56,7 @@ class FileRecordSinkTests {
 	void startsANewFileEveryDay() throws Exception {
 		try (JsonLinesRecordSink<Reading> sink = jsonl(1_000_000)) {
 			sink.write(List.of(Reading.of("s1", T0, 1)));
-			this.clock.instant = Instant.parse("2026-02-02T00:00:01Z");
+			this.clock.now = Instant.parse("2026-02-02T00:00:01Z");
 			sink.write(List.of(Reading.of("s2", T0, 2)));
 			assertThat(Files.readAllLines(this.directory.resolve("news-2026-02-01-0.jsonl"))).hasSize(1);
 			assertThat(Files.readAllLines(this.directory.resolve("news-2026-02-02-0.jsonl"))).hasSize(1);
@@ -100,31 +99,6 @@ class FileRecordSinkTests {
 
 	private JsonLinesRecordSink<Reading> jsonl(long maxBytes) {
 		return new JsonLinesRecordSink<>(this.mapper, this.directory, "news", maxBytes, true, true, this.clock);
-	}
-
-	static final class MutableClock extends Clock {
-
-		Instant instant;
-
-		MutableClock(Instant instant) {
-			this.instant = instant;
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.instant;
-		}
-
 	}
 
 }

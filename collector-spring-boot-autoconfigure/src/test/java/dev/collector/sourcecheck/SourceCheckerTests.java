@@ -1,10 +1,7 @@
 package dev.collector.sourcecheck;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +13,7 @@ import org.springframework.boot.actuate.health.Status;
 
 import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.Collector;
+import dev.collector.fixtures.MutableClock;
 import dev.collector.fixtures.Reading;
 import dev.collector.fixtures.ScriptedCollector;
 
@@ -25,7 +23,7 @@ class SourceCheckerTests {
 
 	private static final Instant NOW = Instant.parse("2026-02-01T10:00:00Z");
 
-	private final MutableClock clock = new MutableClock();
+	private final MutableClock clock = new MutableClock(NOW);
 
 	@Test
 	void theDefaultCheckIsADryRunFetchOfTheSmallestWindow() {
@@ -87,10 +85,10 @@ class SourceCheckerTests {
 			SourceHealthIndicator health = new SourceHealthIndicator(checker);
 			assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 			health.health();
-			this.clock.instant = NOW.plus(Duration.ofMinutes(4));
+			this.clock.now = NOW.plus(Duration.ofMinutes(4));
 			health.health();
 			assertThat(calls).hasValue(1);
-			this.clock.instant = NOW.plus(Duration.ofMinutes(5));
+			this.clock.now = NOW.plus(Duration.ofMinutes(5));
 			health.health();
 			assertThat(calls).hasValue(2);
 		}
@@ -98,27 +96,6 @@ class SourceCheckerTests {
 
 	private SourceChecker checker(Collector<?> collector, Duration timeout) {
 		return new SourceChecker(collector, this.clock, Duration.ofMinutes(5), timeout, Duration.ofMinutes(1));
-	}
-
-	static final class MutableClock extends Clock {
-
-		Instant instant = NOW;
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.instant;
-		}
-
 	}
 
 }
