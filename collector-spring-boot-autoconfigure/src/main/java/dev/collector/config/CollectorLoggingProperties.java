@@ -123,7 +123,7 @@ public class CollectorLoggingProperties {
 		private long sendQueueMaxBytes = 40L * 1024 * 1024;
 
 		/**
-		 * Stream labels added to every line besides app, collector and instance.
+		 * Stream labels added to every line besides service, collector, instance and level.
 		 */
 		private Map<String, String> labels = new LinkedHashMap<>();
 
