@@ -16,6 +16,8 @@ for p in sorted(data.get("properties", []), key=lambda p: p["name"]):
     default = p.get("defaultValue", "")
     if isinstance(default, bool):
         default = str(default).lower()
+    elif isinstance(default, list):
+        default = ",".join(str(item) for item in default)
     desc = " ".join(p.get("description", "").split())
     rows.append("| `%s` | `%s` | %s |" % (p["name"], default, desc) if default != "" else "| `%s` | | %s |" % (p["name"], desc))
 sys.stdout.write("| property | default | description |\n|---|---|---|\n" + "\n".join(rows) + "\n")

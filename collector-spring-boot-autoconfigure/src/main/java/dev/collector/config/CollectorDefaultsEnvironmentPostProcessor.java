@@ -21,6 +21,8 @@ import org.springframework.core.env.MapPropertySource;
  * <li>liveness and readiness probe groups; readiness includes the database, liveness
  * depends on nothing outside the JVM</li>
  * <li>graceful shutdown of the web server</li>
+ * <li>{@code @Timed}, {@code @Counted} and {@code @Observed} on any bean
+ * ({@code management.observations.annotations.enabled})</li>
  * </ul>
  */
 public class CollectorDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -46,6 +48,8 @@ public class CollectorDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		defaults.put("management.endpoint.health.group.readiness.include", "readinessState,db");
 		defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
 		defaults.put("server.shutdown", "graceful");
+		// the @Timed/@Counted/@Observed aspects (needs AspectJ, which the starter brings)
+		defaults.put("management.observations.annotations.enabled", "true");
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
 	}
 

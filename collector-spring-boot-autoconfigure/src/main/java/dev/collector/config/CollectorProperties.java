@@ -1,6 +1,8 @@
 package dev.collector.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,6 +10,8 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
+
+import dev.collector.sink.SinkType;
 
 /**
  * Configuration of the collector starter, under {@code collector.*}.
@@ -60,6 +64,12 @@ public class CollectorProperties implements Validator {
 
 	@NestedConfigurationProperty
 	private final DataQualityProperties dataQuality = new DataQualityProperties();
+
+	@NestedConfigurationProperty
+	private final SourceCheckProperties sourceCheck = new SourceCheckProperties();
+
+	@NestedConfigurationProperty
+	private final CollectorLoggingProperties logging = new CollectorLoggingProperties();
 
 	public String getName() {
 		return this.name;
@@ -125,6 +135,14 @@ public class CollectorProperties implements Validator {
 		return this.dataQuality;
 	}
 
+	public SourceCheckProperties getSourceCheck() {
+		return this.sourceCheck;
+	}
+
+	public CollectorLoggingProperties getLogging() {
+		return this.logging;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return CollectorProperties.class.isAssignableFrom(type);
@@ -138,6 +156,13 @@ public class CollectorProperties implements Validator {
 		requireNotNegative(errors, "shutdown-timeout", properties.shutdownTimeout);
 		if (properties.sink.batchSize < 1) {
 			errors.rejectValue("sink.batchSize", "range", "must be at least 1");
+		}
+		if (properties.sink.types == null || properties.sink.types.isEmpty()) {
+			errors.rejectValue("sink.types", "required", "must name at least one sink: jdbc, jsonl or csv");
+		}
+		properties.sourceCheck.validate(errors);
+		if (properties.metrics.maxLabelSets < 1) {
+			errors.rejectValue("metrics.maxLabelSets", "range", "must be at least 1");
 		}
 		if (properties.health.failureThreshold < 1) {
 			errors.rejectValue("health.failureThreshold", "range", "must be at least 1");
@@ -249,12 +274,34 @@ public class CollectorProperties implements Validator {
 		 */
 		private int batchSize = 1000;
 
+		/**
+		 * Sinks every batch is written to, in order: jdbc (the record table, or the
+		 * application's own RecordSink), jsonl, csv. With several, a batch counts as
+		 * committed, and the checkpoint moves, only when all of them committed it.
+		 */
+		private List<SinkType> types = new ArrayList<>(List.of(SinkType.JDBC));
+
+		@NestedConfigurationProperty
+		private final FileSinkProperties file = new FileSinkProperties();
+
 		public int getBatchSize() {
 			return this.batchSize;
 		}
 
 		public void setBatchSize(int batchSize) {
 			this.batchSize = batchSize;
+		}
+
+		public List<SinkType> getTypes() {
+			return this.types;
+		}
+
+		public void setTypes(List<SinkType> types) {
+			this.types = types;
+		}
+
+		public FileSinkProperties getFile() {
+			return this.file;
 		}
 
 	}
@@ -340,12 +387,26 @@ public class CollectorProperties implements Validator {
 		 */
 		private String prefix = "collector";
 
+		/**
+		 * Maximum number of label sets of each metric declared through the
+		 * CollectorMetrics facade; further label sets are dropped and counted.
+		 */
+		private int maxLabelSets = 100;
+
 		public String getPrefix() {
 			return this.prefix;
 		}
 
 		public void setPrefix(String prefix) {
 			this.prefix = prefix;
+		}
+
+		public int getMaxLabelSets() {
+			return this.maxLabelSets;
+		}
+
+		public void setMaxLabelSets(int maxLabelSets) {
+			this.maxLabelSets = maxLabelSets;
 		}
 
 	}

@@ -25,13 +25,18 @@ import dev.collector.collect.CollectorStatus;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.collect.Collector;
 import dev.collector.collect.CollectorAutoConfiguration;
+import dev.collector.metrics.CollectorCustomMetricsAutoConfiguration;
+import dev.collector.metrics.ScrapeDuration;
+import dev.collector.sourcecheck.SourceCheckAutoConfiguration;
+import dev.collector.sourcecheck.SourceChecker;
 
 /**
  * The collector's HTTP endpoints: {@code POST /collect}, {@code GET /health},
  * {@code GET /ready} and {@code GET /metrics}, with problem+json errors.
  */
 @AutoConfiguration(after = { CollectorAutoConfiguration.class, CollectorHealthAutoConfiguration.class,
-		PrometheusMetricsExportAutoConfiguration.class })
+		PrometheusMetricsExportAutoConfiguration.class, CollectorCustomMetricsAutoConfiguration.class,
+		SourceCheckAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
 @ConditionalOnBean(Collector.class)
@@ -39,8 +44,9 @@ public class CollectorWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CollectController collectController(CollectionRunner runner) {
-		return new CollectController(runner);
+	CollectController collectController(CollectionRunner runner, ObjectProvider<SourceChecker> sourceChecker,
+			CollectorIdentity identity) {
+		return new CollectController(runner, sourceChecker, identity.name());
 	}
 
 	@Bean
@@ -65,8 +71,8 @@ public class CollectorWebAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		PrometheusMetricsController prometheusMetricsController(
-				ObjectProvider<PrometheusScrapeEndpoint> scrapeEndpoint) {
-			return new PrometheusMetricsController(scrapeEndpoint);
+				ObjectProvider<PrometheusScrapeEndpoint> scrapeEndpoint, ObjectProvider<ScrapeDuration> scrapeDuration) {
+			return new PrometheusMetricsController(scrapeEndpoint, scrapeDuration);
 		}
 
 	}

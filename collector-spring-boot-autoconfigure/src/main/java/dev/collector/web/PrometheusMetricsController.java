@@ -14,17 +14,25 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.ErrorResponseException;
 
+import dev.collector.metrics.ScrapeDuration;
+
 /**
  * {@code GET /metrics}: the same scrape as {@code /actuator/prometheus}, at the path
- * exporters have always used. OpenMetrics when the scraper asks for it.
+ * exporters have always used. OpenMetrics when the scraper asks for it. The time each
+ * scrape takes is exported as {@code collector_scrape_duration_seconds} (see
+ * {@link ScrapeDuration}).
  */
 @RestController
 public class PrometheusMetricsController {
 
 	private final ObjectProvider<PrometheusScrapeEndpoint> scrapeEndpoint;
 
-	public PrometheusMetricsController(ObjectProvider<PrometheusScrapeEndpoint> scrapeEndpoint) {
+	private final ObjectProvider<ScrapeDuration> scrapeDuration;
+
+	public PrometheusMetricsController(ObjectProvider<PrometheusScrapeEndpoint> scrapeEndpoint,
+			ObjectProvider<ScrapeDuration> scrapeDuration) {
 		this.scrapeEndpoint = scrapeEndpoint;
+		this.scrapeDuration = scrapeDuration;
 	}
 
 	@GetMapping("/metrics")
@@ -38,7 +46,9 @@ public class PrometheusMetricsController {
 							+ "management.endpoints.web.exposure.include=prometheus"),
 					null);
 		}
+		long started = System.nanoTime();
 		WebEndpointResponse<byte[]> scrape = endpoint.scrape(format, null);
+		this.scrapeDuration.ifAvailable((duration) -> duration.record(System.nanoTime() - started));
 		return ResponseEntity.status(scrape.getStatus())
 			.contentType(MediaType.parseMediaType(format.getProducedMimeType().toString()))
 			.body(scrape.getBody());

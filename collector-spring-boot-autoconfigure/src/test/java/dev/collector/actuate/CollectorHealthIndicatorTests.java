@@ -1,10 +1,7 @@
 package dev.collector.actuate;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +14,7 @@ import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectorStatus;
 import dev.collector.collect.RecordCounts;
 import dev.collector.collect.Trigger;
+import dev.collector.fixtures.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,31 +77,6 @@ class CollectorHealthIndicatorTests {
 		return new CollectionResult(CollectionRequest.of(Trigger.SCHEDULED, now.minusSeconds(60), now),
 				success ? CollectionResult.Status.SUCCEEDED : CollectionResult.Status.FAILED, now, now,
 				RecordCounts.NONE, success ? null : "boom");
-	}
-
-	static final class MutableClock extends Clock {
-
-		Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
