@@ -50,10 +50,11 @@ public class CollectorLoggingProperties {
 				"/health", "/ready", "/metrics", "/actuator/**"));
 
 		/**
-		 * Path patterns never logged: probes and scrapes, which come every few seconds.
+		 * Path patterns never logged: probes and scrapes, which come every few seconds, and
+		 * /logs, whose reads would otherwise push the entries they look for out of the buffer.
 		 */
-		private List<String> exclude = new ArrayList<>(List.of("/health", "/ready", "/metrics", "/actuator/health",
-				"/actuator/health/**", "/actuator/prometheus"));
+		private List<String> exclude = new ArrayList<>(List.of("/health", "/ready", "/metrics", "/logs",
+				"/actuator/health", "/actuator/health/**", "/actuator/prometheus"));
 
 		public boolean isEnabled() {
 			return this.enabled;
