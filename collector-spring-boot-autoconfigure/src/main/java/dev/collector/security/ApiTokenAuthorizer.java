@@ -56,7 +56,7 @@ public class ApiTokenAuthorizer {
 		if (!MUTATING_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT))) {
 			return false;
 		}
-		String path = pathWithinApplication(request);
+		String path = CollectorEndpointPaths.pathWithinApplication(request);
 		return this.protectedPaths.stream().anyMatch((pattern) -> this.matcher.match(pattern, path));
 	}
 
@@ -80,18 +80,6 @@ public class ApiTokenAuthorizer {
 
 	public boolean hasToken() {
 		return this.tokenDigest != null;
-	}
-
-	private static String pathWithinApplication(HttpServletRequest request) {
-		String uri = request.getRequestURI();
-		String contextPath = request.getContextPath();
-		String path = (StringUtils.hasLength(contextPath) && uri.startsWith(contextPath))
-				? uri.substring(contextPath.length()) : uri;
-		int parameters = path.indexOf(';');
-		path = (parameters >= 0) ? path.substring(0, parameters) : path;
-		// "/collect/" and "//collect" must not slip past "/collect"
-		path = path.replaceAll("/{2,}", "/");
-		return (path.length() > 1 && path.endsWith("/")) ? path.substring(0, path.length() - 1) : path;
 	}
 
 	private static boolean isLoopback(String address) {

@@ -1,6 +1,7 @@
 package dev.collector.security;
 
 import java.io.IOException;
+import java.util.function.Predicate;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -20,6 +21,11 @@ import dev.collector.security.ApiTokenAuthorizer.Decision;
  * the bearer token (or the loopback caller) with {@link ApiTokenAuthorizer} and refuses
  * bodies over {@code collector.security.max-body-size}, both as problem+json. A refused
  * request never reaches a controller, so it changes nothing.
+ * <p>
+ * When Spring Security is in use, the collector's filter chain makes the token decision
+ * for the collector's own endpoints inside Spring Security's authorization; this filter
+ * then only limits their bodies, and still guards the other protected paths (Actuator's
+ * POSTs such as {@code /actuator/refresh}) ahead of the application's own chain.
  */
 public class CollectorRequestGuardFilter extends OncePerRequestFilter {
 
@@ -27,9 +33,23 @@ public class CollectorRequestGuardFilter extends OncePerRequestFilter {
 
 	private final long maxBodySize;
 
+	private final Predicate<HttpServletRequest> authorizedBySpringSecurity;
+
 	public CollectorRequestGuardFilter(ApiTokenAuthorizer authorizer, long maxBodySize) {
+		this(authorizer, maxBodySize, (request) -> false);
+	}
+
+	/**
+	 * Create a guard that leaves the token decision on some requests to Spring Security.
+	 * @param authorizer the token decision
+	 * @param maxBodySize the largest body, in bytes
+	 * @param authorizedBySpringSecurity the requests whose token Spring Security checks
+	 */
+	public CollectorRequestGuardFilter(ApiTokenAuthorizer authorizer, long maxBodySize,
+			Predicate<HttpServletRequest> authorizedBySpringSecurity) {
 		this.authorizer = authorizer;
 		this.maxBodySize = maxBodySize;
+		this.authorizedBySpringSecurity = authorizedBySpringSecurity;
 	}
 
 	@Override
@@ -39,10 +59,12 @@ public class CollectorRequestGuardFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Decision decision = this.authorizer.decide(request);
-		if (decision != Decision.ALLOWED) {
-			ProblemResponses.write(request, response, decision.status(), decision.title(), decision.detail());
-			return;
+		if (!this.authorizedBySpringSecurity.test(request)) {
+			Decision decision = this.authorizer.decide(request);
+			if (decision != Decision.ALLOWED) {
+				ProblemResponses.write(request, response, decision.status(), decision.title(), decision.detail());
+				return;
+			}
 		}
 		if (request.getContentLengthLong() > this.maxBodySize) {
 			ProblemResponses.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
