@@ -21,7 +21,7 @@ public record BenchItem(@NotBlank @Size(max = 32) String source, @NotBlank @Size
 
 	private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
 
-	private static final String PADDING = " - market update with a long enough headline to be realistic ......";
+	private static final String PADDING = " - market update with a headline long enough to look like a real one, padded to ninety characters";
 
 	/**
 	 * The i-th record of a run: the same i gives the same key.

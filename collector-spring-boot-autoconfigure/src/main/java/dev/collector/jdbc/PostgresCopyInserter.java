@@ -9,9 +9,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -42,6 +45,13 @@ final class PostgresCopyInserter implements RowInserter {
 
 	private final RowInserter fallback;
 
+	/**
+	 * Database sessions (physical connections) known to have the staging table, so that
+	 * a batch costs no extra round trip to create it; weak, so closed connections go.
+	 */
+	private final Set<PGConnection> sessionsWithStagingTable = Collections
+		.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
 	private final String createStaging;
 
 	private final String copy;
@@ -66,10 +76,13 @@ final class PostgresCopyInserter implements RowInserter {
 		if (!connection.isWrapperFor(PGConnection.class)) {
 			return this.fallback.insert(connection, rows);
 		}
+		PGConnection session = connection.unwrap(PGConnection.class);
 		try (Statement statement = connection.createStatement()) {
-			statement.execute(this.createStaging);
+			if (this.sessionsWithStagingTable.add(session)) {
+				statement.execute(this.createStaging);
+			}
 			byte[] text = copyText(rows);
-			CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(this.copy);
+			CopyIn copyIn = session.getCopyAPI().copyIn(this.copy);
 			try {
 				copyIn.writeToCopy(text, 0, text.length);
 				copyIn.endCopy();
@@ -80,6 +93,11 @@ final class PostgresCopyInserter implements RowInserter {
 				}
 			}
 			return statement.executeUpdate(this.moveToTable);
+		}
+		catch (SQLException | RuntimeException ex) {
+			// a rolled back transaction may have created the staging table: create it again
+			this.sessionsWithStagingTable.remove(session);
+			throw ex;
 		}
 	}
 
