@@ -59,8 +59,8 @@ if [[ -n "${BENCH_POSTGRES_URL:-}" ]]; then
 	{
 		echo "## Memory"
 		echo
-		echo "One collection of $(printf "%'d" "$n") records through the default pipeline into PostgreSQL, in a forked JVM"
-		echo "with \`-Xmx256m\`: it completed, $(printf "%'d" "$inserted") inserted, in ${seconds} s; peak heap ${peak} MB"
+		echo "One collection of ${n} records through the default pipeline into PostgreSQL, in a forked JVM"
+		echo "with \`-Xmx256m\`: it completed, ${inserted} inserted, in ${seconds} s; peak heap ${peak} MB"
 		echo "(sum of the heap pools' peaks, an upper bound) of ${max} MB. Records stream through in batches,"
 		echo "so the heap does not grow with the size of a collection."
 		echo
@@ -70,5 +70,10 @@ fi
 "${java[@]}" dev.collector.benchmarks.OverheadReport "$tmp"
 "${java[@]}" dev.collector.benchmarks.startup.StartupComparison "$tmp"
 
+# the hand-written reading of the numbers (from its marker to the end) survives a new run
+if [[ -f docs/performance.md ]] && grep -q '^<!-- notes' docs/performance.md; then
+	echo >> "$tmp"
+	sed -n '/^<!-- notes/,$p' docs/performance.md >> "$tmp"
+fi
 cp "$tmp" "$out"
 echo "wrote $out"

@@ -222,12 +222,7 @@ public final class JdbcComparison {
 				Iterator<BenchItem> items = BenchItem.range(0, n).iterator();
 				while (items.hasNext()) {
 					for (int i = 0; i < Pipelines.BATCH_SIZE && items.hasNext(); i++) {
-						BenchItem item = items.next();
-						statement.setString(1, item.source());
-						statement.setString(2, item.guid());
-						statement.setObject(3, item.publishedAt().atOffset(ZoneOffset.UTC));
-						statement.setString(4, item.title());
-						statement.setString(5, item.url());
+						bind(statement, items.next());
 						statement.addBatch();
 					}
 					statement.executeBatch();
@@ -242,13 +237,7 @@ public final class JdbcComparison {
 		writer.setDataSource(dataSource);
 		writer.setSql(sql);
 		writer.setAssertUpdates(false);
-		writer.setItemPreparedStatementSetter((item, statement) -> {
-			statement.setString(1, item.source());
-			statement.setString(2, item.guid());
-			statement.setObject(3, item.publishedAt().atOffset(ZoneOffset.UTC));
-			statement.setString(4, item.title());
-			statement.setString(5, item.url());
-		});
+		writer.setItemPreparedStatementSetter((item, statement) -> bind(statement, item));
 		writer.afterPropertiesSet();
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		Iterator<BenchItem> items = BenchItem.range(0, n).iterator();
@@ -266,6 +255,14 @@ public final class JdbcComparison {
 				}
 			});
 		}
+	}
+
+	private static void bind(PreparedStatement statement, BenchItem item) throws SQLException {
+		statement.setString(1, item.source());
+		statement.setString(2, item.guid());
+		statement.setObject(3, item.publishedAt().atOffset(ZoneOffset.UTC));
+		statement.setString(4, item.title());
+		statement.setString(5, item.url());
 	}
 
 	static HikariDataSource dataSource(String url, String username) {
