@@ -1,13 +1,8 @@
 package dev.collector.jdbc;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -18,6 +13,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 import dev.collector.schema.RecordSchema;
@@ -27,8 +23,11 @@ import dev.collector.sink.WriteResult.RejectedRecord;
 
 /**
  * The default {@link RecordSink}: writes a batch to the record's table in one
- * transaction with multi-row idempotent inserts ({@link UpsertDialect}), and reports the
- * inserted and duplicate counts the database returns.
+ * transaction with idempotent inserts, and reports the inserted and duplicate counts the
+ * database returns. On PostgreSQL (with pgJDBC) the batch goes through {@code COPY} into
+ * a staging table and one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}
+ * ({@link PostgresCopyInserter}); elsewhere through multi-row statements of the
+ * platform's {@link UpsertDialect}.
  * <p>
  * Records with the same key inside one batch are sent once (the others count as
  * duplicates). When the database refuses a batch for its content (a constraint, a value
@@ -41,10 +40,8 @@ import dev.collector.sink.WriteResult.RejectedRecord;
  */
 public class JdbcRecordSink<T> implements RecordSink<T> {
 
-	/** Keep statements under every driver's bind-parameter limit (PostgreSQL: 32767). */
-	private static final int MAX_PARAMETERS = 30_000;
-
-	private static final int MAX_ROWS_PER_STATEMENT = 1_000;
+	/** pgJDBC is optional: {@link PostgresCopyInserter} is loaded only when it is present. */
+	private static final String PG_CONNECTION = "org.postgresql.PGConnection";
 
 	private final RecordSchema<T> schema;
 
@@ -54,21 +51,47 @@ public class JdbcRecordSink<T> implements RecordSink<T> {
 
 	private final TransactionTemplate transactionTemplate;
 
-	private final int rowsPerStatement;
+	/** Chosen on first use: the platform is detected lazily. */
+	private final SingletonSupplier<RowInserter> inserter;
 
-	/** The statement for a full chunk: built once, not for every batch. */
-	private final SingletonSupplier<String> fullChunkSql;
-
+	/**
+	 * A sink that uses {@code COPY} on PostgreSQL when pgJDBC is present.
+	 * @param schema the record schema
+	 * @param platform the database platform
+	 * @param jdbcTemplate the template of the collector's DataSource
+	 * @param transactionTemplate one transaction per batch
+	 */
 	public JdbcRecordSink(RecordSchema<T> schema, DatabasePlatform platform, JdbcTemplate jdbcTemplate,
 			TransactionTemplate transactionTemplate) {
+		this(schema, platform, jdbcTemplate, transactionTemplate, true);
+	}
+
+	/**
+	 * A sink that may be told not to use {@code COPY} on PostgreSQL.
+	 * @param schema the record schema
+	 * @param platform the database platform
+	 * @param jdbcTemplate the template of the collector's DataSource
+	 * @param transactionTemplate one transaction per batch
+	 * @param postgresqlCopy whether to write through a {@code COPY} into a staging table
+	 * on PostgreSQL (when pgJDBC is present) rather than with multi-row statements
+	 */
+	public JdbcRecordSink(RecordSchema<T> schema, DatabasePlatform platform, JdbcTemplate jdbcTemplate,
+			TransactionTemplate transactionTemplate, boolean postgresqlCopy) {
 		this.schema = schema;
 		this.platform = platform;
 		this.jdbcTemplate = jdbcTemplate;
 		this.transactionTemplate = transactionTemplate;
-		this.rowsPerStatement = Math.max(1,
-				Math.min(MAX_ROWS_PER_STATEMENT, MAX_PARAMETERS / schema.columns().size()));
-		this.fullChunkSql = SingletonSupplier
-			.of(() -> this.platform.dialect().insertSql(this.schema, this.rowsPerStatement));
+		this.inserter = SingletonSupplier.of(() -> inserter(postgresqlCopy));
+	}
+
+	private RowInserter inserter(boolean postgresqlCopy) {
+		UpsertDialect dialect = this.platform.dialect();
+		RowInserter statements = new MultiRowInserter(this.schema, dialect);
+		if (postgresqlCopy && dialect == UpsertDialect.POSTGRESQL
+				&& ClassUtils.isPresent(PG_CONNECTION, JdbcRecordSink.class.getClassLoader())) {
+			return new PostgresCopyInserter(this.schema, statements);
+		}
+		return statements;
 	}
 
 	@Override
@@ -112,63 +135,8 @@ public class JdbcRecordSink<T> implements RecordSink<T> {
 	}
 
 	private long insert(List<Object[]> rows) {
-		return this.jdbcTemplate.execute((ConnectionCallback<Long>) (connection) -> insert(connection, rows));
-	}
-
-	private long insert(Connection connection, List<Object[]> rows) throws SQLException {
-		this.platform.dialect().prepare(connection);
-		long inserted = 0;
-		int full = rows.size() / this.rowsPerStatement;
-		if (full > 0) {
-			try (PreparedStatement statement = connection
-				.prepareStatement(this.fullChunkSql.obtain())) {
-				for (int chunk = 0; chunk < full; chunk++) {
-					int from = chunk * this.rowsPerStatement;
-					inserted += execute(statement, rows.subList(from, from + this.rowsPerStatement));
-				}
-			}
-		}
-		int rest = rows.size() % this.rowsPerStatement;
-		if (rest > 0) {
-			try (PreparedStatement statement = connection.prepareStatement(this.platform.dialect().insertSql(this.schema, rest))) {
-				inserted += execute(statement, rows.subList(rows.size() - rest, rows.size()));
-			}
-		}
-		return inserted;
-	}
-
-	private long execute(PreparedStatement statement, List<Object[]> rows) throws SQLException {
-		int index = 1;
-		for (Object[] row : rows) {
-			for (Object value : row) {
-				bind(statement, index++, value);
-			}
-		}
-		statement.clearWarnings();
-		int count = statement.executeUpdate();
-		this.platform.dialect().checkWarnings(statement, rows.size(), count);
-		return count;
-	}
-
-	private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-		if (value == null) {
-			statement.setNull(index, Types.NULL);
-		}
-		else if (value instanceof Instant instant) {
-			statement.setObject(index, parameter(instant));
-		}
-		else if (value instanceof OffsetDateTime dateTime) {
-			statement.setObject(index, parameter(dateTime.toInstant()));
-		}
-		else if (value instanceof ZonedDateTime dateTime) {
-			statement.setObject(index, parameter(dateTime.toInstant()));
-		}
-		else if (value instanceof Enum<?> constant) {
-			statement.setString(index, constant.name());
-		}
-		else {
-			statement.setObject(index, value);
-		}
+		RowInserter inserter = this.inserter.obtain();
+		return this.jdbcTemplate.execute((ConnectionCallback<Long>) (connection) -> inserter.insert(connection, rows));
 	}
 
 	/**

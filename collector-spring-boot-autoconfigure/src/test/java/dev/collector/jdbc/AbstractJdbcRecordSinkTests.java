@@ -7,6 +7,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
@@ -46,10 +50,21 @@ abstract class AbstractJdbcRecordSinkTests {
 
 	private TestSchema schema;
 
+	private final boolean postgresqlCopy;
+
 	private JdbcRecordSink<SinkItem> sink;
 
 	protected AbstractJdbcRecordSinkTests(TestDatabase database) {
+		this(database, true);
+	}
+
+	protected AbstractJdbcRecordSinkTests(TestDatabase database, boolean postgresqlCopy) {
 		this.database = database;
+		this.postgresqlCopy = postgresqlCopy;
+	}
+
+	protected TestSchema schema() {
+		return this.schema;
 	}
 
 	@AfterAll
@@ -71,7 +86,8 @@ abstract class AbstractJdbcRecordSinkTests {
 
 	private JdbcRecordSink<SinkItem> sink(JdbcTemplate jdbcTemplate, TransactionTemplate transactionTemplate) {
 		return new JdbcRecordSink<>(AnnotatedRecordSchema.of(SinkItem.class),
-				new DatabasePlatform(this.schema.dataSource(), null), jdbcTemplate, transactionTemplate);
+				new DatabasePlatform(this.schema.dataSource(), null), jdbcTemplate, transactionTemplate,
+				this.postgresqlCopy);
 	}
 
 	@Test
@@ -123,6 +139,69 @@ abstract class AbstractJdbcRecordSinkTests {
 		assertThat(count()).isEqualTo(3750);
 		assertThat(this.schema.jdbcTemplate().queryForObject("SELECT MAX(seq) FROM sink_item", Long.class))
 			.isEqualTo(3749);
+	}
+
+	@Test
+	void duplicatesAcrossManyBatchesAreCountedExactly() {
+		long inserted = 0;
+		long duplicates = 0;
+		for (int batch = 0; batch < 20; batch++) {
+			// each batch repeats the second half of the previous one and repeats a key inside itself
+			List<SinkItem> records = new ArrayList<>(items("a", batch * 50L, batch * 50L + 100));
+			records.add(records.get(0));
+			WriteResult<SinkItem> result = this.sink.write(records);
+			inserted += result.inserted();
+			duplicates += result.duplicates();
+			assertThat(result.inserted() + result.duplicates()).isEqualTo(records.size());
+		}
+		assertThat(inserted).isEqualTo(19 * 50 + 100).isEqualTo(count());
+		assertThat(duplicates).isEqualTo(20 * 101 - inserted);
+	}
+
+	@Test
+	void concurrentWritersOfOverlappingBatchesStoreAndCountEachRecordOnce() throws Exception {
+		int writers = 3;
+		ExecutorService executor = Executors.newFixedThreadPool(writers);
+		try {
+			List<Future<long[]>> futures = new ArrayList<>();
+			for (int writer = 0; writer < writers; writer++) {
+				int offset = writer * 100;
+				futures.add(executor.submit(() -> {
+					long[] counts = new long[2];
+					for (int batch = 0; batch < 10; batch++) {
+						// every writer covers the others' keys too, in another order
+						WriteResult<SinkItem> result = this.sink.write(items("a", offset + batch * 60L, offset + batch * 60L + 300));
+						counts[0] += result.inserted();
+						counts[1] += result.duplicates();
+						assertThat(result.rejected()).isEmpty();
+					}
+					return counts;
+				}));
+			}
+			long inserted = 0;
+			long duplicates = 0;
+			for (Future<long[]> future : futures) {
+				long[] counts = future.get(60, TimeUnit.SECONDS);
+				inserted += counts[0];
+				duplicates += counts[1];
+			}
+			long distinct = (writers - 1) * 100 + 9 * 60 + 300;
+			assertThat(count()).isEqualTo(distinct);
+			assertThat(inserted).isEqualTo(distinct);
+			assertThat(duplicates).isEqualTo(writers * 10 * 300 - distinct);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void textWithTabsNewlinesBackslashesAndNullMarkersRoundTrips() {
+		List<SinkItem> batch = List.of(SinkItem.of("a", 1).withTitle("tab\there\nnew\\N"),
+				SinkItem.of("a", 2).withTitle("\\N"), SinkItem.of("a", 3).withTitle("line\nbreak\r\tend\\"),
+				SinkItem.of("a", 4).withTitle("\\."), SinkItem.of("a", 5).withTitle(""));
+		assertThat(this.sink.write(batch)).isEqualTo(WriteResult.of(5, 0));
+		assertThat(stored()).containsExactlyElementsOf(batch);
 	}
 
 	@Test

@@ -1,0 +1,23 @@
+package dev.collector.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Inserts rows that are not stored yet inside the caller's transaction and returns how
+ * many the database really inserted: the rest were already stored. The rows carry
+ * distinct keys.
+ */
+interface RowInserter {
+
+	/**
+	 * Insert the rows on a connection whose transaction the caller owns.
+	 * @param connection the connection
+	 * @param rows column values aligned with the schema's columns, distinct keys
+	 * @return how many rows the database inserted
+	 * @throws SQLException when the database refuses
+	 */
+	long insert(Connection connection, List<Object[]> rows) throws SQLException;
+
+}
