@@ -28,6 +28,8 @@ public class PriceCollector implements Collector<Price> {
 	private static final TypeReference<List<PriceJson>> PRICES = new TypeReference<>() {
 	};
 
+	private static final Instant GENERATED_FROM = Instant.parse("2025-12-31T00:00:00Z");
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
@@ -43,7 +45,7 @@ public class PriceCollector implements Collector<Price> {
 		if (this.url.startsWith("generated:")) {
 			long count = Long.parseLong(this.url.substring("generated:".length()));
 			return Stream.iterate(0L, (i) -> i < count, (i) -> i + 1)
-				.map((i) -> new Price("S" + (i % 50), request.from().plusMillis(i), BigDecimal.valueOf(i + 1), null));
+				.map((i) -> new Price("S" + (i % 50), GENERATED_FROM.plusMillis(i), BigDecimal.valueOf(i + 1), null));
 		}
 		URI uri = URI.create(this.url + "?from=" + request.from() + "&to=" + request.to());
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri).build(),
