@@ -61,7 +61,18 @@ public final class CollectorAssertions {
 	 * @return the assertions
 	 */
 	public static TableAssert assertThatQuarantine(JdbcTemplate jdbc, CollectionResult result) {
-		return new TableAssert(jdbc, QUARANTINE_TABLE, "run_id = ?", result.runId());
+		return assertThatQuarantine(jdbc, result.runId());
+	}
+
+	/**
+	 * Assertions on the quarantined records of one run, by its id (e.g. the
+	 * {@code run_id} of a {@code POST /collect} answer).
+	 * @param jdbc access to the database
+	 * @param runId the run's id
+	 * @return the assertions
+	 */
+	public static TableAssert assertThatQuarantine(JdbcTemplate jdbc, Object runId) {
+		return new TableAssert(jdbc, QUARANTINE_TABLE, "run_id = ?", runId);
 	}
 
 	/**

@@ -36,7 +36,16 @@ public abstract class CollectorIntegrationTest {
 	 * @return the answer, status and body
 	 */
 	protected ResponseEntity<Map<String, Object>> collect() {
-		return this.rest.exchange("/collect?wait=true", HttpMethod.POST, null, JSON);
+		return post("/collect?wait=true");
+	}
+
+	/**
+	 * POST to one of the collector's endpoints and read the JSON answer.
+	 * @param uri e.g. {@code /collect?wait=true&dry_run=true}
+	 * @return the answer, status and body
+	 */
+	protected ResponseEntity<Map<String, Object>> post(String uri) {
+		return this.rest.exchange(uri, HttpMethod.POST, null, JSON);
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.awaitility.Awaitility;
+
 import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectionRunner;
@@ -61,6 +63,19 @@ public class CollectorTester {
 	 */
 	public CollectionResult run(CollectionRequest request) {
 		return this.runner.run(request);
+	}
+
+	/**
+	 * Wait until no collection runs on this instance, e.g. after a {@code POST /collect}
+	 * answered {@code 202} and the test wants the run to be over.
+	 * @param timeout how long to wait at most
+	 * @throws org.awaitility.core.ConditionTimeoutException when a run is still in progress
+	 */
+	public void awaitIdle(Duration timeout) {
+		Awaitility.await("no collection in progress")
+			.atMost(timeout)
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> this.runner.runningRunId() == null);
 	}
 
 	/**

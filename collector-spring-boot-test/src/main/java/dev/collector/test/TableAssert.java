@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Assertions on the rows of a table: the stored records or the quarantine.
  * <pre class="code">
  * assertThatTable(jdbc, "news_item").hasRowCount(36).containsRowWhere("guid", "chainwire-20261124-001");
- * assertThatQuarantine(jdbc).hasRowCount(1).reasons().containsExactly("title: must not be blank");
+ * assertThatQuarantine(jdbc, result).reasons().containsExactly("title: must not be blank");
  * </pre>
  */
 public class TableAssert extends AbstractAssert<TableAssert, JdbcTemplate> {
@@ -91,8 +91,20 @@ public class TableAssert extends AbstractAssert<TableAssert, JdbcTemplate> {
 	 * @return assertions on the reasons
 	 */
 	public ListAssert<String> reasons() {
+		return quarantineColumn("reason");
+	}
+
+	/**
+	 * The quarantine's payloads (the records as JSON), in the order they were kept aside.
+	 * @return assertions on the payloads
+	 */
+	public ListAssert<String> payloads() {
+		return quarantineColumn("payload");
+	}
+
+	private ListAssert<String> quarantineColumn(String column) {
 		return Assertions.assertThat(this.actual.queryForList(
-				"SELECT reason FROM " + this.table + where() + " ORDER BY id", String.class, this.arguments));
+				"SELECT " + column + " FROM " + this.table + where() + " ORDER BY id", String.class, this.arguments));
 	}
 
 	private String where() {
