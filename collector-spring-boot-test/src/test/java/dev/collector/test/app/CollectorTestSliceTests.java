@@ -2,6 +2,7 @@ package dev.collector.test.app;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectionRunner;
 import dev.collector.collect.CollectionScheduler;
@@ -118,6 +120,18 @@ class CollectorTestSliceTests {
 		assertThat(this.tester.collect()).hasErrorContaining("HTTP status 503");
 		assertThat(this.tester.collect()).succeeded().hasCollected(0);
 		assertThat(upstream.requests("/prices")).hasSize(2);
+	}
+
+	@Test
+	void runsAnExplicitRequest() {
+		Instant to = this.tester.clock().instant();
+		CollectionRequest request = new CollectionRequest("explicit-run", Trigger.MANUAL, to.minus(Duration.ofDays(1)),
+				to, Set.of(), false, true);
+		assertThat(this.tester.run(request)).succeeded().hasCollected(3).hasInserted(0);
+		assertThat(upstream.requests("/prices")).singleElement()
+			.satisfies((recorded) -> assertThat(recorded.query()).startsWith("from=" + to.minus(Duration.ofDays(1))));
+		this.tester.awaitIdle(Duration.ofSeconds(1));
+		assertThat(this.tester.runner()).isSameAs(this.context.getBean(CollectionRunner.class));
 	}
 
 }
