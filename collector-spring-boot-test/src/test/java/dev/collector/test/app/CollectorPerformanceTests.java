@@ -1,11 +1,17 @@
 package dev.collector.test.app;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.collector.collect.CollectionRequest;
+import dev.collector.collect.CollectionResult;
+import dev.collector.collect.CollectionResult.Status;
+import dev.collector.collect.RecordCounts;
+import dev.collector.collect.Trigger;
 import dev.collector.test.CollectorPerformance;
 import dev.collector.test.CollectorPerformance.Report;
 import dev.collector.test.CollectorTest;
@@ -45,18 +51,11 @@ class CollectorPerformanceTests {
 
 	@Test
 	void aFailedCollectionIsNotMeasured() {
-		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> CollectorPerformance.measure(() -> this.tester.runner()
-				.run(dev.collector.collect.Trigger.MANUAL) == null ? null : failed()))
+		Instant now = Instant.now();
+		CollectionResult failed = new CollectionResult(CollectionRequest.of(Trigger.MANUAL, now, now), Status.FAILED,
+				now, now, RecordCounts.NONE, "boom");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> CollectorPerformance.measure(() -> failed))
 			.withMessageContaining("boom");
-	}
-
-	private static dev.collector.collect.CollectionResult failed() {
-		var now = java.time.Instant.now();
-		return new dev.collector.collect.CollectionResult(
-				dev.collector.collect.CollectionRequest.of(dev.collector.collect.Trigger.MANUAL, now, now),
-				dev.collector.collect.CollectionResult.Status.FAILED, now, now,
-				dev.collector.collect.RecordCounts.NONE, "boom");
 	}
 
 }
