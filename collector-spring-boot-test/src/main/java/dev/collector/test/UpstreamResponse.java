@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * One answer of a {@link FakeUpstream}. Immutable: every {@code with...} returns a copy.
@@ -38,6 +39,20 @@ public record UpstreamResponse(int status, Map<String, String> headers, byte[] b
 	 */
 	public static UpstreamResponse json(String json) {
 		return status(200).withBody("application/json", json);
+	}
+
+	/**
+	 * A {@code 200} with a JSON array of generated elements: N records for a benchmark.
+	 * @param count how many elements
+	 * @param element the JSON of the element of an index, from 0
+	 * @return the answer
+	 */
+	public static UpstreamResponse jsonArray(int count, IntFunction<String> element) {
+		StringBuilder json = new StringBuilder(count * 64 + 2).append('[');
+		for (int i = 0; i < count; i++) {
+			json.append((i > 0) ? "," : "").append(element.apply(i));
+		}
+		return json(json.append(']').toString());
 	}
 
 	/**
