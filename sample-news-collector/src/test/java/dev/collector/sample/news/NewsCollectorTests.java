@@ -1,8 +1,5 @@
 package dev.collector.sample.news;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,7 +10,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.sun.net.httpserver.HttpServer;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -30,6 +25,8 @@ import org.springframework.core.io.ResourceLoader;
 import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.Trigger;
 import dev.collector.sample.news.NewsProperties.Feed;
+import dev.collector.test.FakeUpstream;
+import dev.collector.test.UpstreamResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -223,37 +220,21 @@ class NewsCollectorTests {
 	}
 
 	@Test
-	void readsAFeedOverHttp() throws IOException {
-		byte[] feed = new ClassPathResource("feeds/chainwire-daily.xml").getContentAsByteArray();
-		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		List<String> userAgents = new ArrayList<>();
-		server.createContext("/rss.xml", (exchange) -> {
-			userAgents.add(exchange.getRequestHeaders().getFirst("User-Agent"));
-			exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=UTF-8");
-			exchange.sendResponseHeaders(200, feed.length);
-			exchange.getResponseBody().write(feed);
-			exchange.close();
-		});
-		server.createContext("/broken", (exchange) -> {
-			exchange.sendResponseHeaders(503, -1);
-			exchange.close();
-		});
-		server.start();
-		try {
-			String base = "http://127.0.0.1:" + server.getAddress().getPort();
-			NewsProperties properties = properties(new Feed("remote", base + "/rss.xml"));
+	void readsAFeedOverHttp() {
+		try (FakeUpstream upstream = FakeUpstream.start()) {
+			upstream.on("/rss.xml").respond(UpstreamResponse.classpath("feeds/chainwire-daily.xml", "application/rss+xml"));
+			upstream.on("/broken").respond(UpstreamResponse.status(503));
+			NewsProperties properties = properties(new Feed("remote", upstream.url("/rss.xml")));
 			List<NewsItem> items = collectAll(collector(properties), request(Trigger.MANUAL, Set.of()));
 			assertThat(items).hasSize(10).extracting(NewsItem::source).containsOnly("remote");
-			assertThat(userAgents).containsExactly(properties.getUserAgent());
+			assertThat(upstream.requests("/rss.xml")).extracting((request) -> request.header("User-Agent"))
+				.containsExactly(properties.getUserAgent());
 
-			NewsProperties failing = properties(new Feed("unavailable", base + "/broken"));
+			NewsProperties failing = properties(new Feed("unavailable", upstream.url("/broken")));
 			assertThatExceptionOfType(FeedReadException.class)
 				.isThrownBy(() -> collectAll(collector(failing), request(Trigger.MANUAL, Set.of())))
-				.withMessageStartingWith("Feed 'unavailable' (" + base + "/broken) could not be read: ")
+				.withMessageStartingWith("Feed 'unavailable' (" + upstream.url("/broken") + ") could not be read: ")
 				.withMessageContaining("HTTP status 503");
-		}
-		finally {
-			server.stop(0);
 		}
 	}
 

@@ -1,0 +1,78 @@
+package dev.collector.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.autoconfigure.OverrideAutoConfiguration;
+import org.springframework.boot.test.autoconfigure.filter.TypeExcludeFilters;
+import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
+import org.springframework.context.annotation.ComponentScan.Filter;
+import org.springframework.core.annotation.AliasFor;
+import org.springframework.test.context.BootstrapWith;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/**
+ * A test slice of the collector: only the collector machinery starts (pipeline, runner,
+ * JDBC sink, checkpoints, quarantine, run history, metrics), over an embedded database,
+ * with the application's {@code Collector}, its record type, record processors and
+ * validators. No web server, no schedule, a {@code SimpleMeterRegistry} and a
+ * {@link MutableClock} the test moves. Inject {@link CollectorTester} to run collections.
+ * <p>
+ * For a real database, add {@code @AutoConfigureTestDatabase(replace = Replace.NONE)} and
+ * {@link CollectorTestDatabase}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@BootstrapWith(CollectorTestContextBootstrapper.class)
+@ExtendWith(SpringExtension.class)
+@OverrideAutoConfiguration(enabled = false)
+@TypeExcludeFilters(CollectorTypeExcludeFilter.class)
+@AutoConfigureTestDatabase
+@AutoConfigureCollector
+@ImportAutoConfiguration
+public @interface CollectorTest {
+
+	/**
+	 * Properties in {@code key=value} form added to the environment before the test runs.
+	 * {@code collector.schedule.enabled=false} is always among them: a test triggers the
+	 * schedule with {@link CollectorTester#triggerSchedule()}.
+	 * @return the properties
+	 */
+	String[] properties() default {};
+
+	/**
+	 * Whether the default filters (collectors, processors, validators, observers) apply
+	 * to component scanning.
+	 * @return whether they apply
+	 */
+	boolean useDefaultFilters() default true;
+
+	/**
+	 * More components to scan.
+	 * @return include filters
+	 */
+	Filter[] includeFilters() default {};
+
+	/**
+	 * Components not to scan.
+	 * @return exclude filters
+	 */
+	Filter[] excludeFilters() default {};
+
+	/**
+	 * Auto-configurations to leave out.
+	 * @return the classes
+	 */
+	@AliasFor(annotation = ImportAutoConfiguration.class, attribute = "exclude")
+	Class<?>[] excludeAutoConfiguration() default {};
+
+}

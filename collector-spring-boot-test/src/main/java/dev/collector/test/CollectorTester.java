@@ -1,0 +1,115 @@
+package dev.collector.test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+import org.awaitility.Awaitility;
+
+import dev.collector.collect.CollectionRequest;
+import dev.collector.collect.CollectionResult;
+import dev.collector.collect.CollectionRunner;
+import dev.collector.collect.Trigger;
+
+/**
+ * Drives the collector from a test: runs collections synchronously on the test's thread
+ * and moves the test clock. Available as a bean in a {@link CollectorTest} and in any
+ * test that adds {@link AutoConfigureCollectorTester}.
+ */
+public class CollectorTester {
+
+	private final CollectionRunner runner;
+
+	private final Clock clock;
+
+	public CollectorTester(CollectionRunner runner, Clock clock) {
+		this.runner = Objects.requireNonNull(runner, "runner");
+		this.clock = Objects.requireNonNull(clock, "clock");
+	}
+
+	/**
+	 * Run a collection as {@code POST /collect} would, and wait for its result.
+	 * @return the result, successful or not
+	 */
+	public CollectionResult collect() {
+		return this.runner.run(Trigger.MANUAL);
+	}
+
+	/**
+	 * Run the collection that the schedule would start now, and wait for its result. The
+	 * window runs from the checkpoint (or the configured look-back) to the clock's now.
+	 * @return the result
+	 */
+	public CollectionResult triggerSchedule() {
+		return this.runner.run(Trigger.SCHEDULED);
+	}
+
+	/**
+	 * Move the test clock, then run the scheduled collection: what happens when the
+	 * schedule's interval has passed.
+	 * @param interval how far to move the clock
+	 * @return the result
+	 */
+	public CollectionResult advanceAndTriggerSchedule(Duration interval) {
+		advance(interval);
+		return triggerSchedule();
+	}
+
+	/**
+	 * Run an explicit request (a window, symbols, a dry run) and wait for its result.
+	 * @param request the request
+	 * @return the result
+	 */
+	public CollectionResult run(CollectionRequest request) {
+		return this.runner.run(request);
+	}
+
+	/**
+	 * Wait until no collection runs on this instance, e.g. after a {@code POST /collect}
+	 * answered {@code 202} and the test wants the run to be over.
+	 * @param timeout how long to wait at most
+	 * @throws org.awaitility.core.ConditionTimeoutException when a run is still in progress
+	 */
+	public void awaitIdle(Duration timeout) {
+		Awaitility.await("no collection in progress")
+			.atMost(timeout)
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> this.runner.runningRunId() == null);
+	}
+
+	/**
+	 * Move the test clock.
+	 * @param duration how far
+	 * @return the new time
+	 * @throws IllegalStateException when the application's clock is not a {@link MutableClock}
+	 */
+	public Instant advance(Duration duration) {
+		return mutableClock().advance(duration);
+	}
+
+	/**
+	 * The application's clock.
+	 * @return the clock
+	 */
+	public Clock clock() {
+		return this.clock;
+	}
+
+	/**
+	 * The runner behind this tester, for what the tester does not wrap.
+	 * @return the runner
+	 */
+	public CollectionRunner runner() {
+		return this.runner;
+	}
+
+	private MutableClock mutableClock() {
+		if (this.clock instanceof MutableClock mutable) {
+			return mutable;
+		}
+		throw new IllegalStateException("The application's Clock is a " + this.clock.getClass().getName()
+				+ ", not a MutableClock: use @CollectorTest, or declare a MutableClock bean, to move time");
+	}
+
+}

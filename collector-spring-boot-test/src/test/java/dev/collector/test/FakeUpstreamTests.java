@@ -1,0 +1,113 @@
+package dev.collector.test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.collector.test.FakeUpstream.RecordedRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class FakeUpstreamTests {
+
+	private final FakeUpstream upstream = FakeUpstream.start();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@AfterEach
+	void stop() {
+		this.upstream.close();
+	}
+
+	@Test
+	void answersJsonAndRss() throws Exception {
+		this.upstream.on("/json").respond(UpstreamResponse.json("{\"a\":1}"));
+		this.upstream.on("/rss").respond(UpstreamResponse.rss("<rss/>"));
+		HttpResponse<String> json = get("/json");
+		assertThat(json.statusCode()).isEqualTo(200);
+		assertThat(json.body()).isEqualTo("{\"a\":1}");
+		assertThat(json.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(get("/rss").headers().firstValue("Content-Type")).hasValue("application/rss+xml; charset=UTF-8");
+	}
+
+	@Test
+	void failsNTimesWithRetryAfterThenSucceeds() throws Exception {
+		this.upstream.on("/flaky")
+			.failTimes(2, UpstreamResponse.status(429).withRetryAfter(Duration.ofSeconds(7)))
+			.thenRespond(UpstreamResponse.json("[]"));
+		HttpResponse<String> first = get("/flaky");
+		assertThat(first.statusCode()).isEqualTo(429);
+		assertThat(first.headers().firstValue("Retry-After")).hasValue("7");
+		assertThat(get("/flaky").statusCode()).isEqualTo(429);
+		assertThat(get("/flaky").statusCode()).isEqualTo(200);
+		assertThat(get("/flaky").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void anUnscriptedPathIsNotFound() throws Exception {
+		assertThat(get("/nothing").statusCode()).isEqualTo(404);
+		this.upstream.on("/only-failures").failTimes(1, UpstreamResponse.status(500));
+		assertThat(get("/only-failures").statusCode()).isEqualTo(500);
+		assertThat(get("/only-failures").statusCode()).as("nothing scripted after the failure").isEqualTo(404);
+	}
+
+	@Test
+	void delaysAnAnswer() throws Exception {
+		this.upstream.on("/slow").respond(UpstreamResponse.json("{}").withDelay(Duration.ofMillis(300)));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.upstream.url("/slow")))
+			.timeout(Duration.ofMillis(100))
+			.build();
+		org.assertj.core.api.Assertions
+			.assertThatExceptionOfType(java.net.http.HttpTimeoutException.class)
+			.isThrownBy(() -> this.http.send(request, HttpResponse.BodyHandlers.ofString()));
+	}
+
+	@Test
+	void recordsEveryRequest() throws Exception {
+		this.upstream.on("/in").respond(UpstreamResponse.status(204));
+		get("/in?since=2026-01-01");
+		this.http.send(HttpRequest.newBuilder(URI.create(this.upstream.url("/in")))
+			.header("X-Api-Key", "k")
+			.POST(HttpRequest.BodyPublishers.ofString("payload"))
+			.build(), HttpResponse.BodyHandlers.discarding());
+		get("/other");
+		assertThat(this.upstream.requests()).extracting(RecordedRequest::path).containsExactly("/in", "/in", "/other");
+		assertThat(this.upstream.requests("/in")).satisfiesExactly((first) -> {
+			assertThat(first.method()).isEqualTo("GET");
+			assertThat(first.query()).isEqualTo("since=2026-01-01");
+		}, (second) -> {
+			assertThat(second.method()).isEqualTo("POST");
+			assertThat(second.header("x-api-key")).isEqualTo("k");
+			assertThat(second.header("X-Missing")).isNull();
+			assertThat(new String(second.body())).isEqualTo("payload");
+		});
+		this.upstream.clearRequests();
+		assertThat(this.upstream.requests()).isEmpty();
+	}
+
+	@Test
+	void servesClassPathResources() throws Exception {
+		this.upstream.on("/schema").respond(UpstreamResponse.classpath("schema.sql", "text/plain"));
+		assertThat(get("/schema").body()).contains("CREATE TABLE IF NOT EXISTS price");
+		assertThatIllegalArgumentException().isThrownBy(() -> UpstreamResponse.classpath("missing.txt", "text/plain"))
+			.withMessageContaining("missing.txt");
+	}
+
+	@Test
+	void listensOnLoopback() {
+		assertThat(this.upstream.baseUrl()).isEqualTo("http://127.0.0.1:" + this.upstream.port());
+		assertThat(this.upstream.url("/x")).endsWith(":" + this.upstream.port() + "/x");
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.upstream.url(path))).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+}
