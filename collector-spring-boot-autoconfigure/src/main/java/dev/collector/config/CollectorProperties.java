@@ -3,6 +3,7 @@ package dev.collector.config;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -46,6 +47,9 @@ public class CollectorProperties implements Validator {
 	private final Metrics metrics = new Metrics();
 
 	private final Health health = new Health();
+
+	@NestedConfigurationProperty
+	private final BackfillProperties backfill = new BackfillProperties();
 
 	public String getName() {
 		return this.name;
@@ -95,6 +99,10 @@ public class CollectorProperties implements Validator {
 		return this.health;
 	}
 
+	public BackfillProperties getBackfill() {
+		return this.backfill;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return CollectorProperties.class.isAssignableFrom(type);
@@ -119,6 +127,7 @@ public class CollectorProperties implements Validator {
 			errors.rejectValue("metrics.prefix", "pattern",
 					"must start with a letter or '_' and hold only letters, digits, '_' and '.'");
 		}
+		properties.backfill.validate(errors);
 	}
 
 	private static void requirePositive(Errors errors, String path, Duration value) {

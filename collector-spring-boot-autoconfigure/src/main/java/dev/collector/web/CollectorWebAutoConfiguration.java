@@ -20,7 +20,7 @@ import org.springframework.boot.info.BuildProperties;
 
 import dev.collector.actuate.CollectorHealthAutoConfiguration;
 import dev.collector.actuate.CollectorHealthIndicator;
-import dev.collector.collect.CollectionRunner;
+import dev.collector.collect.CollectionLauncher;
 import dev.collector.collect.CollectorStatus;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.collect.Collector;
@@ -39,8 +39,8 @@ public class CollectorWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CollectController collectController(CollectionRunner runner) {
-		return new CollectController(runner);
+	CollectController collectController(CollectionLauncher launcher) {
+		return new CollectController(launcher);
 	}
 
 	@Bean
