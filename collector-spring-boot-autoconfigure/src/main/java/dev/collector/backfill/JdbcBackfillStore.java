@@ -120,9 +120,11 @@ public class JdbcBackfillStore {
 	 * @param error the error, or {@code null} to keep the previous one
 	 */
 	public void update(String taskId, int chunkNo, ChunkStatus status, long records, String error) {
+		// an execution that was presumed dead and taken over must not undo the end of a chunk
 		this.jdbc.update("UPDATE collector_backfill_chunk SET status = ?, records = records + ?,"
-				+ " error = COALESCE(?, error), updated_at = ? WHERE task_id = ? AND chunk_no = ?", label(status), records,
-				truncate(error), now(), taskId, chunkNo);
+				+ " error = COALESCE(?, error), updated_at = ? WHERE task_id = ? AND chunk_no = ? AND status IN (?, ?)",
+				label(status), records, truncate(error), now(), taskId, chunkNo, label(ChunkStatus.PENDING),
+				label(ChunkStatus.RUNNING));
 	}
 
 	/**
