@@ -120,7 +120,7 @@ public class BackfillChunkTask {
 			}
 			catch (CollectionInProgressException ex) {
 				// live collection goes first: give the collector back, come again later
-				this.store.update(taskId, chunkNo, ChunkStatus.PENDING, records, null);
+				this.store.yielded(taskId, chunkNo, records);
 				Instant again = this.clock.instant().plus(this.properties.getYieldDelay());
 				return (complete, operations) -> operations.reschedule(complete, again);
 			}

@@ -112,6 +112,19 @@ public class JdbcBackfillStore {
 	}
 
 	/**
+	 * A chunk's execution gave way to a live collection before collecting anything; it
+	 * does not count as an attempt.
+	 * @param taskId the task
+	 * @param chunkNo the chunk
+	 * @param records records stored by the execution before it gave way
+	 */
+	public void yielded(String taskId, int chunkNo, long records) {
+		this.jdbc.update("UPDATE collector_backfill_chunk SET status = ?, attempts = attempts - 1, records = records + ?,"
+				+ " updated_at = ? WHERE task_id = ? AND chunk_no = ? AND status = ?", label(ChunkStatus.PENDING), records,
+				now(), taskId, chunkNo, label(ChunkStatus.RUNNING));
+	}
+
+	/**
 	 * Record a chunk's new state.
 	 * @param taskId the task
 	 * @param chunkNo the chunk

@@ -124,7 +124,9 @@ public class CollectorClusterAutoConfiguration {
 	Scheduler collectorScheduler(DataSource dataSource, CollectorIdentity identity, CollectorProperties properties,
 			ClusterCollection collection, BackfillChunkTask chunks) {
 		var backfill = properties.getBackfill();
-		return Scheduler.create(dataSource, List.of(collection.task(), chunks.task()))
+		// a start task: created at start-up unless another replica created it already
+		return Scheduler.create(dataSource, List.of(chunks.task()))
+			.startTasks(collection.task())
 			.schedulerName(new SchedulerName.Fixed(identity.instanceId()))
 			.threads(backfill.getThreads() + 1)
 			.pollingInterval(backfill.getPollingInterval())
