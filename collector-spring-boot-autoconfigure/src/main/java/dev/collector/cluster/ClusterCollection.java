@@ -99,7 +99,7 @@ public class ClusterCollection implements CollectionLauncher, DisposableBean {
 		LiveIntervalSchedule liveSchedule = new LiveIntervalSchedule(this.schedule);
 		return Tasks.custom(TASK)
 			.defaultPriority(Priority.HIGH)
-			.scheduleOnStartup(this.collectorName, null, liveSchedule)
+			.scheduleOnStartup(this.collectorName, null, liveSchedule::getInitialExecutionTime)
 			.onFailureReschedule(liveSchedule)
 			.execute((instance, context) -> execute(instance, context, liveSchedule));
 	}
