@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -98,7 +99,11 @@ public class CollectorClusterAutoConfiguration {
 	BackfillService backfillService(CollectorIdentity identity, BackfillPlanner planner, JdbcBackfillStore store,
 			DataSource dataSource, ApplicationEventPublisher events, Clock clock) {
 		// a plain client: it only adds executions, which the scheduler of any replica runs
-		SchedulerClient client = SchedulerClient.Builder.create(dataSource).enablePriority().build();
+		// timestamps in UTC like the scheduler's: MariaDB/MySQL columns hold no zone
+		SchedulerClient client = SchedulerClient.Builder.create(dataSource)
+			.jdbcCustomization(new AutodetectJdbcCustomization(dataSource, true))
+			.enablePriority()
+			.build();
 		return new BackfillService(identity.name(), planner, store, client, events, clock);
 	}
 
@@ -134,6 +139,7 @@ public class CollectorClusterAutoConfiguration {
 			.missedHeartbeatsLimit(backfill.getMissedHeartbeatsLimit())
 			.shutdownMaxWait(properties.getShutdownTimeout())
 			.enablePriority()
+			.alwaysPersistTimestampInUTC()
 			.build();
 	}
 
