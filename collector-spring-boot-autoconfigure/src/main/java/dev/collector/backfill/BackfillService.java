@@ -36,14 +36,28 @@ public class BackfillService {
 
 	private final Clock clock;
 
+	private final Runnable wakeUp;
+
+	/**
+	 * Create the service.
+	 * @param collector the collector's name
+	 * @param planner the planner
+	 * @param store where tasks and chunks are kept
+	 * @param scheduler client that adds the chunks' executions
+	 * @param events publisher of {@link BackfillCompletedEvent}
+	 * @param clock the clock
+	 * @param wakeUp tells this replica's scheduler to look for due executions now, rather
+	 * than at its next poll
+	 */
 	public BackfillService(String collector, BackfillPlanner planner, JdbcBackfillStore store,
-			SchedulerClient scheduler, ApplicationEventPublisher events, Clock clock) {
+			SchedulerClient scheduler, ApplicationEventPublisher events, Clock clock, Runnable wakeUp) {
 		this.collector = collector;
 		this.planner = planner;
 		this.store = store;
 		this.scheduler = scheduler;
 		this.events = events;
 		this.clock = clock;
+		this.wakeUp = wakeUp;
 	}
 
 	/**
@@ -95,6 +109,7 @@ public class BackfillService {
 		}
 		if (!executions.isEmpty()) {
 			this.scheduler.scheduleBatch(executions, this.clock.instant());
+			this.wakeUp.run();
 		}
 		logger.info("Backfill " + taskId + " started: " + plan.startDate() + " .. " + plan.endDate() + ", "
 				+ plan.missingPeriods() + " missing period(s) in " + chunks.size() + " chunk(s)");

@@ -145,11 +145,18 @@ public class ClusterCollection implements CollectionLauncher, DisposableBean {
 			this.waiting.remove(runId);
 			throw new CollectionInProgressException(null);
 		}
-		if (client instanceof Scheduler local) {
-			local.triggerCheckForDueExecutions();
-		}
+		wakeUp();
 		watch(runId, result, client, instance);
 		return new Submission(runId, trigger, result);
+	}
+
+	/**
+	 * Have this replica's scheduler look for due executions now.
+	 */
+	public void wakeUp() {
+		if (this.scheduler instanceof Scheduler local) {
+			local.triggerCheckForDueExecutions();
+		}
 	}
 
 	@Override
@@ -172,6 +179,16 @@ public class ClusterCollection implements CollectionLauncher, DisposableBean {
 			logger.info("Collection waits for " + ex.getMessage());
 			return (complete, operations) -> operations.reschedule(complete,
 					complete.getTimeDone().plus(RETRY_WHEN_BUSY), order);
+		}
+		catch (RuntimeException ex) {
+			// the window could not be read (database down): this run is over, the next one as planned
+			logger.error("Collection " + runId + " could not start: " + ex.getMessage(), ex);
+			CompletableFuture<CollectionResult> caller = this.waiting.remove(runId);
+			if (caller != null) {
+				caller.completeExceptionally(ex);
+			}
+			return (complete, operations) -> operations.reschedule(complete,
+					liveSchedule.getNextExecutionTime(complete), null);
 		}
 		CompletableFuture<CollectionResult> caller = this.waiting.remove(runId);
 		if (caller != null) {

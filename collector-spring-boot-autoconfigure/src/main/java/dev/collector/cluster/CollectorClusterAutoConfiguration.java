@@ -97,14 +97,16 @@ public class CollectorClusterAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BackfillService backfillService(CollectorIdentity identity, BackfillPlanner planner, JdbcBackfillStore store,
-			DataSource dataSource, ApplicationEventPublisher events, Clock clock) {
+			DataSource dataSource, ApplicationEventPublisher events, Clock clock,
+			ObjectProvider<ClusterCollection> collection) {
 		// a plain client: it only adds executions, which the scheduler of any replica runs
 		// timestamps in UTC like the scheduler's: MariaDB/MySQL columns hold no zone
 		SchedulerClient client = SchedulerClient.Builder.create(dataSource)
 			.jdbcCustomization(new AutodetectJdbcCustomization(dataSource, true))
 			.enablePriority()
 			.build();
-		return new BackfillService(identity.name(), planner, store, client, events, clock);
+		return new BackfillService(identity.name(), planner, store, client, events, clock,
+				() -> collection.ifAvailable(ClusterCollection::wakeUp));
 	}
 
 	@Bean
