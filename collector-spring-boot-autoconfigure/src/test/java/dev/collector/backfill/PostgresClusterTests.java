@@ -145,6 +145,7 @@ class PostgresClusterTests {
 		assertThat(Replica.readings(this.jdbc, "s1", first, last)).isEqualTo(2);
 
 		DailyCollector healthy = new DailyCollector("s1");
+		// declares the doomed replica dead after 10 missed heartbeats of 500ms
 		start(healthy, "survivor");
 		Replica.await("the survivor to finish the chunk", TIMEOUT,
 				() -> backfill.progress(taskId).task().finalStatus() != null);
