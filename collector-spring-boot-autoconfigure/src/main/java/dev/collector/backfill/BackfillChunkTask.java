@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
@@ -62,8 +63,25 @@ public class BackfillChunkTask {
 
 	private final Clock clock;
 
+	private final BooleanSupplier liveCollectionWaiting;
+
+	/**
+	 * Create the chunk task.
+	 * @param collector the collector's name
+	 * @param instanceId this replica's id
+	 * @param runner the runner
+	 * @param ledger the coverage ledger
+	 * @param store tasks and chunks
+	 * @param service the service that closes tasks
+	 * @param properties backfill settings
+	 * @param clock the clock
+	 * @param liveCollectionWaiting whether a scheduled or manual run waits for this JVM's
+	 * collector: the chunk then gives way before its next range
+	 */
 	public BackfillChunkTask(String collector, String instanceId, CollectionRunner runner, CoverageLedger ledger,
-			JdbcBackfillStore store, BackfillService service, BackfillProperties properties, Clock clock) {
+			JdbcBackfillStore store, BackfillService service, BackfillProperties properties, Clock clock,
+			BooleanSupplier liveCollectionWaiting) {
+		this.liveCollectionWaiting = liveCollectionWaiting;
 		this.collector = collector;
 		this.instanceId = instanceId;
 		this.runner = runner;
@@ -116,6 +134,9 @@ public class BackfillChunkTask {
 					false);
 			CollectionResult result;
 			try {
+				if (this.liveCollectionWaiting.getAsBoolean()) {
+					throw new CollectionInProgressException(null);
+				}
 				result = this.runner.run(request);
 			}
 			catch (CollectionInProgressException ex) {

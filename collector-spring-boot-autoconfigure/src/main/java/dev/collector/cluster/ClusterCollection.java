@@ -59,7 +59,7 @@ public class ClusterCollection implements CollectionLauncher, DisposableBean {
 	public static final TaskDescriptor<CollectionOrder> TASK = TaskDescriptor.of("collector-collection",
 			CollectionOrder.class);
 
-	private static final Duration RETRY_WHEN_BUSY = Duration.ofSeconds(1);
+	private static final Duration RETRY_WHEN_BUSY = Duration.ofMillis(200);
 
 	private final String collectorName;
 
@@ -80,6 +80,9 @@ public class ClusterCollection implements CollectionLauncher, DisposableBean {
 	});
 
 	private volatile SchedulerClient scheduler;
+
+	/** Until when a live run counts as waiting (System.nanoTime); it renews at every retry. */
+	private volatile long waitingUntil;
 
 	public ClusterCollection(String collectorName, CollectionRunner runner, RunHistory history,
 			Supplier<CollectorProperties.Schedule> schedule, Clock clock) {
@@ -151,6 +154,17 @@ public class ClusterCollection implements CollectionLauncher, DisposableBean {
 	}
 
 	/**
+	 * Whether a scheduled or manual run is waiting for this JVM's collector, which a
+	 * backfill chunk holds; chunks then give way before their next range.
+	 * @return {@code true} while a live run waits
+	 */
+	public boolean isWaitingForCollector() {
+		long until = this.waitingUntil;
+		// expires by itself when the run was taken by another replica
+		return until != 0 && System.nanoTime() - until < 0;
+	}
+
+	/**
 	 * Have this replica's scheduler look for due executions now.
 	 */
 	public void wakeUp() {
@@ -175,7 +189,9 @@ public class ClusterCollection implements CollectionLauncher, DisposableBean {
 			result = this.runner.run(request);
 		}
 		catch (CollectionInProgressException ex) {
-			// a backfill chunk holds this JVM's collector: keep the order, come back shortly
+			// a backfill chunk holds this JVM's collector: keep the order, come back shortly;
+			// meanwhile no new chunk range starts here (see isWaitingForCollector)
+			this.waitingUntil = System.nanoTime() + 3 * RETRY_WHEN_BUSY.toNanos();
 			logger.info("Collection waits for " + ex.getMessage());
 			return (complete, operations) -> operations.reschedule(complete,
 					complete.getTimeDone().plus(RETRY_WHEN_BUSY), order);
@@ -190,6 +206,7 @@ public class ClusterCollection implements CollectionLauncher, DisposableBean {
 			return (complete, operations) -> operations.reschedule(complete,
 					liveSchedule.getNextExecutionTime(complete), null);
 		}
+		this.waitingUntil = 0;
 		CompletableFuture<CollectionResult> caller = this.waiting.remove(runId);
 		if (caller != null) {
 			caller.complete(result);

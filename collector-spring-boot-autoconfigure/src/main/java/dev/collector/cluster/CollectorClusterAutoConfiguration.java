@@ -112,9 +112,13 @@ public class CollectorClusterAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BackfillChunkTask backfillChunkTask(CollectorIdentity identity, CollectionRunner runner, CoverageLedger ledger,
-			JdbcBackfillStore store, BackfillService service, CollectorProperties properties, Clock clock) {
+			JdbcBackfillStore store, BackfillService service, CollectorProperties properties, Clock clock,
+			ObjectProvider<ClusterCollection> collection) {
 		return new BackfillChunkTask(identity.name(), identity.instanceId(), runner, ledger, store, service,
-				properties.getBackfill(), clock);
+				properties.getBackfill(), clock, () -> {
+					ClusterCollection live = collection.getIfAvailable();
+					return live != null && live.isWaitingForCollector();
+				});
 	}
 
 	@Bean
