@@ -101,9 +101,20 @@ public class BackfillChunkTask {
 	 * @return the task
 	 */
 	public CustomTask<Void> task() {
-		FailureHandler<Void> onFailure = FailureHandler.<Void>maxRetries(this.properties.getMaxRetries())
-			.withBackoff(this.properties.getRetryInitialDelay(), this.properties.getRetryMultiplier())
-			.thenRemove(this::retriesExhausted);
+		FailureHandler<Void> backoff = new FailureHandler.ExponentialBackoffFailureHandler<>(
+				this.properties.getRetryInitialDelay(), this.properties.getRetryMultiplier());
+		// the limit counts the chunk's attempts in our table, not db-scheduler's consecutive
+		// failures: a chunk that gave way to a live run completes "successfully" in between,
+		// which would reset those
+		FailureHandler<Void> onFailure = (complete, operations) -> {
+			if (attempts(complete) > this.properties.getMaxRetries()) {
+				operations.remove();
+				retriesExhausted(complete);
+			}
+			else {
+				backoff.onFailure(complete, operations);
+			}
+		};
 		return Tasks.custom(TASK)
 			.defaultPriority(Priority.LOW)
 			.onFailure(onFailure)
@@ -172,6 +183,11 @@ public class BackfillChunkTask {
 			return entry == null || entry.state() != State.COVERED
 					|| (task.force() && entry.updatedAt().isBefore(task.createdAt()));
 		}).toList();
+	}
+
+	private int attempts(ExecutionComplete complete) {
+		String[] id = complete.getExecution().taskInstance.getId().split("/");
+		return this.store.chunk(id[0], Integer.parseInt(id[1])).map(BackfillChunk::attempts).orElse(Integer.MAX_VALUE);
 	}
 
 	private void retriesExhausted(ExecutionComplete complete) {
