@@ -22,7 +22,7 @@ import org.springframework.context.ApplicationEventPublisher;
  * checkpoint, runs the {@link CollectionPipeline}, moves the checkpoint after the sink
  * committed, records the run and tells observers and event listeners.
  */
-public class CollectionRunner {
+public class CollectionRunner implements CollectionLauncher {
 
 	private static final Log logger = LogFactory.getLog(CollectionRunner.class);
 
@@ -73,6 +73,7 @@ public class CollectionRunner {
 	 * @return the run id and the future result
 	 * @throws CollectionInProgressException when a collection is running
 	 */
+	@Override
 	public Submission submit(Trigger trigger, boolean dryRun) {
 		String runId = CollectionRequest.newRunId();
 		acquire(runId);

@@ -123,7 +123,8 @@ public class CollectorAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	// with db-scheduler (cluster auto-configuration) the schedule is its recurring task
+	@ConditionalOnMissingBean(value = CollectionScheduler.class, name = "collectorScheduler")
 	@ConditionalOnBooleanProperty(name = "collector.schedule.enabled", matchIfMissing = true)
 	CollectionScheduler collectionScheduler(CollectorProperties properties, CollectionRunner runner,
 			@Qualifier(TASK_SCHEDULER_BEAN_NAME) ThreadPoolTaskScheduler scheduler, Clock clock) {

@@ -71,6 +71,9 @@ public class CollectorProperties implements Validator {
 	@NestedConfigurationProperty
 	private final CollectorLoggingProperties logging = new CollectorLoggingProperties();
 
+	@NestedConfigurationProperty
+	private final BackfillProperties backfill = new BackfillProperties();
+
 	public String getName() {
 		return this.name;
 	}
@@ -143,6 +146,10 @@ public class CollectorProperties implements Validator {
 		return this.logging;
 	}
 
+	public BackfillProperties getBackfill() {
+		return this.backfill;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return CollectorProperties.class.isAssignableFrom(type);
@@ -174,6 +181,7 @@ public class CollectorProperties implements Validator {
 			errors.rejectValue("metrics.prefix", "pattern",
 					"must start with a letter or '_' and hold only letters, digits, '_' and '.'");
 		}
+		properties.backfill.validate(errors);
 		nested(errors, "security", properties.security::validate);
 		nested(errors, "alerting", properties.alerting::validate);
 		nested(errors, "logs", properties.logs::validate);

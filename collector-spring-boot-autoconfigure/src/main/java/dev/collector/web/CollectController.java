@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.ErrorResponseException;
 
 import dev.collector.collect.CollectionResult;
-import dev.collector.collect.CollectionRunner;
+import dev.collector.collect.CollectionLauncher;
 import dev.collector.collect.CollectionRunner.Submission;
 import dev.collector.collect.Trigger;
 import dev.collector.sourcecheck.SourceCheckResult;
@@ -19,22 +19,23 @@ import dev.collector.sourcecheck.SourceChecker;
 /**
  * {@code POST /collect}: start a collection now. 202 with the run id, or with
  * {@code ?wait=true} 200 with the result; {@code ?dry_run=true} fetches and validates
- * without writing; 409 while a collection is running. {@code ?validate_only=true} runs
- * only the connectivity check of the source: 200 when it was reachable, 503 when not,
- * with how long it took and what failed.
+ * without writing; 409 while a collection is running (anywhere in the cluster when the
+ * launcher is cluster-wide). {@code ?validate_only=true} runs only the connectivity check
+ * of the source: 200 when it was reachable, 503 when not, with how long it took and what
+ * failed.
  */
 @RestController
 public class CollectController {
 
-	private final CollectionRunner runner;
+	private final CollectionLauncher launcher;
 
 	private final ObjectProvider<SourceChecker> sourceChecker;
 
 	private final String collectorName;
 
-	public CollectController(CollectionRunner runner, ObjectProvider<SourceChecker> sourceChecker,
+	public CollectController(CollectionLauncher launcher, ObjectProvider<SourceChecker> sourceChecker,
 			String collectorName) {
-		this.runner = runner;
+		this.launcher = launcher;
 		this.sourceChecker = sourceChecker;
 		this.collectorName = collectorName;
 	}
@@ -46,7 +47,7 @@ public class CollectController {
 		if (validateOnly) {
 			return validate();
 		}
-		Submission submission = this.runner.submit(Trigger.MANUAL, dryRun);
+		Submission submission = this.launcher.submit(Trigger.MANUAL, dryRun);
 		if (!wait) {
 			return ResponseEntity.status(HttpStatus.ACCEPTED)
 				.body(new CollectResponses.Started(submission.runId(), "started", submission.trigger().label(), dryRun));

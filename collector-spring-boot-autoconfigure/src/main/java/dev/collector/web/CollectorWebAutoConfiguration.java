@@ -20,7 +20,7 @@ import org.springframework.boot.info.BuildProperties;
 
 import dev.collector.actuate.CollectorHealthAutoConfiguration;
 import dev.collector.actuate.CollectorHealthIndicator;
-import dev.collector.collect.CollectionRunner;
+import dev.collector.collect.CollectionLauncher;
 import dev.collector.collect.CollectorStatus;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.collect.Collector;
@@ -44,9 +44,9 @@ public class CollectorWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CollectController collectController(CollectionRunner runner, ObjectProvider<SourceChecker> sourceChecker,
+	CollectController collectController(CollectionLauncher launcher, ObjectProvider<SourceChecker> sourceChecker,
 			CollectorIdentity identity) {
-		return new CollectController(runner, sourceChecker, identity.name());
+		return new CollectController(launcher, sourceChecker, identity.name());
 	}
 
 	@Bean

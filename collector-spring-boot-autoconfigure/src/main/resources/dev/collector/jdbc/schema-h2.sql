@@ -37,3 +37,76 @@ CREATE TABLE IF NOT EXISTS collector_quarantine (
 );
 
 CREATE INDEX IF NOT EXISTS collector_quarantine_created ON collector_quarantine (collector, created_at);
+
+-- Coverage ledger: per collector, symbol and period (collector.backfill.period) whether a
+-- successful collection over it committed its records. Gap analysis reads only this table.
+
+CREATE TABLE IF NOT EXISTS collector_coverage (
+    collector      VARCHAR(100)  NOT NULL,
+    symbol         VARCHAR(100)  NOT NULL,
+    period_start   DATE          NOT NULL,
+    period_end     DATE          NOT NULL,
+    status         VARCHAR(20)   NOT NULL,
+    covered_until  TIMESTAMP WITH TIME ZONE,
+    run_id         VARCHAR(36)   NOT NULL,
+    updated_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (collector, symbol, period_start)
+);
+
+-- Backfill tasks and their chunks (symbol x a batch of missing periods).
+
+CREATE TABLE IF NOT EXISTS collector_backfill_task (
+    task_id            VARCHAR(36)   NOT NULL PRIMARY KEY,
+    collector          VARCHAR(100)  NOT NULL,
+    start_date         DATE          NOT NULL,
+    end_date           DATE          NOT NULL,
+    symbols            VARCHAR(2000) NOT NULL,
+    force_all          BOOLEAN     NOT NULL,
+    missing_periods    INT           NOT NULL,
+    estimated_records  BIGINT        NOT NULL,
+    chunks_total       INT           NOT NULL,
+    cancelled          BOOLEAN     NOT NULL,
+    final_status       VARCHAR(20),
+    created_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    finished_at        TIMESTAMP WITH TIME ZONE
+);
+
+CREATE INDEX IF NOT EXISTS collector_backfill_task_created ON collector_backfill_task (collector, created_at);
+
+CREATE TABLE IF NOT EXISTS collector_backfill_chunk (
+    task_id        VARCHAR(36)   NOT NULL,
+    chunk_no       INT           NOT NULL,
+    symbol         VARCHAR(100)  NOT NULL,
+    periods        VARCHAR(10000)        NOT NULL,
+    status         VARCHAR(20)   NOT NULL,
+    attempts       INT           NOT NULL,
+    records        BIGINT        NOT NULL,
+    error          VARCHAR(2000),
+    executed_by    VARCHAR(100),
+    updated_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (task_id, chunk_no)
+);
+
+-- db-scheduler's table: the recurring collection and the backfill chunks, shared by every replica.
+
+CREATE TABLE IF NOT EXISTS scheduled_tasks (
+    task_name             VARCHAR(100)  NOT NULL,
+    task_instance         VARCHAR(100)  NOT NULL,
+    task_data             BLOB,
+    execution_time        TIMESTAMP WITH TIME ZONE NOT NULL,
+    picked                BOOLEAN NOT NULL,
+    picked_by             VARCHAR(50),
+    last_success          TIMESTAMP WITH TIME ZONE,
+    last_failure          TIMESTAMP WITH TIME ZONE,
+    consecutive_failures  INT,
+    last_heartbeat        TIMESTAMP WITH TIME ZONE,
+    version               BIGINT NOT NULL,
+    priority              SMALLINT,
+    PRIMARY KEY (task_name, task_instance)
+);
+
+CREATE INDEX IF NOT EXISTS scheduled_tasks_execution_time_idx ON scheduled_tasks (execution_time);
+
+CREATE INDEX IF NOT EXISTS scheduled_tasks_last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
+
+CREATE INDEX IF NOT EXISTS scheduled_tasks_priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC);

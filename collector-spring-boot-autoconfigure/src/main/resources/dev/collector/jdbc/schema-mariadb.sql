@@ -37,3 +37,72 @@ CREATE TABLE IF NOT EXISTS collector_quarantine (
     created_at   DATETIME(6) NOT NULL,
     INDEX collector_quarantine_created (collector, created_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- Coverage ledger: per collector, symbol and period (collector.backfill.period) whether a
+-- successful collection over it committed its records. Gap analysis reads only this table.
+
+CREATE TABLE IF NOT EXISTS collector_coverage (
+    collector      VARCHAR(100)  NOT NULL,
+    symbol         VARCHAR(100)  NOT NULL,
+    period_start   DATE          NOT NULL,
+    period_end     DATE          NOT NULL,
+    status         VARCHAR(20)   NOT NULL,
+    covered_until  DATETIME(6),
+    run_id         VARCHAR(36)   NOT NULL,
+    updated_at     DATETIME(6) NOT NULL,
+    PRIMARY KEY (collector, symbol, period_start)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- Backfill tasks and their chunks (symbol x a batch of missing periods).
+
+CREATE TABLE IF NOT EXISTS collector_backfill_task (
+    task_id            VARCHAR(36)   NOT NULL PRIMARY KEY,
+    collector          VARCHAR(100)  NOT NULL,
+    start_date         DATE          NOT NULL,
+    end_date           DATE          NOT NULL,
+    symbols            VARCHAR(2000) NOT NULL,
+    force_all          BOOLEAN     NOT NULL,
+    missing_periods    INT           NOT NULL,
+    estimated_records  BIGINT        NOT NULL,
+    chunks_total       INT           NOT NULL,
+    cancelled          BOOLEAN     NOT NULL,
+    final_status       VARCHAR(20),
+    created_at         DATETIME(6) NOT NULL,
+    finished_at        DATETIME(6),
+    INDEX collector_backfill_task_created (collector, created_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE IF NOT EXISTS collector_backfill_chunk (
+    task_id        VARCHAR(36)   NOT NULL,
+    chunk_no       INT           NOT NULL,
+    symbol         VARCHAR(100)  NOT NULL,
+    periods        TEXT        NOT NULL,
+    status         VARCHAR(20)   NOT NULL,
+    attempts       INT           NOT NULL,
+    records        BIGINT        NOT NULL,
+    error          VARCHAR(2000),
+    executed_by    VARCHAR(100),
+    updated_at     DATETIME(6) NOT NULL,
+    PRIMARY KEY (task_id, chunk_no)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- db-scheduler's table: the recurring collection and the backfill chunks, shared by every replica.
+
+CREATE TABLE IF NOT EXISTS scheduled_tasks (
+    task_name             VARCHAR(100)  NOT NULL,
+    task_instance         VARCHAR(100)  NOT NULL,
+    task_data             BLOB,
+    execution_time        DATETIME(6) NOT NULL,
+    picked                BOOLEAN NOT NULL,
+    picked_by             VARCHAR(50),
+    last_success          DATETIME(6),
+    last_failure          DATETIME(6),
+    consecutive_failures  INT,
+    last_heartbeat        DATETIME(6),
+    version               BIGINT NOT NULL,
+    priority              SMALLINT,
+    PRIMARY KEY (task_name, task_instance),
+    INDEX scheduled_tasks_execution_time_idx (execution_time),
+    INDEX scheduled_tasks_last_heartbeat_idx (last_heartbeat),
+    INDEX scheduled_tasks_priority_execution_time_idx (priority DESC, execution_time ASC)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -1,0 +1,213 @@
+package dev.collector.backfill;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Priority;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.collector.backfill.BackfillChunk.ChunkStatus;
+import dev.collector.backfill.CoverageLedger.Entry;
+import dev.collector.backfill.CoverageLedger.State;
+import dev.collector.collect.CollectionInProgressException;
+import dev.collector.collect.CollectionRequest;
+import dev.collector.collect.CollectionResult;
+import dev.collector.collect.CollectionRunner;
+import dev.collector.collect.Trigger;
+import dev.collector.config.BackfillProperties;
+
+/**
+ * Executes one backfill chunk as a db-scheduler one-time task, on whichever replica picks
+ * it. For each run of consecutive periods still missing it runs a BACKFILL collection
+ * (which never moves the live checkpoint) and marks the periods covered right after the
+ * records were committed. A failed chunk is retried with exponential backoff up to
+ * {@code collector.backfill.max-retries}, then marked failed; periods it covered stay
+ * covered. A chunk whose replica died is revived by db-scheduler's dead-execution
+ * detection and does only what is still missing. When a collection holds this JVM's
+ * collector the chunk yields and tries again after {@code collector.backfill.yield-delay}.
+ */
+public class BackfillChunkTask {
+
+	private static final Log logger = LogFactory.getLog(BackfillChunkTask.class);
+
+	/** db-scheduler task of backfill chunks; instance id {@code <task id>/<chunk no>}. */
+	public static final TaskDescriptor<Void> TASK = TaskDescriptor.of("collector-backfill-chunk");
+
+	private final String collector;
+
+	private final String instanceId;
+
+	private final CollectionRunner runner;
+
+	private final CoverageLedger ledger;
+
+	private final JdbcBackfillStore store;
+
+	private final BackfillService service;
+
+	private final BackfillProperties properties;
+
+	private final Clock clock;
+
+	private final BooleanSupplier liveCollectionWaiting;
+
+	/**
+	 * Create the chunk task.
+	 * @param collector the collector's name
+	 * @param instanceId this replica's id
+	 * @param runner the runner
+	 * @param ledger the coverage ledger
+	 * @param store tasks and chunks
+	 * @param service the service that closes tasks
+	 * @param properties backfill settings
+	 * @param clock the clock
+	 * @param liveCollectionWaiting whether a scheduled or manual run waits for this JVM's
+	 * collector: the chunk then gives way before its next range
+	 */
+	public BackfillChunkTask(String collector, String instanceId, CollectionRunner runner, CoverageLedger ledger,
+			JdbcBackfillStore store, BackfillService service, BackfillProperties properties, Clock clock,
+			BooleanSupplier liveCollectionWaiting) {
+		this.liveCollectionWaiting = liveCollectionWaiting;
+		this.collector = collector;
+		this.instanceId = instanceId;
+		this.runner = runner;
+		this.ledger = ledger;
+		this.store = store;
+		this.service = service;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	static String instanceId(String taskId, int chunkNo) {
+		return taskId + "/" + chunkNo;
+	}
+
+	/**
+	 * The db-scheduler task.
+	 * @return the task
+	 */
+	public CustomTask<Void> task() {
+		FailureHandler<Void> backoff = new FailureHandler.ExponentialBackoffFailureHandler<>(
+				this.properties.getRetryInitialDelay(), this.properties.getRetryMultiplier());
+		// the limit counts the chunk's attempts in our table, not db-scheduler's consecutive
+		// failures: a chunk that gave way to a live run completes "successfully" in between,
+		// which would reset those
+		FailureHandler<Void> onFailure = (complete, operations) -> {
+			if (attempts(complete) > this.properties.getMaxRetries()) {
+				operations.remove();
+				retriesExhausted(complete);
+			}
+			else {
+				backoff.onFailure(complete, operations);
+			}
+		};
+		return Tasks.custom(TASK)
+			.defaultPriority(Priority.LOW)
+			.onFailure(onFailure)
+			.onDeadExecutionRevive()
+			.execute((instance, context) -> execute(instance));
+	}
+
+	CompletionHandler<Void> execute(TaskInstance<Void> instance) {
+		String[] id = instance.getId().split("/");
+		String taskId = id[0];
+		int chunkNo = Integer.parseInt(id[1]);
+		BackfillTask task = this.store.task(taskId).orElse(null);
+		BackfillChunk chunk = this.store.chunk(taskId, chunkNo).orElse(null);
+		if (task == null || chunk == null) {
+			return new CompletionHandler.OnCompleteRemove<>();
+		}
+		if (task.cancelled() || chunk.status().finished() || !this.store.started(taskId, chunkNo, this.instanceId)) {
+			this.service.closeIfDone(taskId);
+			return new CompletionHandler.OnCompleteRemove<>();
+		}
+		List<LocalDate> todo = stillToDo(task, chunk);
+		long records = 0;
+		for (LocalDate[] range : BackfillPlanner.contiguousRanges(todo, this.ledger.periods())) {
+			List<LocalDate> periods = todo.stream().filter((p) -> !p.isBefore(range[0]) && !p.isAfter(range[1])).toList();
+			CollectionRequest request = new CollectionRequest(UUID.randomUUID().toString(), Trigger.BACKFILL,
+					LedgerPeriods.startOfDay(range[0]), LedgerPeriods.startOfDay(this.ledger.periods().end(range[1])),
+					CoverageLedger.ALL_SYMBOLS.equals(chunk.symbol()) ? Set.of() : Set.of(chunk.symbol()), task.force(),
+					false);
+			CollectionResult result;
+			try {
+				if (this.liveCollectionWaiting.getAsBoolean()) {
+					throw new CollectionInProgressException(null);
+				}
+				result = this.runner.run(request);
+			}
+			catch (CollectionInProgressException ex) {
+				// live collection goes first: give the collector back, come again later
+				this.store.yielded(taskId, chunkNo, records);
+				Instant again = this.clock.instant().plus(this.properties.getYieldDelay());
+				return (complete, operations) -> operations.reschedule(complete, again);
+			}
+			if (!result.succeeded()) {
+				this.ledger.markFailed(this.collector, chunk.symbol(), periods, request.runId());
+				this.store.update(taskId, chunkNo, ChunkStatus.PENDING, records, result.error());
+				throw new BackfillChunkFailedException("Backfill chunk " + instance.getId() + " failed: " + result.error());
+			}
+			// strictly after the records were committed
+			this.ledger.markCovered(this.collector, chunk.symbol(), periods, request.runId());
+			records += result.counts().inserted();
+		}
+		this.store.update(taskId, chunkNo, ChunkStatus.SUCCEEDED, records, null);
+		this.service.closeIfDone(taskId);
+		return new CompletionHandler.OnCompleteRemove<>();
+	}
+
+	/**
+	 * The chunk's periods not covered yet; with force, those not collected since the task
+	 * was created.
+	 */
+	private List<LocalDate> stillToDo(BackfillTask task, BackfillChunk chunk) {
+		List<LocalDate> periods = chunk.periods();
+		Map<LocalDate, Entry> entries = this.ledger.entries(this.collector, chunk.symbol(), periods.get(0),
+				periods.get(periods.size() - 1));
+		return periods.stream().filter((start) -> {
+			Entry entry = entries.get(start);
+			return entry == null || entry.state() != State.COVERED
+					|| (task.force() && entry.updatedAt().isBefore(task.createdAt()));
+		}).toList();
+	}
+
+	private int attempts(ExecutionComplete complete) {
+		String[] id = complete.getExecution().taskInstance.getId().split("/");
+		return this.store.chunk(id[0], Integer.parseInt(id[1])).map(BackfillChunk::attempts).orElse(Integer.MAX_VALUE);
+	}
+
+	private void retriesExhausted(ExecutionComplete complete) {
+		String[] id = complete.getExecution().taskInstance.getId().split("/");
+		String error = complete.getCause().map(Throwable::getMessage).orElse("failed");
+		logger.warn("Backfill chunk " + complete.getExecution().taskInstance.getId() + " failed after its retries: "
+				+ error);
+		this.store.update(id[0], Integer.parseInt(id[1]), ChunkStatus.FAILED, 0, null);
+		this.service.closeIfDone(id[0]);
+	}
+
+	/**
+	 * A chunk's collection failed; db-scheduler retries it.
+	 */
+	static class BackfillChunkFailedException extends RuntimeException {
+
+		BackfillChunkFailedException(String message) {
+			super(message);
+		}
+
+	}
+
+}

@@ -1,0 +1,167 @@
+package dev.collector.backfill;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.collector.backfill.BackfillPlan.PlannedChunk;
+import dev.collector.config.BackfillProperties;
+
+/**
+ * Checks a backfill request and turns it into a plan: gap analysis on the coverage
+ * ledger, chunks of {@code collector.backfill.batch-size} periods per symbol, and the
+ * estimates. Rejects with {@link BackfillRequestException}, before anything is stored.
+ */
+public class BackfillPlanner {
+
+	private final String collector;
+
+	private final Set<String> knownSymbols;
+
+	private final CoverageLedger ledger;
+
+	private final BackfillProperties properties;
+
+	private final Clock clock;
+
+	private final int requestsPerMinute;
+
+	/**
+	 * Create a planner.
+	 * @param collector the collector's name
+	 * @param knownSymbols the collector's symbols (empty: it has none)
+	 * @param ledger the coverage ledger
+	 * @param properties backfill settings
+	 * @param clock the clock ("yesterday", "the future")
+	 * @param requestsPerMinute the source's rate limit, for the duration estimate
+	 */
+	public BackfillPlanner(String collector, Set<String> knownSymbols, CoverageLedger ledger,
+			BackfillProperties properties, Clock clock, int requestsPerMinute) {
+		this.collector = collector;
+		this.knownSymbols = knownSymbols;
+		this.ledger = ledger;
+		this.properties = properties;
+		this.clock = clock;
+		this.requestsPerMinute = Math.max(1, requestsPerMinute);
+	}
+
+	/**
+	 * The symbols ledger entries are kept under.
+	 * @return the collector's symbols, or {@link CoverageLedger#ALL_SYMBOLS}
+	 */
+	public List<String> ledgerSymbols() {
+		return this.knownSymbols.isEmpty() ? List.of(CoverageLedger.ALL_SYMBOLS) : List.copyOf(this.knownSymbols);
+	}
+
+	public BackfillPlan plan(BackfillRequest request) {
+		LocalDate yesterday = LocalDate.now(this.clock).minusDays(1);
+		LocalDate start = (request.startDate() != null) ? date("start_date", request.startDate())
+				: this.properties.getBeginningDate();
+		LocalDate end = (request.endDate() != null) ? date("end_date", request.endDate()) : yesterday;
+		if (end.isAfter(yesterday)) {
+			throw new BackfillRequestException("end_date " + end + " is in the future or today: a backfill collects"
+					+ " whole past days, up to yesterday (" + yesterday + "); the schedule collects today");
+		}
+		if (start.isAfter(end)) {
+			throw new BackfillRequestException("start_date " + start + " is after end_date " + end);
+		}
+		if (start.plus(this.properties.getMaxRange()).isBefore(end)) {
+			throw new BackfillRequestException("The range " + start + " .. " + end + " is longer than"
+					+ " collector.backfill.max-range (" + this.properties.getMaxRange() + "); split it into smaller requests");
+		}
+		List<String> symbols = symbols(request.symbols());
+		List<PlannedChunk> chunks = new ArrayList<>();
+		int missing = 0;
+		long requests = 0;
+		for (String symbol : symbols) {
+			List<LocalDate> periods = request.force() ? this.ledger.periods().between(start, end)
+					: this.ledger.missing(this.collector, symbol, start, end);
+			missing += periods.size();
+			for (int i = 0; i < periods.size(); i += this.properties.getBatchSize()) {
+				List<LocalDate> batch = List.copyOf(periods.subList(i, Math.min(periods.size(), i + this.properties.getBatchSize())));
+				chunks.add(new PlannedChunk(symbol, batch));
+				requests += contiguousRanges(batch, this.ledger.periods()).size();
+			}
+		}
+		Duration duration = Duration.ofMillis(Math.round(requests * 60_000.0 / this.requestsPerMinute));
+		return new BackfillPlan(start, end, symbols, request.force(), missing, chunks,
+				missing * this.properties.getEstimatedRecordsPerPeriod(), requests, duration);
+	}
+
+	/**
+	 * The ledger of a range, for {@code GET /coverage}.
+	 * @param symbol one symbol, or {@code null} for all
+	 * @param from first day (text), {@code null} for the beginning date
+	 * @param to last day (text), {@code null} for yesterday
+	 * @return the report
+	 * @throws BackfillRequestException when a parameter is invalid
+	 */
+	public CoverageReport coverage(String symbol, String from, String to) {
+		LocalDate first = (from != null && !from.isBlank()) ? date("from", from) : this.properties.getBeginningDate();
+		LocalDate last = (to != null && !to.isBlank()) ? date("to", to) : LocalDate.now(this.clock).minusDays(1);
+		if (first.isAfter(last)) {
+			throw new BackfillRequestException("from " + first + " is after to " + last);
+		}
+		if (first.plus(this.properties.getMaxRange()).isBefore(last)) {
+			throw new BackfillRequestException("The range " + first + " .. " + last + " is longer than"
+					+ " collector.backfill.max-range (" + this.properties.getMaxRange() + ")");
+		}
+		List<String> symbols = symbols((symbol != null && !symbol.isBlank()) ? List.of(symbol) : null);
+		return CoverageReport.read(this.ledger, this.collector, symbols, first, last);
+	}
+
+	private List<String> symbols(List<String> requested) {
+		if (requested == null || requested.isEmpty()) {
+			return ledgerSymbols();
+		}
+		Set<String> unknown = new LinkedHashSet<>(requested);
+		unknown.removeAll(this.knownSymbols);
+		if (!unknown.isEmpty()) {
+			throw new BackfillRequestException("Unknown symbol(s) " + unknown + (this.knownSymbols.isEmpty()
+					? ": this collector has no symbols" : "; known symbols: " + this.knownSymbols.stream().sorted().toList()));
+		}
+		return List.copyOf(new LinkedHashSet<>(requested));
+	}
+
+	private static LocalDate date(String field, String value) {
+		try {
+			return LocalDate.parse(value.trim());
+		}
+		catch (DateTimeParseException ex) {
+			throw new BackfillRequestException(field + " '" + value + "' is not a date in the form YYYY-MM-DD");
+		}
+	}
+
+	/**
+	 * Group period starts into runs of consecutive periods, each one source call.
+	 * @param starts period starts in order
+	 * @param periods the ledger's periods
+	 * @return each run's first and last period start
+	 */
+	static List<LocalDate[]> contiguousRanges(List<LocalDate> starts, LedgerPeriods periods) {
+		List<LocalDate[]> ranges = new ArrayList<>();
+		LocalDate first = null;
+		LocalDate last = null;
+		for (LocalDate start : starts) {
+			if (last != null && periods.end(last).equals(start)) {
+				last = start;
+				continue;
+			}
+			if (first != null) {
+				ranges.add(new LocalDate[] { first, last });
+			}
+			first = start;
+			last = start;
+		}
+		if (first != null) {
+			ranges.add(new LocalDate[] { first, last });
+		}
+		return ranges;
+	}
+
+}

@@ -1,0 +1,207 @@
+package dev.collector.backfill;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.collector.backfill.BackfillChunk.ChunkStatus;
+
+/**
+ * Backfill tasks and chunks in {@code collector_backfill_task} and
+ * {@code collector_backfill_chunk}, shared by every replica.
+ */
+public class JdbcBackfillStore {
+
+	private static final String TASK_COLUMNS = "task_id, collector, start_date, end_date, symbols, force_all,"
+			+ " missing_periods, estimated_records, chunks_total, cancelled, final_status, created_at, finished_at";
+
+	private static final String CHUNK_COLUMNS = "task_id, chunk_no, symbol, periods, status, attempts, records, error,"
+			+ " executed_by";
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	public JdbcBackfillStore(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * Store a new task and its chunks in one transaction.
+	 * @param task the task
+	 * @param chunks its chunks
+	 */
+	public void create(BackfillTask task, List<BackfillChunk> chunks) {
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.update("INSERT INTO collector_backfill_task (" + TASK_COLUMNS
+					+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", task.taskId(), task.collector(),
+					task.startDate(), task.endDate(), String.join(",", task.symbols()), task.force(),
+					task.missingPeriods(), task.estimatedRecords(), task.chunksTotal(), false,
+					(task.finalStatus() != null) ? task.finalStatus().label() : null, utc(task.createdAt()),
+					utc(task.finishedAt()));
+			this.jdbc.batchUpdate("INSERT INTO collector_backfill_chunk (" + CHUNK_COLUMNS
+					+ ", updated_at) VALUES (?, ?, ?, ?, ?, 0, 0, NULL, NULL, ?)", chunks, 500, (ps, chunk) -> {
+						ps.setString(1, chunk.taskId());
+						ps.setInt(2, chunk.chunkNo());
+						ps.setString(3, chunk.symbol());
+						ps.setString(4, chunk.periods().stream().map(LocalDate::toString).collect(Collectors.joining(",")));
+						ps.setString(5, label(ChunkStatus.PENDING));
+						ps.setObject(6, now());
+					});
+		});
+	}
+
+	public Optional<BackfillTask> task(String taskId) {
+		return this.jdbc.query("SELECT " + TASK_COLUMNS + " FROM collector_backfill_task WHERE task_id = ?",
+				JdbcBackfillStore::task, taskId).stream().findFirst();
+	}
+
+	/**
+	 * The latest tasks of a collector, newest first.
+	 * @param collector the collector's name
+	 * @param limit how many at most
+	 * @return the tasks
+	 */
+	public List<BackfillTask> tasks(String collector, int limit) {
+		JdbcTemplate limited = new JdbcTemplate(this.jdbc.getDataSource());
+		limited.setMaxRows(limit);
+		return limited.query("SELECT " + TASK_COLUMNS
+				+ " FROM collector_backfill_task WHERE collector = ? ORDER BY created_at DESC, task_id", JdbcBackfillStore::task,
+				collector);
+	}
+
+	public List<BackfillChunk> chunks(String taskId) {
+		return this.jdbc.query("SELECT " + CHUNK_COLUMNS + " FROM collector_backfill_chunk WHERE task_id = ? ORDER BY chunk_no",
+				JdbcBackfillStore::chunk, taskId);
+	}
+
+	public Optional<BackfillChunk> chunk(String taskId, int chunkNo) {
+		return this.jdbc.query("SELECT " + CHUNK_COLUMNS + " FROM collector_backfill_chunk WHERE task_id = ? AND chunk_no = ?",
+				JdbcBackfillStore::chunk, taskId, chunkNo).stream().findFirst();
+	}
+
+	/**
+	 * A chunk's execution started on an instance.
+	 * @param taskId the task
+	 * @param chunkNo the chunk
+	 * @param instanceId the instance
+	 * @return whether it may start
+	 */
+	public boolean started(String taskId, int chunkNo, String instanceId) {
+		// a cancel in between wins: only a pending (or revived running) chunk starts
+		return this.jdbc.update("UPDATE collector_backfill_chunk SET status = ?, attempts = attempts + 1, executed_by = ?,"
+				+ " updated_at = ? WHERE task_id = ? AND chunk_no = ? AND status IN (?, ?)", label(ChunkStatus.RUNNING),
+				instanceId, now(), taskId, chunkNo, label(ChunkStatus.PENDING), label(ChunkStatus.RUNNING)) == 1;
+	}
+
+	/**
+	 * A chunk's execution gave way to a live collection before collecting anything; it
+	 * does not count as an attempt.
+	 * @param taskId the task
+	 * @param chunkNo the chunk
+	 * @param records records stored by the execution before it gave way
+	 */
+	public void yielded(String taskId, int chunkNo, long records) {
+		this.jdbc.update("UPDATE collector_backfill_chunk SET status = ?, attempts = attempts - 1, records = records + ?,"
+				+ " updated_at = ? WHERE task_id = ? AND chunk_no = ? AND status = ?", label(ChunkStatus.PENDING), records,
+				now(), taskId, chunkNo, label(ChunkStatus.RUNNING));
+	}
+
+	/**
+	 * Record a chunk's new state.
+	 * @param taskId the task
+	 * @param chunkNo the chunk
+	 * @param status its state
+	 * @param records records stored by the execution that ends (added to the total)
+	 * @param error the error, or {@code null} to keep the previous one
+	 */
+	public void update(String taskId, int chunkNo, ChunkStatus status, long records, String error) {
+		// an execution that was presumed dead and taken over must not undo the end of a chunk
+		this.jdbc.update("UPDATE collector_backfill_chunk SET status = ?, records = records + ?,"
+				+ " error = COALESCE(?, error), updated_at = ? WHERE task_id = ? AND chunk_no = ? AND status IN (?, ?)",
+				label(status), records, truncate(error), now(), taskId, chunkNo, label(ChunkStatus.PENDING),
+				label(ChunkStatus.RUNNING));
+	}
+
+	/**
+	 * Cancel the chunks of a task that have not started.
+	 * @param taskId the task
+	 * @return whether the task exists
+	 */
+	public boolean cancel(String taskId) {
+		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
+			if (this.jdbc.update("UPDATE collector_backfill_task SET cancelled = ? WHERE task_id = ?", true, taskId) == 0) {
+				return false;
+			}
+			this.jdbc.update("UPDATE collector_backfill_chunk SET status = ?, updated_at = ? WHERE task_id = ? AND status = ?",
+					label(ChunkStatus.CANCELLED), now(), taskId, label(ChunkStatus.PENDING));
+			return true;
+		}));
+	}
+
+	/**
+	 * Record the end of a task, once: only the first caller across the cluster wins.
+	 * @param taskId the task
+	 * @param status its final state
+	 * @return whether this call ended it
+	 */
+	public boolean finish(String taskId, BackfillStatus status) {
+		return this.jdbc.update("UPDATE collector_backfill_task SET final_status = ?, finished_at = ?"
+				+ " WHERE task_id = ? AND final_status IS NULL", status.label(), now(), taskId) == 1;
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return (instant != null) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
+	}
+
+	private static String label(ChunkStatus status) {
+		return status.name().toLowerCase(Locale.ROOT);
+	}
+
+	private static String truncate(String error) {
+		return (error != null && error.length() > 2000) ? error.substring(0, 2000) : error;
+	}
+
+	private static BackfillTask task(ResultSet rs, int row) throws SQLException {
+		String symbols = rs.getString(5);
+		String finalStatus = rs.getString(11);
+		return new BackfillTask(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+				rs.getObject(4, LocalDate.class), symbols.isEmpty() ? List.of() : Arrays.asList(symbols.split(",")),
+				rs.getBoolean(6), rs.getInt(7), rs.getLong(8), rs.getInt(9), rs.getBoolean(10),
+				(finalStatus != null) ? BackfillStatus.valueOf(finalStatus.toUpperCase(Locale.ROOT)) : null,
+				instant(rs.getTimestamp(12)), instant(rs.getTimestamp(13)));
+	}
+
+	private static BackfillChunk chunk(ResultSet rs, int row) throws SQLException {
+		List<LocalDate> periods = Arrays.stream(rs.getString(4).split(",")).map(LocalDate::parse).toList();
+		return new BackfillChunk(rs.getString(1), rs.getInt(2), rs.getString(3), periods,
+				ChunkStatus.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)), rs.getInt(6), rs.getLong(7),
+				rs.getString(8), rs.getString(9));
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}

@@ -1,0 +1,39 @@
+package dev.collector.cluster;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import dev.collector.actuate.CollectorMetricsAutoConfiguration;
+import dev.collector.backfill.BackfillMetrics;
+import dev.collector.backfill.BackfillPlanner;
+import dev.collector.backfill.CoverageLedger;
+import dev.collector.config.CollectorIdentity;
+import dev.collector.config.CollectorProperties;
+
+/**
+ * Coverage and backfill meters (see {@link BackfillMetrics} for the names).
+ */
+@AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+		CollectorClusterAutoConfiguration.class, CollectorMetricsAutoConfiguration.class })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean({ CoverageLedger.class, MeterRegistry.class })
+public class CollectorBackfillMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	BackfillMetrics backfillMetrics(MeterRegistry registry, CollectorProperties properties, CollectorIdentity identity,
+			CoverageLedger ledger, BackfillPlanner planner, Clock clock) {
+		return new BackfillMetrics(registry, properties.getMetrics().getPrefix(), identity.name(), ledger,
+				planner.ledgerSymbols(), properties.getBackfill(), clock);
+	}
+
+}

@@ -1,0 +1,183 @@
+package dev.collector.cluster;
+
+import java.time.Clock;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.collector.backfill.BackfillChunkTask;
+import dev.collector.backfill.BackfillPlanner;
+import dev.collector.backfill.BackfillService;
+import dev.collector.backfill.CoverageLedger;
+import dev.collector.backfill.CoverageRecorder;
+import dev.collector.backfill.JdbcBackfillStore;
+import dev.collector.backfill.LedgerPeriods;
+import dev.collector.collect.Collector;
+import dev.collector.collect.CollectionRunner;
+import dev.collector.collect.CollectorAutoConfiguration;
+import dev.collector.collect.RunHistory;
+import dev.collector.config.CollectorIdentity;
+import dev.collector.config.CollectorProperties;
+import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
+import dev.collector.web.BackfillController;
+import dev.collector.web.BackfillProblemHandler;
+
+/**
+ * Cluster-safe execution with db-scheduler on the application's database: the scheduled
+ * and on-demand collection as one task instance (exactly one replica runs each run), the
+ * coverage ledger, and backfill tasks whose chunks any replica may pick up, recovered by
+ * heartbeats when a replica dies. Replaces the in-JVM schedule of
+ * {@link CollectorAutoConfiguration} whenever a {@link DataSource} and db-scheduler are
+ * present; on H2 with one replica the same code runs.
+ */
+@AutoConfiguration(before = CollectorAutoConfiguration.class, after = CollectorJdbcAutoConfiguration.class)
+@ConditionalOnClass({ Scheduler.class, JdbcTemplate.class })
+@ConditionalOnBean({ Collector.class, DataSource.class })
+@EnableConfigurationProperties(CollectorProperties.class)
+public class CollectorClusterAutoConfiguration {
+
+	/** Name of the collector's db-scheduler {@link Scheduler}. */
+	public static final String SCHEDULER_BEAN_NAME = "collectorScheduler";
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoverageLedger coverageLedger(DataSource dataSource, ObjectProvider<JdbcTemplate> jdbcTemplate,
+			CollectorProperties properties, Clock clock) {
+		return new CoverageLedger(template(jdbcTemplate, dataSource), new LedgerPeriods(
+				properties.getBackfill().getBeginningDate(), properties.getBackfill().getPeriod()), clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BackfillPlanner backfillPlanner(CollectorIdentity identity, ObjectProvider<Collector<?>> collector,
+			CoverageLedger ledger, CollectorProperties properties, Clock clock, Environment environment) {
+		// the rate limit belongs to the resilience settings; read here once, for the estimate only
+		int requestsPerMinute = environment.getProperty("collector.rate-limit.requests-per-minute", Integer.class, 60);
+		return new BackfillPlanner(identity.name(), collector.getObject().symbols(), ledger, properties.getBackfill(),
+				clock, requestsPerMinute);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoverageRecorder coverageRecorder(CollectorIdentity identity, CoverageLedger ledger, BackfillPlanner planner) {
+		return new CoverageRecorder(identity.name(), ledger, planner.ledgerSymbols());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JdbcBackfillStore jdbcBackfillStore(DataSource dataSource, ObjectProvider<JdbcTemplate> jdbcTemplate,
+			ObjectProvider<PlatformTransactionManager> transactionManager, Clock clock) {
+		return new JdbcBackfillStore(template(jdbcTemplate, dataSource), new TransactionTemplate(
+				transactionManager.getIfAvailable(() -> new DataSourceTransactionManager(dataSource))), clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BackfillService backfillService(CollectorIdentity identity, BackfillPlanner planner, JdbcBackfillStore store,
+			DataSource dataSource, ApplicationEventPublisher events, Clock clock,
+			ObjectProvider<ClusterCollection> collection) {
+		// a plain client: it only adds executions, which the scheduler of any replica runs
+		// timestamps in UTC like the scheduler's: MariaDB/MySQL columns hold no zone
+		SchedulerClient client = SchedulerClient.Builder.create(dataSource)
+			.jdbcCustomization(new AutodetectJdbcCustomization(dataSource, true))
+			.enablePriority()
+			.build();
+		return new BackfillService(identity.name(), planner, store, client, events, clock,
+				() -> collection.ifAvailable(ClusterCollection::wakeUp));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BackfillChunkTask backfillChunkTask(CollectorIdentity identity, CollectionRunner runner, CoverageLedger ledger,
+			JdbcBackfillStore store, BackfillService service, CollectorProperties properties, Clock clock,
+			ObjectProvider<ClusterCollection> collection) {
+		return new BackfillChunkTask(identity.name(), identity.instanceId(), runner, ledger, store, service,
+				properties.getBackfill(), clock, () -> {
+					ClusterCollection live = collection.getIfAvailable();
+					return live != null && live.isWaitingForCollector();
+				});
+	}
+
+	@Bean
+	@Primary
+	@ConditionalOnMissingBean
+	ClusterCollection clusterCollection(CollectorIdentity identity, CollectionRunner runner, RunHistory history,
+			CollectorProperties properties, Clock clock) {
+		return new ClusterCollection(identity.name(), runner, history, properties::getSchedule, clock);
+	}
+
+	@Bean(name = SCHEDULER_BEAN_NAME, defaultCandidate = false)
+	@ConditionalOnMissingBean(name = SCHEDULER_BEAN_NAME)
+	@DependsOnDatabaseInitialization
+	Scheduler collectorScheduler(DataSource dataSource, CollectorIdentity identity, CollectorProperties properties,
+			ClusterCollection collection, BackfillChunkTask chunks) {
+		var backfill = properties.getBackfill();
+		// a start task: created at start-up unless another replica created it already
+		return Scheduler.create(dataSource, List.of(chunks.task()))
+			.startTasks(collection.task())
+			.schedulerName(new SchedulerName.Fixed(identity.instanceId()))
+			.threads(backfill.getThreads() + 1)
+			.pollingInterval(backfill.getPollingInterval())
+			.heartbeatInterval(backfill.getHeartbeatInterval())
+			.missedHeartbeatsLimit(backfill.getMissedHeartbeatsLimit())
+			.shutdownMaxWait(properties.getShutdownTimeout())
+			.enablePriority()
+			.alwaysPersistTimestampInUTC()
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CollectorSchedulerLifecycle collectorSchedulerLifecycle(
+			@org.springframework.beans.factory.annotation.Qualifier(SCHEDULER_BEAN_NAME) Scheduler scheduler,
+			ClusterCollection collection) {
+		return new CollectorSchedulerLifecycle(scheduler, collection);
+	}
+
+	private static JdbcTemplate template(ObjectProvider<JdbcTemplate> jdbcTemplate, DataSource dataSource) {
+		return jdbcTemplate.getIfUnique(() -> new JdbcTemplate(dataSource));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+	static class BackfillWebConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		BackfillController backfillController(BackfillService backfill) {
+			return new BackfillController(backfill);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		BackfillProblemHandler backfillProblemHandler() {
+			return new BackfillProblemHandler();
+		}
+
+	}
+
+}

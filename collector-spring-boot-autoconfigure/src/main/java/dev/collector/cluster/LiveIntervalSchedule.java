@@ -1,0 +1,47 @@
+package dev.collector.cluster;
+
+import java.time.Instant;
+import java.util.function.Supplier;
+
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+
+import dev.collector.config.CollectorProperties;
+
+/**
+ * Fixed delay from the end of one collection to the next, read from
+ * {@code collector.schedule.*} at every computation, so that a new interval (after
+ * {@code POST /actuator/refresh}) applies from the next run. With the schedule disabled
+ * the next run is "never": the task stays, for on-demand runs.
+ */
+class LiveIntervalSchedule implements Schedule {
+
+	private final Supplier<CollectorProperties.Schedule> settings;
+
+	LiveIntervalSchedule(Supplier<CollectorProperties.Schedule> settings) {
+		this.settings = settings;
+	}
+
+	@Override
+	public Instant getNextExecutionTime(ExecutionComplete executionComplete) {
+		CollectorProperties.Schedule schedule = this.settings.get();
+		return schedule.isEnabled() ? executionComplete.getTimeDone().plus(schedule.getInterval()) : NEVER;
+	}
+
+	@Override
+	public Instant getInitialExecutionTime(Instant now) {
+		CollectorProperties.Schedule schedule = this.settings.get();
+		return schedule.isEnabled() ? now.plus(schedule.getInitialDelay()) : NEVER;
+	}
+
+	@Override
+	public boolean isDeterministic() {
+		return false;
+	}
+
+	@Override
+	public String toString() {
+		return "every " + this.settings.get().getInterval() + " (fixed delay)";
+	}
+
+}

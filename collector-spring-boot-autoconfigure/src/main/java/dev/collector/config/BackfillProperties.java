@@ -1,0 +1,219 @@
+package dev.collector.config;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+
+import org.springframework.validation.Errors;
+
+/**
+ * Backfill of history, the coverage ledger and cluster-wide execution, under
+ * {@code collector.backfill.*}.
+ */
+public class BackfillProperties {
+
+	/**
+	 * First day a backfill collects when a request names no start date.
+	 */
+	private LocalDate beginningDate = LocalDate.of(2023, 1, 1);
+
+	/**
+	 * Length of one period of the coverage ledger; gaps are found and chunks are cut in
+	 * whole periods. A number of days, weeks or months (P1D, P1W, P1M).
+	 */
+	private Period period = Period.ofDays(1);
+
+	/**
+	 * Number of missing periods of one symbol that one backfill chunk collects.
+	 */
+	private int batchSize = 100;
+
+	/**
+	 * Longest range one backfill request may span; longer requests are rejected.
+	 */
+	private Period maxRange = Period.ofYears(10);
+
+	/**
+	 * Records one period of one symbol is expected to hold, for the estimate of a plan.
+	 */
+	private long estimatedRecordsPerPeriod = 24;
+
+	/**
+	 * Number of times a failed chunk is retried before the task ends failed.
+	 */
+	private int maxRetries = 3;
+
+	/**
+	 * Wait before the first retry of a failed chunk; each further retry waits
+	 * retry-multiplier times longer.
+	 */
+	private Duration retryInitialDelay = Duration.ofSeconds(30);
+
+	/**
+	 * Factor by which the wait grows from one retry of a chunk to the next.
+	 */
+	private double retryMultiplier = 2.0;
+
+	/**
+	 * Wait before a chunk that found a collection in progress tries again (scheduled
+	 * and manual collection go first).
+	 */
+	private Duration yieldDelay = Duration.ofSeconds(5);
+
+	/**
+	 * How often each replica looks for due executions (scheduled runs, backfill chunks).
+	 */
+	private Duration pollingInterval = Duration.ofSeconds(10);
+
+	/**
+	 * How often a replica tells the database it is still working on an execution; after
+	 * missed-heartbeats-limit missed beats another replica takes the execution over.
+	 */
+	private Duration heartbeatInterval = Duration.ofMinutes(1);
+
+	/**
+	 * Number of missed heartbeats after which an execution counts as dead and is picked
+	 * up again by another replica.
+	 */
+	private int missedHeartbeatsLimit = 6;
+
+	/**
+	 * Number of backfill chunks one replica works on at the same time.
+	 */
+	private int threads = 1;
+
+	public LocalDate getBeginningDate() {
+		return this.beginningDate;
+	}
+
+	public void setBeginningDate(LocalDate beginningDate) {
+		this.beginningDate = beginningDate;
+	}
+
+	public Period getPeriod() {
+		return this.period;
+	}
+
+	public void setPeriod(Period period) {
+		this.period = period;
+	}
+
+	public int getBatchSize() {
+		return this.batchSize;
+	}
+
+	public void setBatchSize(int batchSize) {
+		this.batchSize = batchSize;
+	}
+
+	public Period getMaxRange() {
+		return this.maxRange;
+	}
+
+	public void setMaxRange(Period maxRange) {
+		this.maxRange = maxRange;
+	}
+
+	public long getEstimatedRecordsPerPeriod() {
+		return this.estimatedRecordsPerPeriod;
+	}
+
+	public void setEstimatedRecordsPerPeriod(long estimatedRecordsPerPeriod) {
+		this.estimatedRecordsPerPeriod = estimatedRecordsPerPeriod;
+	}
+
+	public int getMaxRetries() {
+		return this.maxRetries;
+	}
+
+	public void setMaxRetries(int maxRetries) {
+		this.maxRetries = maxRetries;
+	}
+
+	public Duration getRetryInitialDelay() {
+		return this.retryInitialDelay;
+	}
+
+	public void setRetryInitialDelay(Duration retryInitialDelay) {
+		this.retryInitialDelay = retryInitialDelay;
+	}
+
+	public double getRetryMultiplier() {
+		return this.retryMultiplier;
+	}
+
+	public void setRetryMultiplier(double retryMultiplier) {
+		this.retryMultiplier = retryMultiplier;
+	}
+
+	public Duration getYieldDelay() {
+		return this.yieldDelay;
+	}
+
+	public void setYieldDelay(Duration yieldDelay) {
+		this.yieldDelay = yieldDelay;
+	}
+
+	public Duration getPollingInterval() {
+		return this.pollingInterval;
+	}
+
+	public void setPollingInterval(Duration pollingInterval) {
+		this.pollingInterval = pollingInterval;
+	}
+
+	public Duration getHeartbeatInterval() {
+		return this.heartbeatInterval;
+	}
+
+	public void setHeartbeatInterval(Duration heartbeatInterval) {
+		this.heartbeatInterval = heartbeatInterval;
+	}
+
+	public int getMissedHeartbeatsLimit() {
+		return this.missedHeartbeatsLimit;
+	}
+
+	public void setMissedHeartbeatsLimit(int missedHeartbeatsLimit) {
+		this.missedHeartbeatsLimit = missedHeartbeatsLimit;
+	}
+
+	public int getThreads() {
+		return this.threads;
+	}
+
+	public void setThreads(int threads) {
+		this.threads = threads;
+	}
+
+	void validate(Errors errors) {
+		if (this.period == null || this.period.isZero() || this.period.isNegative()) {
+			errors.rejectValue("backfill.period", "range", "must be a positive period such as P1D");
+		}
+		if (this.maxRange == null || this.maxRange.isZero() || this.maxRange.isNegative()) {
+			errors.rejectValue("backfill.maxRange", "range", "must be a positive period such as P5Y");
+		}
+		if (this.batchSize < 1 || this.batchSize > 500) {
+			errors.rejectValue("backfill.batchSize", "range", "must be between 1 and 500");
+		}
+		if (this.maxRetries < 0) {
+			errors.rejectValue("backfill.maxRetries", "range", "must not be negative");
+		}
+		if (this.retryMultiplier < 1) {
+			errors.rejectValue("backfill.retryMultiplier", "range", "must be at least 1");
+		}
+		if (this.threads < 1) {
+			errors.rejectValue("backfill.threads", "range", "must be at least 1");
+		}
+		if (this.missedHeartbeatsLimit < 4) {
+			errors.rejectValue("backfill.missedHeartbeatsLimit", "range", "must be at least 4");
+		}
+		for (Duration duration : new Duration[] { this.retryInitialDelay, this.yieldDelay, this.pollingInterval,
+				this.heartbeatInterval }) {
+			if (duration == null || duration.isNegative() || duration.isZero()) {
+				errors.reject("range", "collector.backfill durations must be positive");
+			}
+		}
+	}
+
+}

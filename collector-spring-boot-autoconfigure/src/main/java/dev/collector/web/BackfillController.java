@@ -1,0 +1,66 @@
+package dev.collector.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.collector.backfill.BackfillRequest;
+import dev.collector.backfill.BackfillService;
+import dev.collector.web.BackfillResponses.Body;
+
+/**
+ * {@code POST /backfill} (start, or with {@code dry_run} plan), {@code GET /backfill}
+ * (list), {@code GET /backfill/{task_id}} (progress), {@code DELETE /backfill/{task_id}}
+ * (cancel) and {@code GET /coverage} (the ledger as ranges). Bad input gets a problem
+ * and creates nothing.
+ */
+@RestController
+public class BackfillController {
+
+	private final BackfillService backfill;
+
+	public BackfillController(BackfillService backfill) {
+		this.backfill = backfill;
+	}
+
+	@PostMapping("/backfill")
+	public ResponseEntity<?> start(@RequestBody(required = false) Body body) {
+		BackfillRequest request = ((body != null) ? body : new Body(null, null, null, null, null)).toRequest();
+		if (request.dryRun()) {
+			return ResponseEntity.ok(BackfillResponses.Plan.of(this.backfill.plan(request)));
+		}
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.body(BackfillResponses.StartedTask.of(this.backfill.start(request)));
+	}
+
+	@GetMapping("/backfill")
+	public BackfillResponses.TaskList list(@RequestParam(defaultValue = "50") int limit) {
+		return new BackfillResponses.TaskList(this.backfill.list(Math.max(1, Math.min(limit, 500)))
+			.stream()
+			.map(BackfillResponses.Progress::of)
+			.toList());
+	}
+
+	@GetMapping("/backfill/{taskId}")
+	public BackfillResponses.Progress progress(@PathVariable String taskId) {
+		return BackfillResponses.Progress.of(this.backfill.progress(taskId));
+	}
+
+	@DeleteMapping("/backfill/{taskId}")
+	public BackfillResponses.Progress cancel(@PathVariable String taskId) {
+		return BackfillResponses.Progress.of(this.backfill.cancel(taskId));
+	}
+
+	@GetMapping("/coverage")
+	public BackfillResponses.Coverage coverage(@RequestParam(required = false) String symbol,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+		return BackfillResponses.Coverage.of(this.backfill.coverage(symbol, from, to));
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.collector.backfill;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.collector.cluster.ClusterCollection;
+import dev.collector.collect.Trigger;
+import dev.collector.config.CollectorProperties;
+import dev.collector.fixtures.DailyCollector;
+import dev.collector.testdb.TestDatabase;
+import dev.collector.testdb.TestSchema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A new {@code collector.schedule.interval}, applied by a refresh (what
+ * {@code POST /actuator/refresh} does), takes effect from the next run, without a restart.
+ */
+class RefreshedIntervalTests {
+
+	private TestSchema schema;
+
+	private ConfigurableApplicationContext context;
+
+	@AfterEach
+	void close() {
+		if (this.context != null) {
+			this.context.close();
+		}
+		if (this.schema != null) {
+			this.schema.close();
+		}
+	}
+
+	@Test
+	void refreshedIntervalAppliesFromTheNextRun() throws Exception {
+		this.schema = TestDatabase.H2.createSchema();
+		JdbcTemplate jdbc = this.schema.jdbcTemplate();
+		jdbc.execute(Replica.readingTable(TestDatabase.H2));
+		this.context = Replica.start(this.schema.dataSource(), new DailyCollector("s1"), "only",
+				"collector.schedule.enabled=true", "collector.schedule.interval=1h", "collector.schedule.initial-delay=0s");
+		Replica.await("the first scheduled run", Duration.ofSeconds(20), () -> scheduledRuns(jdbc) == 1);
+		Thread.sleep(500);
+		assertThat(scheduledRuns(jdbc)).as("the next one is an hour away").isEqualTo(1);
+
+		this.context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("changed", Map.of("collector.schedule.interval", "200ms")));
+		// what /actuator/refresh publishes for the keys that changed: the properties are rebound in place
+		this.context.publishEvent(new EnvironmentChangeEvent(this.context, Set.of("collector.schedule.interval")));
+		assertThat(this.context.getBean(CollectorProperties.class).getSchedule().getInterval()).hasMillis(200);
+		// the run already planned keeps its time; a run now ends by planning the next with the new interval
+		this.context.getBean(ClusterCollection.class).submit(Trigger.MANUAL, false).result().join();
+
+		Replica.await("scheduled runs every 200ms", Duration.ofSeconds(20), () -> scheduledRuns(jdbc) >= 4);
+	}
+
+	private static long scheduledRuns(JdbcTemplate jdbc) {
+		return jdbc.queryForObject("SELECT COUNT(*) FROM collector_run WHERE trigger_type = 'SCHEDULED'", Long.class);
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.collector.backfill;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+import dev.collector.fixtures.DailyCollector;
+import dev.collector.testdb.TestDatabase;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * One replica of a collector application: a Spring Boot context on a shared database,
+ * with fast db-scheduler polling and heartbeats.
+ */
+final class Replica {
+
+	private Replica() {
+	}
+
+	static ConfigurableApplicationContext start(DataSource dataSource, DailyCollector collector, String instanceId,
+			String... properties) {
+		List<String> all = new ArrayList<>(List.of("spring.main.banner-mode=off", "collector.name=readings",
+				"collector.instance-id=" + instanceId, "collector.jdbc.initialize-schema=always",
+				"collector.schedule.enabled=false", "collector.backfill.polling-interval=100ms",
+				// a loaded CI machine delays heartbeats: only the crash test declares replicas dead quickly
+				"collector.backfill.heartbeat-interval=500ms", "collector.backfill.missed-heartbeats-limit=10",
+				"collector.backfill.retry-initial-delay=100ms", "collector.backfill.yield-delay=100ms",
+				"collector.shutdown-timeout=2s", "logging.level.com.github.kagkarlsson=warn"));
+		all.addAll(List.of(properties));
+		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
+			.properties(all.toArray(String[]::new))
+			.initializers((context) -> {
+				GenericApplicationContext generic = (GenericApplicationContext) context;
+				// not closed with the context: replicas share the test's pool
+				generic.registerBean("dataSource", DataSource.class, () -> new DelegatingDataSource(dataSource));
+				generic.registerBean("collector", DailyCollector.class, () -> collector);
+			})
+			.run();
+	}
+
+	static String readingTable(TestDatabase database) {
+		String timestamp = (database == TestDatabase.MARIADB) ? "DATETIME(6)" : "TIMESTAMP WITH TIME ZONE";
+		return "CREATE TABLE reading (sensor VARCHAR(50) NOT NULL, taken_at " + timestamp
+				+ " NOT NULL, celsius DOUBLE PRECISION, ingested_at " + timestamp + ", PRIMARY KEY (sensor, taken_at))";
+	}
+
+	static long readings(JdbcTemplate jdbc, String sensor, LocalDate first, LocalDate last) {
+		return jdbc.queryForObject("SELECT COUNT(*) FROM reading WHERE sensor = ? AND taken_at >= ? AND taken_at < ?",
+				Long.class, sensor, java.time.OffsetDateTime.of(first.atStartOfDay(), java.time.ZoneOffset.UTC),
+				java.time.OffsetDateTime.of(last.plusDays(1).atStartOfDay(), java.time.ZoneOffset.UTC));
+	}
+
+	static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+		long end = System.nanoTime() + timeout.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > end) {
+				fail("Timed out after " + timeout + " waiting for " + what);
+			}
+			Thread.sleep(50);
+		}
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class App {
+
+	}
+
+}

@@ -1,0 +1,133 @@
+package dev.collector.cluster;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.collector.actuate.CollectorMetricsAutoConfiguration;
+import dev.collector.backfill.BackfillMetrics;
+import dev.collector.backfill.BackfillService;
+import dev.collector.backfill.CoverageLedger;
+import dev.collector.backfill.CoverageRecorder;
+import dev.collector.backfill.LedgerPeriods;
+import dev.collector.collect.CollectionLauncher;
+import dev.collector.collect.CollectionScheduler;
+import dev.collector.collect.CollectorAutoConfiguration;
+import dev.collector.fixtures.ScriptedCollector;
+import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
+import dev.collector.sink.RecordSink;
+import dev.collector.fixtures.InMemorySink;
+import dev.collector.fixtures.InMemoryStores;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CollectorClusterAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+				DataSourceTransactionManagerAutoConfiguration.class, ValidationAutoConfiguration.class,
+				JacksonAutoConfiguration.class, CollectorJdbcAutoConfiguration.class,
+				CollectorClusterAutoConfiguration.class, CollectorAutoConfiguration.class,
+				CollectorMetricsAutoConfiguration.class, CollectorBackfillMetricsAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.generate-unique-name=true")
+		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
+
+	@Test
+	void withADatabaseTheScheduleRunsOnDbSchedulerWithBackfill() {
+		this.contextRunner.withUserConfiguration(CollectorConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed()
+				.hasBean(CollectorClusterAutoConfiguration.SCHEDULER_BEAN_NAME)
+				.hasSingleBean(ClusterCollection.class)
+				.hasSingleBean(CoverageLedger.class)
+				.hasSingleBean(CoverageRecorder.class)
+				.hasSingleBean(BackfillService.class)
+				.hasSingleBean(BackfillMetrics.class)
+				.doesNotHaveBean(CollectionScheduler.class);
+			assertThat(context.getBean(CollectionLauncher.class)).isInstanceOf(ClusterCollection.class);
+			assertThat(context.getBean(JdbcTemplate.class)
+				.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'collector-collection'", Long.class))
+				.isEqualTo(1);
+		});
+	}
+
+	@Test
+	void withoutDbSchedulerTheInJvmScheduleStays() {
+		this.contextRunner.withUserConfiguration(CollectorConfiguration.class)
+			.withClassLoader(new FilteredClassLoader(Scheduler.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(CollectionScheduler.class)
+				.doesNotHaveBean(ClusterCollection.class)
+				.doesNotHaveBean(BackfillService.class));
+	}
+
+	@Test
+	void withoutADatabaseTheInJvmScheduleStays() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class, JacksonAutoConfiguration.class,
+					CollectorClusterAutoConfiguration.class, CollectorAutoConfiguration.class))
+			.withUserConfiguration(CollectorConfiguration.class, NoDatabaseConfiguration.class)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(CollectionScheduler.class)
+				.doesNotHaveBean(ClusterCollection.class));
+	}
+
+	@Test
+	void backsOffWhenTheApplicationProvidesItsOwnLedger() {
+		this.contextRunner.withUserConfiguration(CollectorConfiguration.class, OwnLedgerConfiguration.class)
+			.run((context) -> assertThat(context).hasSingleBean(CoverageLedger.class)
+				.getBean(CoverageLedger.class)
+				.isSameAs(context.getBean(OwnLedgerConfiguration.class).ledger));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CollectorConfiguration {
+
+		@Bean
+		ScriptedCollector scriptedCollector() {
+			return new ScriptedCollector();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class NoDatabaseConfiguration {
+
+		@Bean
+		RecordSink<?> inMemorySink() {
+			return new InMemorySink();
+		}
+
+		@Bean
+		InMemoryStores inMemoryStores() {
+			return new InMemoryStores();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnLedgerConfiguration {
+
+		final CoverageLedger ledger = new CoverageLedger(new JdbcTemplate(),
+				new LedgerPeriods(java.time.LocalDate.of(2020, 1, 1), java.time.Period.ofDays(1)), java.time.Clock.systemUTC());
+
+		@Bean
+		CoverageLedger ownLedger() {
+			return this.ledger;
+		}
+
+	}
+
+}
