@@ -2,6 +2,7 @@ package dev.collector.cluster;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.DisposableBean;
 
 import dev.collector.collect.CollectionInProgressException;
 import dev.collector.collect.CollectionLauncher;
+import dev.collector.collect.CollectionSchedule;
 import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectionRunner;
@@ -51,7 +53,7 @@ import dev.collector.config.CollectorProperties;
  * collector, the run tries again shortly (db-scheduler then may give it to another
  * replica); scheduled collection has a higher priority than backfill chunks.
  */
-public class ClusterCollection implements CollectionLauncher, DisposableBean {
+public class ClusterCollection implements CollectionLauncher, CollectionSchedule, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(ClusterCollection.class);
 
@@ -151,6 +153,17 @@ public class ClusterCollection implements CollectionLauncher, DisposableBean {
 		wakeUp();
 		watch(runId, result, client, instance);
 		return new Submission(runId, trigger, result);
+	}
+
+	@Override
+	public Optional<Instant> nextRun() {
+		SchedulerClient client = this.scheduler;
+		if (client == null) {
+			return Optional.empty();
+		}
+		return client.getScheduledExecution(TASK.instance(this.collectorName).build())
+			.map(ScheduledExecution::getExecutionTime)
+			.filter((time) -> time.isBefore(Schedule.NEVER));
 	}
 
 	/**

@@ -19,7 +19,7 @@ import org.springframework.scheduling.TaskScheduler;
  * as the context closes (SIGTERM); a run in progress finishes while the collector's
  * executor shuts down gracefully.
  */
-public class CollectionScheduler implements SmartLifecycle {
+public class CollectionScheduler implements SmartLifecycle, CollectionSchedule {
 
 	private static final Log logger = LogFactory.getLog(CollectionScheduler.class);
 
@@ -74,6 +74,7 @@ public class CollectionScheduler implements SmartLifecycle {
 	 * When the next scheduled collection starts.
 	 * @return the instant, empty while the schedule is stopped
 	 */
+	@Override
 	public Optional<Instant> nextRun() {
 		ScheduledFuture<?> current = this.future;
 		if (current == null) {

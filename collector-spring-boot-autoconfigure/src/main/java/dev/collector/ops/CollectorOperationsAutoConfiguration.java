@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.collector.alerting.CollectorAlertingAutoConfiguration;
 import dev.collector.alerting.WebhookAlertSender;
 import dev.collector.collect.CheckpointStore;
-import dev.collector.collect.CollectionScheduler;
+import dev.collector.collect.CollectionSchedule;
 import dev.collector.collect.Collector;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.collect.CollectorStatus;
@@ -54,7 +54,7 @@ public class CollectorOperationsAutoConfiguration {
 	@ConditionalOnMissingBean
 	StatusController collectorStatusController(CollectorIdentity identity, CollectorProperties properties,
 			CollectorStatus status, RunHistory history, CheckpointStore checkpoints,
-			ObjectProvider<CollectionScheduler> scheduler, ObjectProvider<ResilienceView> resilience,
+			ObjectProvider<CollectionSchedule> scheduler, ObjectProvider<ResilienceView> resilience,
 			ObjectProvider<StatusContributor> contributors, ObjectProvider<SecretMasker> masker,
 			ObjectProvider<BuildProperties> buildProperties, Clock clock) {
 		return new StatusController(identity, properties, status, history, checkpoints, scheduler, resilience,

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.collector.collect.CheckpointStore;
 import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.CollectionResult;
-import dev.collector.collect.CollectionScheduler;
+import dev.collector.collect.CollectionSchedule;
 import dev.collector.collect.CollectorStatus;
 import dev.collector.collect.RunHistory;
 import dev.collector.config.CollectorIdentity;
@@ -47,7 +47,7 @@ public class StatusController {
 
 	private final CheckpointStore checkpoints;
 
-	private final ObjectProvider<CollectionScheduler> scheduler;
+	private final ObjectProvider<CollectionSchedule> scheduler;
 
 	private final ObjectProvider<ResilienceView> resilience;
 
@@ -60,7 +60,7 @@ public class StatusController {
 	private final Clock clock;
 
 	public StatusController(CollectorIdentity identity, CollectorProperties properties, CollectorStatus status,
-			RunHistory history, CheckpointStore checkpoints, ObjectProvider<CollectionScheduler> scheduler,
+			RunHistory history, CheckpointStore checkpoints, ObjectProvider<CollectionSchedule> scheduler,
 			ObjectProvider<ResilienceView> resilience, ObjectProvider<StatusContributor> contributors,
 			SecretMasker masker, ObjectProvider<BuildProperties> buildProperties, Clock clock) {
 		this.identity = identity;
@@ -106,7 +106,8 @@ public class StatusController {
 
 	private Map<String, Object> schedule() {
 		Map<String, Object> schedule = new LinkedHashMap<>();
-		CollectionScheduler current = this.scheduler.getIfAvailable();
+		CollectionSchedule current = this.properties.getSchedule().isEnabled() ? this.scheduler.getIfAvailable()
+				: null;
 		schedule.put("enabled", current != null);
 		schedule.put("interval", this.properties.getSchedule().getInterval().toString());
 		schedule.put("interval_seconds", this.properties.getSchedule().getInterval().toSeconds());
