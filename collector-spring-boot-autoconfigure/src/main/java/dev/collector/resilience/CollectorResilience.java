@@ -94,6 +94,9 @@ public class CollectorResilience implements SourceInvoker, DisposableBean {
 		RetryConfig sinkRetry = ResilienceSettings.retry(properties.getRetry(), TransientDatabaseFailures::isTransient);
 		put(this.retries, sinkRetryName(), () -> Retry.of(sinkRetryName(), sinkRetry),
 				() -> this.retries.retry(sinkRetryName(), sinkRetry));
+		RetryConfig httpRetry = ResilienceSettings.retry(properties.getRetry(), ResilienceSettings::retryableHttpFailure);
+		put(this.retries, httpRetryName(), () -> Retry.of(httpRetryName(), httpRetry),
+				() -> this.retries.retry(httpRetryName(), httpRetry));
 		TimeLimiterConfig time = ResilienceSettings.timeLimiter(properties.getRetry());
 		put(this.timeLimiters, this.name, () -> TimeLimiter.of(this.name, time),
 				() -> this.timeLimiters.timeLimiter(this.name, time));
@@ -139,6 +142,18 @@ public class CollectorResilience implements SourceInvoker, DisposableBean {
 	 */
 	public Set<Integer> retryOnStatus() {
 		return this.retryOnStatus;
+	}
+
+	/**
+	 * Retry of the collector HTTP client's requests, {@code <name>-http}.
+	 * @return the retry
+	 */
+	public Retry httpRetry() {
+		return this.retries.retry(httpRetryName());
+	}
+
+	private String httpRetryName() {
+		return this.name + "-http";
 	}
 
 	private String sinkRetryName() {

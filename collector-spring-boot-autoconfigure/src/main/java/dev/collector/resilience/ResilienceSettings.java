@@ -82,6 +82,15 @@ final class ResilienceSettings {
 			.build();
 	}
 
+	/**
+	 * Failures of one HTTP request worth another attempt: a status the source asked to
+	 * retry (see RetryAfterException), a failed connection, a timeout.
+	 */
+	static boolean retryableHttpFailure(Throwable failure) {
+		return failure instanceof RetryAfterException || failure instanceof java.io.IOException
+				|| failure instanceof java.io.UncheckedIOException;
+	}
+
 	/** Failures worth another attempt at the source: anything but a closed door. */
 	static boolean retryableSourceFailure(Throwable failure, Set<Integer> retryOnStatus) {
 		if (failure instanceof CallNotPermittedException || failure instanceof RequestNotPermitted) {
