@@ -17,8 +17,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.cloud.context.refresh.ContextRefresher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -43,7 +45,8 @@ import dev.collector.sink.RecordSinkDecorator;
 		"io.github.resilience4j.springboot3.ratelimiter.autoconfigure.RateLimiterAutoConfiguration",
 		"io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration",
 		"io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterAutoConfiguration",
-		"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration" })
+		"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.cloud.autoconfigure.RefreshAutoConfiguration" })
 @ConditionalOnClass({ CircuitBreaker.class, RateLimiter.class, Retry.class, TimeLimiter.class })
 @ConditionalOnBean({ Collector.class, CollectorIdentity.class })
 public class CollectorResilienceAutoConfiguration {
@@ -132,6 +135,16 @@ public class CollectorResilienceAutoConfiguration {
 		LiveConfigurationListener collectorLiveConfigurationListener(Environment environment,
 				ObjectProvider<CollectorResilience> resilience) {
 			return new LiveConfigurationListener(environment, resilience);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(ContextRefresher.class)
+		@ConditionalOnBooleanProperty("collector.config.watch")
+		ConfigFileWatcher collectorConfigFileWatcher(Environment environment, CollectorProperties properties,
+				ContextRefresher refresher) {
+			return new ConfigFileWatcher(ConfigFileWatcher.watchedPaths(environment),
+					properties.getConfig().getWatchInterval(), refresher);
 		}
 
 	}
