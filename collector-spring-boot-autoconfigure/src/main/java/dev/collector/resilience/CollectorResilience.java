@@ -48,7 +48,7 @@ import dev.collector.config.CollectorProperties;
  * (/actuator/refresh); callers look them up on every call, so the new ones apply at
  * once.
  */
-public class CollectorResilience implements SourceInvoker, DisposableBean {
+public class CollectorResilience implements DisposableBean {
 
 	private final String name;
 
@@ -160,7 +160,13 @@ public class CollectorResilience implements SourceInvoker, DisposableBean {
 		return this.name + "-sink";
 	}
 
-	@Override
+	/**
+	 * Open the source's stream through the rate limiter, breaker, retry and time limiter;
+	 * what the {@link SourceInvoker} bean does.
+	 * @param source the call to the collector
+	 * @return the collector's stream
+	 * @throws Exception the last failure when every attempt failed
+	 */
 	public Stream<?> open(Callable<? extends Stream<?>> source) throws Exception {
 		Callable<Stream<?>> timed = timed(source);
 		Callable<Stream<?>> limited = RateLimiter.decorateCallable(rateLimiter(), timed);
