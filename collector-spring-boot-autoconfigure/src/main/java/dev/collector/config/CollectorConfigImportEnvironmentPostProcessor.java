@@ -24,7 +24,7 @@ public class CollectorConfigImportEnvironmentPostProcessor implements Environmen
 	/** Name of the property source holding the imports. */
 	public static final String PROPERTY_SOURCE_NAME = "collectorConfigImports";
 
-	static final String IMPORTS = "optional:file:${collector.config.env-file:.env}[.properties],"
+	static final String IMPORTS = "optional:file:${collector.config.env-file:.env}[.env],"
 			+ "optional:configtree:${collector.config.secrets-dir:/etc/collector/secrets/}";
 
 	@Override
