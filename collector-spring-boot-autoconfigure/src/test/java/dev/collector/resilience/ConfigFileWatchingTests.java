@@ -6,12 +6,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
 
-import dev.collector.fixtures.ScriptedCollector;
+import dev.collector.fixtures.ScriptedCollectorApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With collector.config.watch=true a changed config file is applied by itself, as when
  * Kubernetes updates a mounted ConfigMap.
  */
-@SpringBootTest(args = "--spring.config.additional-location=optional:file:target/watch-config/watched.properties",
+@SpringBootTest(classes = ScriptedCollectorApplication.class,
+		args = "--spring.config.additional-location=optional:file:target/watch-config/watched.properties",
 		properties = { "spring.datasource.url=jdbc:h2:mem:watch;DB_CLOSE_DELAY=-1", "collector.name=watched",
 				"collector.schedule.enabled=false", "collector.config.watch=true",
 				"collector.config.watch-interval=100ms" })
@@ -51,17 +49,6 @@ class ConfigFileWatchingTests {
 		}
 		assertThat(this.resilience.rateLimiter().getRateLimiterConfig().getLimitRefreshPeriod())
 			.isEqualTo(Duration.ofMillis(100));
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class TestApplication {
-
-		@Bean
-		ScriptedCollector scriptedCollector() {
-			return new ScriptedCollector();
-		}
-
 	}
 
 }

@@ -12,14 +12,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.RestClient;
@@ -29,6 +26,7 @@ import dev.collector.collect.Trigger;
 import dev.collector.config.CollectorProperties;
 import dev.collector.fixtures.Reading;
 import dev.collector.fixtures.ScriptedCollector;
+import dev.collector.fixtures.ScriptedCollectorApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * /actuator/configprops even with values shown.
  */
 @AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = ScriptedCollectorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		args = "--spring.config.additional-location=optional:file:target/live-config/live.properties",
 		properties = { "spring.datasource.url=jdbc:h2:mem:live;DB_CLOSE_DELAY=-1", "collector.name=live",
 				"collector.schedule.enabled=false", "spring.sql.init.mode=always",
@@ -137,17 +135,6 @@ class LiveConfigurationTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class TestApplication {
-
-		@Bean
-		ScriptedCollector scriptedCollector() {
-			return new ScriptedCollector();
-		}
-
 	}
 
 }
