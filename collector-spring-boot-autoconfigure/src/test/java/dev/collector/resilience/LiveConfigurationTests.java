@@ -24,7 +24,6 @@ import org.springframework.web.client.RestClient;
 import dev.collector.collect.CollectionRunner;
 import dev.collector.collect.Trigger;
 import dev.collector.config.CollectorProperties;
-import dev.collector.fixtures.Reading;
 import dev.collector.fixtures.ScriptedCollector;
 import dev.collector.fixtures.ScriptedCollectorApplication;
 
