@@ -11,7 +11,7 @@ public class CircuitBreakerProperties {
 
 	/**
 	 * Consecutive failed calls to the source that open the breaker. While open, calls fail
-	 * at once without reaching the source. Changeable live (the breaker restarts closed).
+	 * at once without reaching the source. Changeable live (a changed breaker starts closed).
 	 */
 	private int failureThreshold = 5;
 

@@ -1,6 +1,9 @@
 package dev.collector.resilience;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -29,7 +32,10 @@ import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 
 import dev.collector.collect.SourceInvoker;
+import dev.collector.config.CircuitBreakerProperties;
 import dev.collector.config.CollectorProperties;
+import dev.collector.config.RateLimitProperties;
+import dev.collector.config.RetryProperties;
 
 /**
  * The Resilience4j instances around one collector's source, all named after the
@@ -64,6 +70,8 @@ public class CollectorResilience implements DisposableBean {
 
 	private volatile Set<Integer> retryOnStatus = Set.of();
 
+	private final Map<String, List<Object>> applied = new HashMap<>();
+
 	public CollectorResilience(String name, RateLimiterRegistry rateLimiters, CircuitBreakerRegistry circuitBreakers,
 			RetryRegistry retries, TimeLimiterRegistry timeLimiters, CollectorProperties properties) {
 		this.name = name;
@@ -81,25 +89,45 @@ public class CollectorResilience implements DisposableBean {
 	 */
 	public synchronized void apply(CollectorProperties properties) {
 		this.retryOnStatus = Set.copyOf(new HashSet<>(properties.getRetry().getRetryOnStatus()));
-		RateLimiterConfig rate = ResilienceSettings.rateLimiter(properties.getRateLimit());
-		put(this.rateLimiters, this.name, () -> RateLimiter.of(this.name, rate),
-				() -> this.rateLimiters.rateLimiter(this.name, rate));
-		CircuitBreakerConfig breaker = ResilienceSettings.circuitBreaker(properties.getCircuitBreaker());
-		put(this.circuitBreakers, this.name, () -> CircuitBreaker.of(this.name, breaker),
-				() -> this.circuitBreakers.circuitBreaker(this.name, breaker));
-		RetryConfig sourceRetry = ResilienceSettings.retry(properties.getRetry(),
-				(failure) -> ResilienceSettings.retryableSourceFailure(failure, this.retryOnStatus));
-		put(this.retries, this.name, () -> Retry.of(this.name, sourceRetry),
-				() -> this.retries.retry(this.name, sourceRetry));
-		RetryConfig sinkRetry = ResilienceSettings.retry(properties.getRetry(), TransientDatabaseFailures::isTransient);
-		put(this.retries, sinkRetryName(), () -> Retry.of(sinkRetryName(), sinkRetry),
-				() -> this.retries.retry(sinkRetryName(), sinkRetry));
-		RetryConfig httpRetry = ResilienceSettings.retry(properties.getRetry(), ResilienceSettings::retryableHttpFailure);
-		put(this.retries, httpRetryName(), () -> Retry.of(httpRetryName(), httpRetry),
-				() -> this.retries.retry(httpRetryName(), httpRetry));
-		TimeLimiterConfig time = ResilienceSettings.timeLimiter(properties.getRetry());
-		put(this.timeLimiters, this.name, () -> TimeLimiter.of(this.name, time),
-				() -> this.timeLimiters.timeLimiter(this.name, time));
+		RateLimitProperties rateLimit = properties.getRateLimit();
+		if (changed("rate-limit", rateLimit.getRequestsPerMinute(), rateLimit.getMaxWait())) {
+			RateLimiterConfig rate = ResilienceSettings.rateLimiter(rateLimit);
+			put(this.rateLimiters, this.name, () -> RateLimiter.of(this.name, rate),
+					() -> this.rateLimiters.rateLimiter(this.name, rate));
+		}
+		CircuitBreakerProperties circuitBreaker = properties.getCircuitBreaker();
+		// a new breaker starts closed: only replace it when its settings changed
+		if (changed("circuit-breaker", circuitBreaker.getFailureThreshold(), circuitBreaker.getOpenDuration(),
+				circuitBreaker.getHalfOpenCalls())) {
+			CircuitBreakerConfig breaker = ResilienceSettings.circuitBreaker(circuitBreaker);
+			put(this.circuitBreakers, this.name, () -> CircuitBreaker.of(this.name, breaker),
+					() -> this.circuitBreakers.circuitBreaker(this.name, breaker));
+		}
+		RetryProperties retry = properties.getRetry();
+		if (changed("retry", retry.getMaxAttempts(), retry.getInitialDelay(), retry.getMaxDelay(),
+				retry.getMultiplier(), retry.getJitter())) {
+			RetryConfig sourceRetry = ResilienceSettings.retry(retry,
+					(failure) -> ResilienceSettings.retryableSourceFailure(failure, this.retryOnStatus));
+			put(this.retries, this.name, () -> Retry.of(this.name, sourceRetry),
+					() -> this.retries.retry(this.name, sourceRetry));
+			RetryConfig sinkRetry = ResilienceSettings.retry(retry, TransientDatabaseFailures::isTransient);
+			put(this.retries, sinkRetryName(), () -> Retry.of(sinkRetryName(), sinkRetry),
+					() -> this.retries.retry(sinkRetryName(), sinkRetry));
+			RetryConfig httpRetry = ResilienceSettings.retry(retry, ResilienceSettings::retryableHttpFailure);
+			put(this.retries, httpRetryName(), () -> Retry.of(httpRetryName(), httpRetry),
+					() -> this.retries.retry(httpRetryName(), httpRetry));
+		}
+		if (changed("time-limiter", retry.getAttemptTimeout())) {
+			TimeLimiterConfig time = ResilienceSettings.timeLimiter(retry);
+			put(this.timeLimiters, this.name, () -> TimeLimiter.of(this.name, time),
+					() -> this.timeLimiters.timeLimiter(this.name, time));
+		}
+	}
+
+	/** Whether the settings of an instance differ from those it was last built with. */
+	private boolean changed(String instance, Object... settings) {
+		List<Object> current = Arrays.asList(settings);
+		return !current.equals(this.applied.put(instance, current));
 	}
 
 	/** Replace an existing instance in place (no moment without one), else create it. */

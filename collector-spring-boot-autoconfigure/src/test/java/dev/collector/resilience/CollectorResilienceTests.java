@@ -174,6 +174,32 @@ class CollectorResilienceTests {
 		}
 	}
 
+	@Test
+	void applyingChangedPropertiesReplacesOnlyTheInstancesWhoseSettingsChanged() {
+		CollectorProperties properties = fastRetries();
+		CollectorResilience resilience = new CollectorResilience("readings", RateLimiterRegistry.ofDefaults(),
+				CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults(), TimeLimiterRegistry.ofDefaults(),
+				properties);
+		try {
+			resilience.circuitBreaker().transitionToOpenState();
+			properties.getRateLimit().setRequestsPerMinute(600);
+			properties.getSink().setBatchSize(7);
+			resilience.apply(properties);
+			assertThat(resilience.rateLimiter().getRateLimiterConfig().getLimitRefreshPeriod()).hasMillis(100);
+			assertThat(resilience.circuitBreaker().getState()).as("an open breaker stays open")
+				.isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN);
+
+			properties.getCircuitBreaker().setFailureThreshold(9);
+			resilience.apply(properties);
+			assertThat(resilience.circuitBreaker().getCircuitBreakerConfig().getSlidingWindowSize()).isEqualTo(9);
+			assertThat(resilience.circuitBreaker().getState())
+				.isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
+		}
+		finally {
+			resilience.destroy();
+		}
+	}
+
 	private static CollectorProperties fastRetries() {
 		CollectorProperties properties = new CollectorProperties();
 		properties.getRetry().setInitialDelay(java.time.Duration.ofMillis(5));
