@@ -32,8 +32,7 @@ public class LiveConfigurationListener implements ApplicationListener<Environmen
 
 	/** Prefixes of the properties that apply without a restart. */
 	static final List<String> LIVE = List.of("collector.rate-limit.", "collector.circuit-breaker.",
-			"collector.retry.", "collector.sink.batch-size", "collector.schedule.interval", "collector.config.watch",
-			"collector.cache.", "logging.level.");
+			"collector.retry.", "collector.sink.batch-size", "collector.schedule.interval", "logging.level.");
 
 	private final Environment environment;
 
