@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Spliterator;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -42,11 +43,24 @@ public class CollectionPipeline<T> {
 
 	private final CollectionObserver observer;
 
-	private final int batchSize;
+	private final IntSupplier batchSize;
+
+	private final SourceInvoker sourceInvoker;
 
 	public CollectionPipeline(String collectorName, Collector<T> collector, List<RecordProcessor<T>> processors,
 			RecordValidator validator, RecordSink<T> sink, Quarantine quarantine, ObjectMapper objectMapper,
 			CollectionObserver observer, int batchSize) {
+		this(collectorName, collector, processors, validator, sink, quarantine, objectMapper, observer,
+				() -> batchSize, SourceInvoker.DIRECT);
+	}
+
+	/**
+	 * Create a pipeline whose batch size may change between runs (a refreshed property)
+	 * and whose source call goes through an invoker (rate limit, breaker, retry, timeout).
+	 */
+	public CollectionPipeline(String collectorName, Collector<T> collector, List<RecordProcessor<T>> processors,
+			RecordValidator validator, RecordSink<T> sink, Quarantine quarantine, ObjectMapper objectMapper,
+			CollectionObserver observer, IntSupplier batchSize, SourceInvoker sourceInvoker) {
 		this.collectorName = collectorName;
 		this.collector = collector;
 		this.processors = List.copyOf(processors);
@@ -56,6 +70,7 @@ public class CollectionPipeline<T> {
 		this.objectMapper = objectMapper;
 		this.observer = observer;
 		this.batchSize = batchSize;
+		this.sourceInvoker = sourceInvoker;
 	}
 
 	/**
@@ -106,11 +121,13 @@ public class CollectionPipeline<T> {
 			this.request = request;
 		}
 
+		@SuppressWarnings("unchecked")
 		Stream<T> open() {
 			long start = System.nanoTime();
 			Stream<T> stream;
 			try {
-				stream = CollectionPipeline.this.collector.collect(this.request);
+				stream = (Stream<T>) CollectionPipeline.this.sourceInvoker
+					.open(() -> CollectionPipeline.this.collector.collect(this.request));
 			}
 			catch (Exception ex) {
 				throw new SourceException(ex);
@@ -207,6 +224,9 @@ public class CollectionPipeline<T> {
 
 		private long invalid;
 
+		// read once per run, so a refreshed value applies from the next run on
+		private final int batchSize = CollectionPipeline.this.batchSize.getAsInt();
+
 		Run(CollectionRequest request) {
 			this.request = request;
 		}
@@ -222,8 +242,7 @@ public class CollectionPipeline<T> {
 			else {
 				this.batch.add(record);
 			}
-			if (this.batch.size() >= CollectionPipeline.this.batchSize
-					|| this.rejected.size() >= CollectionPipeline.this.batchSize) {
+			if (this.batch.size() >= this.batchSize || this.rejected.size() >= this.batchSize) {
 				flush();
 			}
 		}

@@ -32,6 +32,7 @@ import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 import dev.collector.schema.AnnotatedRecordSchema;
 import dev.collector.schema.RecordSchema;
 import dev.collector.sink.RecordSink;
+import dev.collector.sink.RecordSinkDecorator;
 
 /**
  * The collector itself, registered when the application declares one {@link Collector}
@@ -98,15 +99,21 @@ public class CollectorAutoConfiguration {
 			ObjectProvider<Collector<?>> collector, ObjectProvider<RecordProcessor<?>> processors,
 			ObjectProvider<Validator> validator, RecordSink<?> sink, Quarantine quarantine,
 			ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<CollectionObserver> observers,
+			ObjectProvider<SourceInvoker> sourceInvoker, ObjectProvider<RecordSinkDecorator> sinkDecorators,
 			ConfigurableListableBeanFactory beanFactory) {
 		Collector<?> theCollector = SingleCollector.of(collector);
 		Set<Object> accepting = acceptingProcessors(beanFactory, theCollector.recordType());
 		List<RecordProcessor<?>> applicable = processors.orderedStream().filter(accepting::contains).toList();
 		RecordValidator recordValidator = new RecordValidator(
 				properties.getValidation().isEnabled() ? validator.getIfAvailable() : null);
-		return new CollectionPipeline(identity.name(), theCollector, applicable, recordValidator, sink, quarantine,
-				objectMapper.getIfAvailable(() -> new ObjectMapper().findAndRegisterModules()),
-				observersOf(observers), properties.getSink().getBatchSize());
+		RecordSink<?> decorated = sink;
+		for (RecordSinkDecorator decorator : sinkDecorators.orderedStream().toList()) {
+			decorated = decorator.decorate(decorated);
+		}
+		return new CollectionPipeline(identity.name(), theCollector, applicable, recordValidator, decorated,
+				quarantine, objectMapper.getIfAvailable(() -> new ObjectMapper().findAndRegisterModules()),
+				observersOf(observers), () -> properties.getSink().getBatchSize(),
+				sourceInvoker.getIfAvailable(() -> SourceInvoker.DIRECT));
 	}
 
 	@Bean

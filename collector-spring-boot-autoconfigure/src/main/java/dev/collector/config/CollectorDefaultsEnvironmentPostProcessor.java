@@ -42,7 +42,7 @@ public class CollectorDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		defaults.put("logging.structured.json.add.collector",
 				"${collector.name:${spring.application.name:collector}}");
 		defaults.put("logging.structured.json.add.instance_id", "${collector.instance-id:${HOSTNAME:local}}");
-		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics,refresh,circuitbreakers,ratelimiters,retries");
 		defaults.put("management.endpoint.health.show-components", "always");
 		defaults.put("management.endpoint.health.probes.enabled", "true");
 		defaults.put("management.endpoint.health.group.readiness.include", "readinessState,db");

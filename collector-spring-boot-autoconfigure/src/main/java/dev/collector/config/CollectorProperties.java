@@ -74,6 +74,31 @@ public class CollectorProperties implements Validator {
 	@NestedConfigurationProperty
 	private final BackfillProperties backfill = new BackfillProperties();
 
+	/**
+	 * Performance preset: fast (20 requests per second), balanced (10) or conservative
+	 * (5), with matching retry delays, breaker threshold and batch sizes. A property set
+	 * explicitly wins over the preset. Read at start-up only.
+	 */
+	private PerformanceProfile profile;
+
+	@NestedConfigurationProperty
+	private final RateLimitProperties rateLimit = new RateLimitProperties();
+
+	@NestedConfigurationProperty
+	private final CircuitBreakerProperties circuitBreaker = new CircuitBreakerProperties();
+
+	@NestedConfigurationProperty
+	private final RetryProperties retry = new RetryProperties();
+
+	@NestedConfigurationProperty
+	private final CacheProperties cache = new CacheProperties();
+
+	@NestedConfigurationProperty
+	private final HttpClientProperties http = new HttpClientProperties();
+
+	@NestedConfigurationProperty
+	private final ConfigWatchProperties config = new ConfigWatchProperties();
+
 	public String getName() {
 		return this.name;
 	}
@@ -150,6 +175,38 @@ public class CollectorProperties implements Validator {
 		return this.backfill;
 	}
 
+	public PerformanceProfile getProfile() {
+		return this.profile;
+	}
+
+	public void setProfile(PerformanceProfile profile) {
+		this.profile = profile;
+	}
+
+	public RateLimitProperties getRateLimit() {
+		return this.rateLimit;
+	}
+
+	public CircuitBreakerProperties getCircuitBreaker() {
+		return this.circuitBreaker;
+	}
+
+	public RetryProperties getRetry() {
+		return this.retry;
+	}
+
+	public CacheProperties getCache() {
+		return this.cache;
+	}
+
+	public HttpClientProperties getHttp() {
+		return this.http;
+	}
+
+	public ConfigWatchProperties getConfig() {
+		return this.config;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return CollectorProperties.class.isAssignableFrom(type);
@@ -177,6 +234,12 @@ public class CollectorProperties implements Validator {
 		if (properties.health.staleAfter != null) {
 			requirePositive(errors, "health.stale-after", properties.health.staleAfter);
 		}
+		properties.rateLimit.validate(errors);
+		properties.circuitBreaker.validate(errors);
+		properties.retry.validate(errors);
+		properties.cache.validate(errors);
+		properties.http.validate(errors);
+		properties.config.validate(errors);
 		if (properties.metrics.prefix == null || !properties.metrics.prefix.matches("[a-zA-Z_][a-zA-Z0-9_.]*")) {
 			errors.rejectValue("metrics.prefix", "pattern",
 					"must start with a letter or '_' and hold only letters, digits, '_' and '.'");

@@ -54,10 +54,4 @@ public class CollectorSecurityAutoConfiguration {
 		return registration;
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	SecretMasker collectorSecretMasker() {
-		return new SecretMasker();
-	}
-
 }

@@ -1,14 +1,17 @@
 package dev.collector.security;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Hides secrets in configuration shown to operators (GET /status): the value of every
- * property whose name mentions a token, password, secret, key, credential or webhook,
- * and in any URL the user info and the values of query parameters with such names.
+ * Hides secrets in configuration shown to operators (GET /status, /actuator/env and
+ * /actuator/configprops through a {@code SanitizingFunction}): the value of every
+ * property whose name mentions a token, password, secret, key, credential or webhook (a
+ * URL keeps its scheme and host, so operators can tell where it points), and in any
+ * other URL the user info and the values of query parameters with such names.
  */
 public class SecretMasker {
 
@@ -39,7 +42,7 @@ public class SecretMasker {
 			return null;
 		}
 		if (isSensitive(name)) {
-			return MASK;
+			return (value instanceof String text) ? maskAll(text) : MASK;
 		}
 		if (value instanceof Map<?, ?> map) {
 			return maskTree(map);
@@ -51,6 +54,20 @@ public class SecretMasker {
 			return maskUrl(text);
 		}
 		return value;
+	}
+
+	private static String maskAll(String value) {
+		try {
+			URI uri = URI.create(value.strip());
+			if (uri.getScheme() != null && uri.getHost() != null) {
+				return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() >= 0) ? ":" + uri.getPort() : "")
+						+ "/" + MASK;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// not a URL: nothing of it is shown
+		}
+		return MASK;
 	}
 
 	/**

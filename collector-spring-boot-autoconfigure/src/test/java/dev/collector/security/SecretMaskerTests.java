@@ -36,4 +36,27 @@ class SecretMaskerTests {
 		assertThat(this.masker.mask("url", "https://example.org/plain")).isEqualTo("https://example.org/plain");
 	}
 
+	@Test
+	void masksValuesOfSecretKeysInAnyForm() {
+		assertThat(this.masker.mask("collector.security.api-token", "s3cr3t")).isEqualTo(SecretMasker.MASK);
+		assertThat(this.masker.mask("COLLECTOR_SECURITY_API_TOKEN", "s3cr3t")).isEqualTo(SecretMasker.MASK);
+		assertThat(this.masker.mask("spring.datasource.password", "pw")).isEqualTo(SecretMasker.MASK);
+		assertThat(this.masker.mask("news.api-key", "abc")).isEqualTo(SecretMasker.MASK);
+	}
+
+	@Test
+	void aSecretUrlKeepsOnlyWhereItPoints() {
+		assertThat(this.masker.mask("collector.alerting.webhook-url", "https://hooks.slack.com/services/T0/B0/XyZ"))
+			.isEqualTo("https://hooks.slack.com/******");
+	}
+
+	@Test
+	void leavesOrdinaryValuesAlone() {
+		assertThat(this.masker.mask("collector.rate-limit.requests-per-minute", 60)).isEqualTo(60);
+		assertThat(this.masker.mask("collector.name", "news")).isEqualTo("news");
+		assertThat(this.masker.mask("spring.datasource.url", "jdbc:postgresql://u:pw@db:5432/x"))
+			.isEqualTo("jdbc:postgresql://******@db:5432/x");
+		assertThat(this.masker.isSensitive("collector.cache.max-size")).isFalse();
+	}
+
 }

@@ -1,9 +1,8 @@
 package dev.collector.sample.news;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.HttpURLConnection;
-import java.net.URLConnection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -23,10 +22,17 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.util.HtmlUtils;
 
 import dev.collector.collect.CollectionRequest;
@@ -65,8 +71,20 @@ public class NewsCollector implements Collector<NewsItem> {
 
 	private final CurrencyTagger tagger;
 
-	public NewsCollector(NewsProperties properties, ResourceLoader resourceLoader) {
+	private final RestClient http;
+
+	/**
+	 * Create the collector.
+	 * @param properties the feeds
+	 * @param resourceLoader reads file and class path feeds
+	 * @param http reads http(s) feeds: the starter's collectorRestClient, which rate
+	 * limits, retries (429/502/503/504, honouring Retry-After), breaks the circuit and
+	 * measures every request
+	 */
+	public NewsCollector(NewsProperties properties, ResourceLoader resourceLoader,
+			@Qualifier("collectorRestClient") RestClient http) {
 		this.properties = properties;
+		this.http = http;
 		this.resourceLoader = resourceLoader;
 		this.tagger = new CurrencyTagger(properties.getCurrencies());
 		Set<String> ids = new LinkedHashSet<>();
@@ -123,21 +141,29 @@ public class NewsCollector implements Collector<NewsItem> {
 	private Reader open(Resource resource) throws IOException {
 		String protocol = resource.isFile() ? "file" : protocol(resource);
 		if ("http".equals(protocol) || "https".equals(protocol)) {
-			URLConnection connection = resource.getURL().openConnection();
-			connection.setConnectTimeout(Math.toIntExact(this.properties.getConnectTimeout().toMillis()));
-			connection.setReadTimeout(Math.toIntExact(this.properties.getReadTimeout().toMillis()));
-			connection.setRequestProperty("User-Agent", this.properties.getUserAgent());
-			connection.setRequestProperty("Accept", ACCEPT);
-			if (connection instanceof HttpURLConnection http) {
-				int status = http.getResponseCode();
-				if (status != HttpURLConnection.HTTP_OK) {
-					http.disconnect();
-					throw new IOException("HTTP status " + status + " from " + resource.getURL());
-				}
+			ResponseEntity<byte[]> response;
+			try {
+				response = this.http.get()
+					.uri(resource.getURI())
+					.header(HttpHeaders.USER_AGENT, this.properties.getUserAgent())
+					.header(HttpHeaders.ACCEPT, ACCEPT)
+					.retrieve()
+					.toEntity(byte[].class);
 			}
-			// the charset of the Content-Type header counts (XmlReader(URLConnection) would
-			// set request headers on the connection, which is connected by now)
-			return new XmlReader(connection.getInputStream(), connection.getContentType(), true);
+			catch (RestClientResponseException ex) {
+				throw new IOException("HTTP status " + ex.getStatusCode().value() + " from " + resource.getURI(), ex);
+			}
+			catch (ResourceAccessException ex) {
+				// the JDK client's ConnectException has no message of its own
+				Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+				throw new IOException("connection failed (" + cause.getClass().getSimpleName()
+						+ ((cause.getMessage() != null) ? ": " + cause.getMessage() : "") + ")", ex);
+			}
+			MediaType contentType = response.getHeaders().getContentType();
+			byte[] body = (response.getBody() != null) ? response.getBody() : new byte[0];
+			// the charset of the Content-Type header counts
+			return new XmlReader(new ByteArrayInputStream(body), (contentType != null) ? contentType.toString() : null,
+					true);
 		}
 		return new XmlReader(resource.getInputStream());
 	}

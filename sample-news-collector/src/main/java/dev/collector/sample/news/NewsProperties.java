@@ -1,6 +1,5 @@
 package dev.collector.sample.news;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -46,18 +44,6 @@ public class NewsProperties {
 	private Map<String, List<String>> currencies = new LinkedHashMap<>();
 
 	/**
-	 * Time to wait for a connection to an http(s) feed.
-	 */
-	@NotNull
-	private Duration connectTimeout = Duration.ofSeconds(10);
-
-	/**
-	 * Time to wait for data from an http(s) feed once connected.
-	 */
-	@NotNull
-	private Duration readTimeout = Duration.ofSeconds(30);
-
-	/**
 	 * User-Agent header sent to http(s) feeds.
 	 */
 	@NotBlank
@@ -77,22 +63,6 @@ public class NewsProperties {
 
 	public void setCurrencies(Map<String, List<String>> currencies) {
 		this.currencies = currencies;
-	}
-
-	public Duration getConnectTimeout() {
-		return this.connectTimeout;
-	}
-
-	public void setConnectTimeout(Duration connectTimeout) {
-		this.connectTimeout = connectTimeout;
-	}
-
-	public Duration getReadTimeout() {
-		return this.readTimeout;
-	}
-
-	public void setReadTimeout(Duration readTimeout) {
-		this.readTimeout = readTimeout;
 	}
 
 	public String getUserAgent() {

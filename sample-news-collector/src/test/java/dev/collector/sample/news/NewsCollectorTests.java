@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.web.client.RestClient;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -216,7 +218,7 @@ class NewsCollectorTests {
 		assertThatExceptionOfType(FeedReadException.class)
 			.isThrownBy(() -> collectAll(collector(properties), request(Trigger.MANUAL, Set.of())))
 			.withMessageStartingWith("Feed 'offline' (http://127.0.0.1:1/feed.xml) could not be read: ")
-			.withMessageContaining("Connection refused");
+			.withMessageContaining("connection failed (ConnectException");
 	}
 
 	@Test
@@ -295,7 +297,7 @@ class NewsCollectorTests {
 	}
 
 	private NewsCollector collector(NewsProperties properties) {
-		return new NewsCollector(properties, this.resourceLoader);
+		return new NewsCollector(properties, this.resourceLoader, RestClient.create());
 	}
 
 	private static List<NewsItem> collectAll(NewsCollector collector, CollectionRequest request) {

@@ -1,0 +1,50 @@
+package dev.collector.client;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+import dev.collector.config.CollectorProperties;
+import dev.collector.resilience.CollectorResilience;
+import dev.collector.resilience.CollectorResilienceAutoConfiguration;
+
+/**
+ * A ready {@link RestClient} for collector authors, named {@code collectorRestClient}, on
+ * the JDK HTTP client: every request goes through the collector's rate limiter, circuit
+ * breaker and retry and is measured (see {@link ResilientHttpInterceptor}). Inject it, or
+ * {@code collectorRestClient.mutate()} it to add a base URL or headers.
+ */
+@AutoConfiguration(after = CollectorResilienceAutoConfiguration.class,
+		afterName = "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration")
+@ConditionalOnClass({ RestClient.class, JdkClientHttpRequestFactory.class })
+@ConditionalOnBean(CollectorResilience.class)
+public class CollectorHttpClientAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "collectorRestClient")
+	RestClient collectorRestClient(CollectorResilience resilience, CollectorProperties properties,
+			ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+		HttpClient httpClient = HttpClient.newBuilder()
+			.connectTimeout(properties.getHttp().getConnectTimeout())
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.build();
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+		requestFactory.setReadTimeout(properties.getRetry().getAttemptTimeout());
+		ResilientHttpInterceptor interceptor = new ResilientHttpInterceptor(resilience,
+				meters.getIfAvailable(SimpleMeterRegistry::new), properties.getMetrics().getPrefix(),
+				clock.getIfAvailable(Clock::systemUTC));
+		return RestClient.builder().requestFactory(requestFactory).requestInterceptor(interceptor).build();
+	}
+
+}

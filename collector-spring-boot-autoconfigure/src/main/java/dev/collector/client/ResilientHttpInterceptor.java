@@ -1,0 +1,151 @@
+package dev.collector.client;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.util.StreamUtils;
+
+import dev.collector.resilience.CollectorResilience;
+
+/**
+ * Sends every request of the collector HTTP client through the collector's rate limiter
+ * and circuit breaker, retries what is safe to retry (the statuses of
+ * collector.retry.retry-on-status, connection failures, timeouts) with exponential
+ * backoff and jitter, waiting at least as long as a Retry-After asks, and measures every
+ * attempt:
+ * <ul>
+ * <li>{@code collector_api_requests_total{endpoint, status="success|error"}}</li>
+ * <li>{@code collector_api_latency_seconds{endpoint}}</li>
+ * </ul>
+ * The endpoint is the request's URI template when the caller used one (e.g.
+ * {@code /news/{id}}), else its path, so that labels stay few.
+ */
+class ResilientHttpInterceptor implements ClientHttpRequestInterceptor {
+
+	private final CollectorResilience resilience;
+
+	private final MeterRegistry meters;
+
+	private final String prefix;
+
+	private final Clock clock;
+
+	ResilientHttpInterceptor(CollectorResilience resilience, MeterRegistry meters, String prefix, Clock clock) {
+		this.resilience = resilience;
+		this.meters = meters;
+		this.prefix = prefix;
+		this.clock = clock;
+	}
+
+	@Override
+	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+			throws IOException {
+		String endpoint = endpoint(request);
+		Callable<ClientHttpResponse> attempt = () -> attempt(endpoint, request, body, execution);
+		Callable<ClientHttpResponse> limited = io.github.resilience4j.ratelimiter.RateLimiter
+			.decorateCallable(this.resilience.rateLimiter(), attempt);
+		Callable<ClientHttpResponse> guarded = io.github.resilience4j.circuitbreaker.CircuitBreaker
+			.decorateCallable(this.resilience.circuitBreaker(), limited);
+		try {
+			return this.resilience.httpRetry().executeCallable(guarded);
+		}
+		catch (RetryableStatusException ex) {
+			throw ex.toResponseException();
+		}
+		catch (IOException | RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IOException(ex);
+		}
+	}
+
+	private ClientHttpResponse attempt(String endpoint, HttpRequest request, byte[] body,
+			ClientHttpRequestExecution execution) throws IOException {
+		Timer.Sample sample = Timer.start(this.meters);
+		boolean success = false;
+		try {
+			ClientHttpResponse response = execution.execute(request, body);
+			int status = response.getStatusCode().value();
+			success = status < 400;
+			if (this.resilience.retryOnStatus().contains(status)) {
+				try (response) {
+					byte[] content = StreamUtils.copyToByteArray(response.getBody());
+					throw new RetryableStatusException(response.getStatusCode(), response.getStatusText(),
+							response.getHeaders(), content, retryAfter(response.getHeaders()));
+				}
+			}
+			return response;
+		}
+		finally {
+			sample.stop(Timer.builder(this.prefix + ".api.latency")
+				.description("Time of one request to the collector's source")
+				.tags(tags(endpoint))
+				.register(this.meters));
+			Counter.builder(this.prefix + ".api.requests")
+				.description("Requests to the collector's source")
+				.tags(tags(endpoint).and("status", success ? "success" : "error"))
+				.register(this.meters)
+				.increment();
+		}
+	}
+
+	private Tags tags(String endpoint) {
+		return Tags.of("collector", this.resilience.name(), "endpoint", endpoint);
+	}
+
+	/** Retry-After as seconds or as an HTTP date. */
+	Duration retryAfter(HttpHeaders headers) {
+		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+		}
+		catch (NumberFormatException ex) {
+			try {
+				ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+				Duration wait = Duration.between(this.clock.instant(), at.toInstant());
+				return wait.isNegative() ? Duration.ZERO : wait;
+			}
+			catch (DateTimeParseException unparsable) {
+				return null;
+			}
+		}
+	}
+
+	private static String endpoint(HttpRequest request) {
+		for (Map.Entry<String, Object> attribute : request.getAttributes().entrySet()) {
+			if (attribute.getKey().endsWith(".uriTemplate") && attribute.getValue() instanceof String template) {
+				int query = template.indexOf('?');
+				String withoutQuery = (query >= 0) ? template.substring(0, query) : template;
+				int scheme = withoutQuery.indexOf("://");
+				if (scheme >= 0) {
+					int path = withoutQuery.indexOf('/', scheme + 3);
+					return (path >= 0) ? withoutQuery.substring(path) : "/";
+				}
+				return withoutQuery;
+			}
+		}
+		String path = request.getURI().getPath();
+		return (path == null || path.isEmpty()) ? "/" : path;
+	}
+
+}

@@ -1,0 +1,247 @@
+package dev.collector.resilience;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.Registry;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import org.slf4j.MDC;
+
+import org.springframework.beans.factory.DisposableBean;
+
+import dev.collector.collect.SourceInvoker;
+import dev.collector.config.CircuitBreakerProperties;
+import dev.collector.config.CollectorProperties;
+import dev.collector.config.RateLimitProperties;
+import dev.collector.config.RetryProperties;
+
+/**
+ * The Resilience4j instances around one collector's source, all named after the
+ * collector: a rate limiter, a circuit breaker, a retry (exponential backoff with jitter)
+ * and a time limiter. Kept in the application's registries, so Actuator
+ * (/actuator/circuitbreakers, /actuator/ratelimiters, /actuator/retries) and the
+ * Resilience4j Micrometer binders show them with no code of ours. Besides the source
+ * call, the collector HTTP client and the sink's database retry use the same instances
+ * (the sink has its own retry, {@code <name>-sink}).
+ * <p>
+ * A source call goes Retry(CircuitBreaker(RateLimiter(TimeLimiter(call)))): every
+ * attempt waits for its own permit and counts in the breaker; an open breaker is not
+ * retried.
+ * <p>
+ * {@link #apply(CollectorProperties)} replaces the instances when the properties change
+ * (/actuator/refresh); callers look them up on every call, so the new ones apply at
+ * once.
+ */
+public class CollectorResilience implements DisposableBean {
+
+	private final String name;
+
+	private final RateLimiterRegistry rateLimiters;
+
+	private final CircuitBreakerRegistry circuitBreakers;
+
+	private final RetryRegistry retries;
+
+	private final TimeLimiterRegistry timeLimiters;
+
+	private final ExecutorService attempts;
+
+	private volatile Set<Integer> retryOnStatus = Set.of();
+
+	private final Map<String, List<Object>> applied = new HashMap<>();
+
+	public CollectorResilience(String name, RateLimiterRegistry rateLimiters, CircuitBreakerRegistry circuitBreakers,
+			RetryRegistry retries, TimeLimiterRegistry timeLimiters, CollectorProperties properties) {
+		this.name = name;
+		this.rateLimiters = rateLimiters;
+		this.circuitBreakers = circuitBreakers;
+		this.retries = retries;
+		this.timeLimiters = timeLimiters;
+		this.attempts = Executors.newCachedThreadPool(daemonThreads(name + "-source-"));
+		apply(properties);
+	}
+
+	/**
+	 * Create or replace the instances from the properties.
+	 * @param properties the collector's (new) properties
+	 */
+	public synchronized void apply(CollectorProperties properties) {
+		this.retryOnStatus = Set.copyOf(new HashSet<>(properties.getRetry().getRetryOnStatus()));
+		RateLimitProperties rateLimit = properties.getRateLimit();
+		if (changed("rate-limit", rateLimit.getRequestsPerMinute(), rateLimit.getMaxWait())) {
+			RateLimiterConfig rate = ResilienceSettings.rateLimiter(rateLimit);
+			put(this.rateLimiters, this.name, () -> RateLimiter.of(this.name, rate),
+					() -> this.rateLimiters.rateLimiter(this.name, rate));
+		}
+		CircuitBreakerProperties circuitBreaker = properties.getCircuitBreaker();
+		// a new breaker starts closed: only replace it when its settings changed
+		if (changed("circuit-breaker", circuitBreaker.getFailureThreshold(), circuitBreaker.getOpenDuration(),
+				circuitBreaker.getHalfOpenCalls())) {
+			CircuitBreakerConfig breaker = ResilienceSettings.circuitBreaker(circuitBreaker);
+			put(this.circuitBreakers, this.name, () -> CircuitBreaker.of(this.name, breaker),
+					() -> this.circuitBreakers.circuitBreaker(this.name, breaker));
+		}
+		RetryProperties retry = properties.getRetry();
+		if (changed("retry", retry.getMaxAttempts(), retry.getInitialDelay(), retry.getMaxDelay(),
+				retry.getMultiplier(), retry.getJitter())) {
+			RetryConfig sourceRetry = ResilienceSettings.retry(retry,
+					(failure) -> ResilienceSettings.retryableSourceFailure(failure, this.retryOnStatus));
+			put(this.retries, this.name, () -> Retry.of(this.name, sourceRetry),
+					() -> this.retries.retry(this.name, sourceRetry));
+			RetryConfig sinkRetry = ResilienceSettings.retry(retry, TransientDatabaseFailures::isTransient);
+			put(this.retries, sinkRetryName(), () -> Retry.of(sinkRetryName(), sinkRetry),
+					() -> this.retries.retry(sinkRetryName(), sinkRetry));
+			RetryConfig httpRetry = ResilienceSettings.retry(retry, ResilienceSettings::retryableHttpFailure);
+			put(this.retries, httpRetryName(), () -> Retry.of(httpRetryName(), httpRetry),
+					() -> this.retries.retry(httpRetryName(), httpRetry));
+		}
+		if (changed("time-limiter", retry.getAttemptTimeout())) {
+			TimeLimiterConfig time = ResilienceSettings.timeLimiter(retry);
+			put(this.timeLimiters, this.name, () -> TimeLimiter.of(this.name, time),
+					() -> this.timeLimiters.timeLimiter(this.name, time));
+		}
+	}
+
+	/** Whether the settings of an instance differ from those it was last built with. */
+	private boolean changed(String instance, Object... settings) {
+		List<Object> current = Arrays.asList(settings);
+		return !current.equals(this.applied.put(instance, current));
+	}
+
+	/** Replace an existing instance in place (no moment without one), else create it. */
+	private static <E> void put(Registry<E, ?> registry, String name, Supplier<E> replacement, Supplier<E> creation) {
+		if (registry.find(name).isPresent()) {
+			registry.replace(name, replacement.get());
+		}
+		else {
+			creation.get();
+		}
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public RateLimiter rateLimiter() {
+		return this.rateLimiters.rateLimiter(this.name);
+	}
+
+	public CircuitBreaker circuitBreaker() {
+		return this.circuitBreakers.circuitBreaker(this.name);
+	}
+
+	public Retry retry() {
+		return this.retries.retry(this.name);
+	}
+
+	public Retry sinkRetry() {
+		return this.retries.retry(sinkRetryName());
+	}
+
+	public TimeLimiter timeLimiter() {
+		return this.timeLimiters.timeLimiter(this.name);
+	}
+
+	/**
+	 * HTTP statuses worth another attempt.
+	 * @return the statuses from collector.retry.retry-on-status
+	 */
+	public Set<Integer> retryOnStatus() {
+		return this.retryOnStatus;
+	}
+
+	/**
+	 * Retry of the collector HTTP client's requests, {@code <name>-http}.
+	 * @return the retry
+	 */
+	public Retry httpRetry() {
+		return this.retries.retry(httpRetryName());
+	}
+
+	private String httpRetryName() {
+		return this.name + "-http";
+	}
+
+	private String sinkRetryName() {
+		return this.name + "-sink";
+	}
+
+	/**
+	 * Open the source's stream through the rate limiter, breaker, retry and time limiter;
+	 * what the {@link SourceInvoker} bean does.
+	 * @param source the call to the collector
+	 * @return the collector's stream
+	 * @throws Exception the last failure when every attempt failed
+	 */
+	public Stream<?> open(Callable<? extends Stream<?>> source) throws Exception {
+		Callable<Stream<?>> timed = timed(source);
+		Callable<Stream<?>> limited = RateLimiter.decorateCallable(rateLimiter(), timed);
+		Callable<Stream<?>> guarded = CircuitBreaker.decorateCallable(circuitBreaker(), limited);
+		return Retry.decorateCallable(retry(), guarded).call();
+	}
+
+	/**
+	 * One attempt on a thread of its own, so the time limiter can give up on it; the MDC
+	 * (run id) goes along.
+	 */
+	private Callable<Stream<?>> timed(Callable<? extends Stream<?>> source) {
+		TimeLimiter limiter = timeLimiter();
+		return () -> {
+			Map<String, String> mdc = MDC.getCopyOfContextMap();
+			return limiter.executeFutureSupplier(() -> CompletableFuture.supplyAsync(() -> {
+				if (mdc != null) {
+					MDC.setContextMap(mdc);
+				}
+				try {
+					return source.call();
+				}
+				catch (RuntimeException ex) {
+					throw ex;
+				}
+				catch (Exception ex) {
+					throw new java.util.concurrent.CompletionException(ex);
+				}
+				finally {
+					MDC.clear();
+				}
+			}, this.attempts));
+		};
+	}
+
+	@Override
+	public void destroy() {
+		this.attempts.shutdownNow();
+	}
+
+	private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.collector.config;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Impossible resilience, cache and watching values stop the start-up with a message that
+ * names the property.
+ */
+class ResiliencePropertiesValidationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withUserConfiguration(PropertiesConfiguration.class);
+
+	@Test
+	void defaultsAreValid() {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void rejectsImpossibleValuesNamingEachProperty() {
+		assertRejected("collector.rate-limit.requests-per-minute=0", "rateLimit.requestsPerMinute");
+		assertRejected("collector.circuit-breaker.failure-threshold=0", "circuitBreaker.failureThreshold");
+		assertRejected("collector.circuit-breaker.open-duration=-1s", "circuitBreaker.openDuration");
+		assertRejected("collector.retry.max-attempts=0", "retry.maxAttempts");
+		assertRejected("collector.retry.initial-delay=-5s", "retry.initialDelay");
+		assertRejected("collector.retry.jitter=1.5", "retry.jitter");
+		assertRejected("collector.retry.multiplier=0.5", "retry.multiplier");
+		assertRejected("collector.cache.ttl=0s", "cache.ttl");
+		assertRejected("collector.config.watch-interval=-1s", "config.watchInterval");
+		assertRejected("collector.http.connect-timeout=0s", "http.connectTimeout");
+	}
+
+	@Test
+	void maxDelayShorterThanTheInitialDelayIsRejected() {
+		assertRejected("collector.retry.max-delay=1s", "retry.maxDelay", "collector.retry.initial-delay=5s");
+	}
+
+	@Test
+	void unknownProfileIsRejectedNamingTheProperty() {
+		this.contextRunner.withPropertyValues("collector.profile=turbo")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("Failed to bind properties under 'collector.profile'"));
+	}
+
+	private void assertRejected(String property, String field, String... others) {
+		this.contextRunner.withPropertyValues(property).withPropertyValues(others).run((context) -> assertThat(context)
+			.getFailure()
+			.rootCause()
+			.isInstanceOf(BindValidationException.class)
+			.hasMessageContaining(field));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(CollectorProperties.class)
+	static class PropertiesConfiguration {
+
+	}
+
+}
