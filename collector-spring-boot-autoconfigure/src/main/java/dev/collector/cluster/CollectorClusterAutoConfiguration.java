@@ -44,6 +44,7 @@ import dev.collector.config.CollectorProperties;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 import dev.collector.web.BackfillController;
 import dev.collector.web.BackfillProblemHandler;
+import dev.collector.web.BackfillStatusContributor;
 
 /**
  * Cluster-safe execution with db-scheduler on the application's database: the scheduled
@@ -176,6 +177,12 @@ public class CollectorClusterAutoConfiguration {
 		@ConditionalOnMissingBean
 		BackfillProblemHandler backfillProblemHandler() {
 			return new BackfillProblemHandler();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		BackfillStatusContributor backfillStatusContributor(BackfillService backfill) {
+			return new BackfillStatusContributor(backfill);
 		}
 
 	}

@@ -164,6 +164,7 @@ class BackfillEndpointsTests {
 					"{\"start_date\": \"2025-03-01\", \"end_date\": \"2025-03-10\", \"symbols\": [\"s2\"]}");
 			String taskId = (String) started.getBody().get("task_id");
 			assertThat(this.collector.backfillEntered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			assertThat(backfillTasksInStatus()).containsExactly(taskId);
 			ResponseEntity<Map<String, Object>> cancelled = this.http.delete().uri("/backfill/" + taskId).retrieve().toEntity(JSON);
 			assertThat(cancelled.getStatusCode().value()).isEqualTo(200);
 			assertThat(cancelled.getBody()).containsEntry("status", "cancelled");
@@ -171,6 +172,7 @@ class BackfillEndpointsTests {
 			assertThat(end).containsEntry("status", "cancelled").containsEntry("chunks_total", 5);
 			assertThat((Integer) end.get("chunks_done")).isLessThan(5);
 			assertThat((Integer) end.get("chunks_done") + (Integer) end.get("chunks_cancelled")).isEqualTo(5);
+			assertThat(backfillTasksInStatus()).isEmpty();
 		}
 		finally {
 			this.collector.slow(Duration.ZERO);
@@ -186,6 +188,12 @@ class BackfillEndpointsTests {
 			Thread.sleep(50);
 		}
 		throw new AssertionError("backfill " + taskId + " did not end: " + get("/backfill/" + taskId).getBody());
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Object> backfillTasksInStatus() {
+		List<Map<String, Object>> tasks = (List<Map<String, Object>>) get("/status").getBody().get("backfill_tasks");
+		return tasks.stream().map((task) -> task.get("task_id")).toList();
 	}
 
 	private long tasks() {
