@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -116,7 +115,6 @@ class StatusPageBrowserTests {
 	}
 
 	@Test
-	@Disabled("needs POST /backfill from issue 3; the lead enables it at merge")
 	void backfillFormStartsATaskWhoseProgressBarMoves() throws Exception {
 		browser.get("http://127.0.0.1:" + this.port + "/collector/");
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
