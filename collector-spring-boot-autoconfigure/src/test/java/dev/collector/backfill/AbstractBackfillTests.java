@@ -56,7 +56,9 @@ abstract class AbstractBackfillTests {
 		this.jdbc = this.schema.jdbcTemplate();
 		this.jdbc.execute(Replica.readingTable(this.database));
 		this.context = Replica.start(this.schema.dataSource(), this.collector, "only",
-				"collector.backfill.batch-size=3", "collector.backfill.max-retries=1");
+				"collector.backfill.batch-size=3", "collector.backfill.max-retries=1",
+				// chunk retries are what these tests watch: no source retries or breaker in between
+				"collector.retry.max-attempts=1", "collector.circuit-breaker.failure-threshold=1000");
 		this.backfill = this.context.getBean(BackfillService.class);
 		this.ledger = this.context.getBean(CoverageLedger.class);
 	}

@@ -28,6 +28,7 @@ import dev.collector.fixtures.ScriptedCollector;
 import dev.collector.fixtures.ScriptedCollectorApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * POST /actuator/refresh over real HTTP applies a changed rate limit, breaker threshold,
@@ -42,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.sql.init.schema-locations=classpath:reading-schema.sql",
 				"management.endpoints.web.exposure.include=*", "management.endpoint.env.show-values=always",
 				"management.endpoint.configprops.show-values=always", "spring.datasource.password=",
-				"collector.security.api-token=s3cr3t",
+				"collector.security.api-token=s3cr3t-T0ken",
 				"news.feed-url=https://user:pw@feeds.example.com/rss?token=abc&lang=en" })
 class LiveConfigurationTests {
 
@@ -82,8 +83,13 @@ class LiveConfigurationTests {
 				collector.sink.batch-size=7
 				logging.level.dev.collector.fixtures=debug
 				""");
+		// refresh changes the collector: without the API token it is refused and applies nothing
+		assertThatIllegalStateException().isThrownBy(() -> http().post().uri("/actuator/refresh").retrieve().toBodilessEntity())
+			.withMessageContaining("401");
+		assertThat(this.properties.getSink().getBatchSize()).isNotEqualTo(7);
 		List<String> changed = http().post()
 			.uri("/actuator/refresh")
+			.header("Authorization", "Bearer s3cr3t-T0ken")
 			.retrieve()
 			.body(new ParameterizedTypeReference<List<String>>() {
 			});
@@ -106,11 +112,11 @@ class LiveConfigurationTests {
 	@Test
 	void secretsAreMaskedInActuatorEnvAndConfigprops() {
 		String token = http().get().uri("/actuator/env/collector.security.api-token").retrieve().body(String.class);
-		assertThat(token).doesNotContain("s3cr3t").contains("******");
+		assertThat(token).doesNotContain("s3cr3t-T0ken").contains("******");
 		String feed = http().get().uri("/actuator/env/news.feed-url").retrieve().body(String.class);
 		assertThat(feed).doesNotContain("pw@").doesNotContain("token=abc").contains("feeds.example.com");
 		String configprops = http().get().uri("/actuator/configprops").retrieve().body(String.class);
-		assertThat(configprops).contains("requestsPerMinute").doesNotContain("s3cr3t");
+		assertThat(configprops).contains("requestsPerMinute").doesNotContain("s3cr3t-T0ken");
 	}
 
 	private double sinkBatches() {

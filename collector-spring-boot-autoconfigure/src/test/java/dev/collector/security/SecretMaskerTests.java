@@ -22,7 +22,7 @@ class SecretMaskerTests {
 			.containsEntry("private-key", SecretMasker.MASK)
 			.containsEntry("credentials", SecretMasker.MASK)
 			.containsEntry("name", "news")
-			.containsEntry("nested", Map.of("webhook-url", SecretMasker.MASK, "batch-size", 100));
+			.containsEntry("nested", Map.of("webhook-url", "https://hooks.example/" + SecretMasker.MASK, "batch-size", 100));
 	}
 
 	@Test
