@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.Set;
 
 import dev.collector.backfill.BackfillPlan.PlannedChunk;
@@ -29,7 +30,7 @@ public class BackfillPlanner {
 
 	private final Clock clock;
 
-	private final int requestsPerMinute;
+	private final IntSupplier requestsPerMinute;
 
 	/**
 	 * Create a planner.
@@ -38,16 +39,17 @@ public class BackfillPlanner {
 	 * @param ledger the coverage ledger
 	 * @param properties backfill settings
 	 * @param clock the clock ("yesterday", "the future")
-	 * @param requestsPerMinute the source's rate limit, for the duration estimate
+	 * @param requestsPerMinute the source's current rate limit (it may change on refresh),
+	 * for the duration estimate
 	 */
 	public BackfillPlanner(String collector, Set<String> knownSymbols, CoverageLedger ledger,
-			BackfillProperties properties, Clock clock, int requestsPerMinute) {
+			BackfillProperties properties, Clock clock, IntSupplier requestsPerMinute) {
 		this.collector = collector;
 		this.knownSymbols = knownSymbols;
 		this.ledger = ledger;
 		this.properties = properties;
 		this.clock = clock;
-		this.requestsPerMinute = Math.max(1, requestsPerMinute);
+		this.requestsPerMinute = requestsPerMinute;
 	}
 
 	/**
@@ -88,7 +90,7 @@ public class BackfillPlanner {
 				requests += contiguousRanges(batch, this.ledger.periods()).size();
 			}
 		}
-		Duration duration = Duration.ofMillis(Math.round(requests * 60_000.0 / this.requestsPerMinute));
+		Duration duration = Duration.ofMillis(Math.round(requests * 60_000.0 / Math.max(1, this.requestsPerMinute.getAsInt())));
 		return new BackfillPlan(start, end, symbols, request.force(), missing, chunks,
 				missing * this.properties.getEstimatedRecordsPerPeriod(), requests, duration);
 	}

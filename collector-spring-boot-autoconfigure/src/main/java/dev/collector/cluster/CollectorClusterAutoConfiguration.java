@@ -22,7 +22,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -74,11 +73,9 @@ public class CollectorClusterAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BackfillPlanner backfillPlanner(CollectorIdentity identity, ObjectProvider<Collector<?>> collector,
-			CoverageLedger ledger, CollectorProperties properties, Clock clock, Environment environment) {
-		// the rate limit belongs to the resilience settings; read here once, for the estimate only
-		int requestsPerMinute = environment.getProperty("collector.rate-limit.requests-per-minute", Integer.class, 60);
+			CoverageLedger ledger, CollectorProperties properties, Clock clock) {
 		return new BackfillPlanner(identity.name(), collector.getObject().symbols(), ledger, properties.getBackfill(),
-				clock, requestsPerMinute);
+				clock, () -> properties.getRateLimit().getRequestsPerMinute());
 	}
 
 	@Bean

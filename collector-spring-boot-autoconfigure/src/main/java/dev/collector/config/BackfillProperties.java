@@ -3,6 +3,7 @@ package dev.collector.config;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneOffset;
 
 import org.springframework.validation.Errors;
 
@@ -187,6 +188,13 @@ public class BackfillProperties {
 	}
 
 	void validate(Errors errors) {
+		if (this.beginningDate == null) {
+			errors.rejectValue("backfill.beginningDate", "required", "must be a date such as 2023-01-01");
+		}
+		else if (this.beginningDate.isAfter(LocalDate.now(ZoneOffset.UTC))) {
+			errors.rejectValue("backfill.beginningDate", "range",
+					"must not be in the future: there is no history to collect after today");
+		}
 		if (this.period == null || this.period.isZero() || this.period.isNegative()) {
 			errors.rejectValue("backfill.period", "range", "must be a positive period such as P1D");
 		}

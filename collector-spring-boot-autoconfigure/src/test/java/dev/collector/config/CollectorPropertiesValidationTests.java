@@ -1,5 +1,8 @@
 package dev.collector.config;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,10 +13,9 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Impossible resilience, cache and watching values stop the start-up with a message that
- * names the property.
+ * Impossible values stop the start-up with a message that names the property.
  */
-class ResiliencePropertiesValidationTests {
+class CollectorPropertiesValidationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withUserConfiguration(PropertiesConfiguration.class);
@@ -35,6 +37,24 @@ class ResiliencePropertiesValidationTests {
 		assertRejected("collector.cache.ttl=0s", "cache.ttl");
 		assertRejected("collector.config.watch-interval=-1s", "config.watchInterval");
 		assertRejected("collector.http.connect-timeout=0s", "http.connectTimeout");
+	}
+
+	@Test
+	void aBeginningDateInTheFutureIsRejected() {
+		assertRejected("collector.backfill.beginning-date=" + LocalDate.now(ZoneOffset.UTC).plusDays(2),
+				"backfill.beginningDate");
+	}
+
+	@Test
+	void aWebhookUrlThatIsNotAUrlIsRejected() {
+		assertRejected("collector.alerting.webhook-url=hooks.example.com/T1", "alerting.webhookUrl");
+		assertRejected("collector.alerting.webhook-url=not a url", "alerting.webhookUrl");
+	}
+
+	@Test
+	void negativeIntervalsAreRejected() {
+		assertRejected("collector.schedule.interval=-5m", "schedule.interval");
+		assertRejected("collector.backfill.period=-P1D", "backfill.period");
 	}
 
 	@Test
