@@ -17,7 +17,7 @@ import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
 
 /**
- * The collector's meters (see {@link CollectorMetrics} for the names).
+ * The collector's meters (see {@link CollectionMetrics} for the names).
  */
 @AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
 		CollectorAutoConfiguration.class })
@@ -27,9 +27,9 @@ public class CollectorMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CollectorMetrics collectorMetrics(MeterRegistry registry, CollectorProperties properties,
+	CollectionMetrics collectionMetrics(MeterRegistry registry, CollectorProperties properties,
 			CollectorIdentity identity, CollectorStatus status) {
-		return new CollectorMetrics(registry, properties.getMetrics().getPrefix(), identity.name(), status);
+		return new CollectionMetrics(registry, properties.getMetrics().getPrefix(), identity.name(), status);
 	}
 
 }

@@ -27,7 +27,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import dev.collector.actuate.CollectorHealthAutoConfiguration;
 import dev.collector.actuate.CollectorHealthIndicator;
-import dev.collector.actuate.CollectorMetrics;
+import dev.collector.actuate.CollectionMetrics;
 import dev.collector.actuate.CollectorMetricsAutoConfiguration;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.fixtures.InMemorySink;
@@ -58,7 +58,7 @@ class CollectorAutoConfigurationTests {
 				.doesNotHaveBean(RecordSink.class)
 				.doesNotHaveBean(CollectionScheduler.class)
 				.doesNotHaveBean(CheckpointStore.class)
-				.doesNotHaveBean(CollectorMetrics.class)
+				.doesNotHaveBean(CollectionMetrics.class)
 				.doesNotHaveBean(CollectorHealthIndicator.class)
 				.doesNotHaveBean(CollectorIdentity.class);
 			assertThat(context.getBeanNamesForType(Clock.class)).isEmpty();
@@ -74,7 +74,7 @@ class CollectorAutoConfigurationTests {
 				.hasSingleBean(CheckpointStore.class)
 				.hasSingleBean(RunHistory.class)
 				.hasSingleBean(Quarantine.class)
-				.hasSingleBean(CollectorMetrics.class)
+				.hasSingleBean(CollectionMetrics.class)
 				.hasSingleBean(IngestionTimestampProcessor.class)
 				.hasBean("collectorHealthIndicator");
 			assertThat(context.getBean(RecordSchema.class).table()).isEqualTo("reading");

@@ -38,7 +38,7 @@ import dev.collector.sink.WriteResult;
  * Every label combination that can occur is registered at start-up with 0, so rate()
  * and absent() behave from the first scrape.
  */
-public class CollectorMetrics implements CollectionObserver {
+public class CollectionMetrics implements CollectionObserver {
 
 	static final String SOURCE_ENDPOINT = "source";
 
@@ -56,7 +56,7 @@ public class CollectorMetrics implements CollectionObserver {
 
 	private final Timer sinkDuration;
 
-	public CollectorMetrics(MeterRegistry registry, String prefix, String collectorName, CollectorStatus status) {
+	public CollectionMetrics(MeterRegistry registry, String prefix, String collectorName, CollectorStatus status) {
 		this.registry = registry;
 		this.prefix = prefix;
 		this.tags = Tags.of("collector", collectorName);
@@ -91,11 +91,11 @@ public class CollectorMetrics implements CollectionObserver {
 			.description("Collections running on this instance")
 			.tags(this.tags)
 			.register(registry);
-		Gauge.builder(name("up"), status, CollectorMetrics::up)
+		Gauge.builder(name("up"), status, CollectionMetrics::up)
 			.description("1 when the latest collection succeeded (or none ran yet), 0 when it failed")
 			.tags(this.tags)
 			.register(registry);
-		Gauge.builder(name("last.success.timestamp"), status, CollectorMetrics::lastSuccess)
+		Gauge.builder(name("last.success.timestamp"), status, CollectionMetrics::lastSuccess)
 			.description("End of the latest successful collection, seconds since the epoch (0: none yet)")
 			.baseUnit("seconds")
 			.tags(this.tags)
