@@ -13,11 +13,13 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A base class for full integration tests over real HTTP: the whole application on a
- * random port, metrics exported (so {@code /metrics} answers), the schedule off, and
+ * random port, metrics exported (so {@code /metrics} answers), the schedule off, backfill
+ * chunks picked up within 100 ms, and
  * helpers for the collector's endpoints. Subclasses add their own
  * {@code @TestPropertySource}, profiles or {@link CollectorTestDatabase}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "collector.schedule.enabled=false")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "collector.schedule.enabled=false", "collector.backfill.polling-interval=100ms" })
 @AutoConfigureObservability(tracing = false)
 @AutoConfigureCollectorTester
 public abstract class CollectorIntegrationTest {

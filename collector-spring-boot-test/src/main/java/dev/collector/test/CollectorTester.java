@@ -3,10 +3,16 @@ package dev.collector.test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.awaitility.Awaitility;
 
+import dev.collector.backfill.BackfillProgress;
+import dev.collector.backfill.BackfillRequest;
+import dev.collector.backfill.BackfillService;
 import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectionRunner;
@@ -23,9 +29,67 @@ public class CollectorTester {
 
 	private final Clock clock;
 
+	private final Supplier<BackfillService> backfill;
+
 	public CollectorTester(CollectionRunner runner, Clock clock) {
+		this(runner, clock, () -> null);
+	}
+
+	/**
+	 * Create a tester that can also run backfills.
+	 * @param runner the collection runner
+	 * @param clock the application's clock
+	 * @param backfill the backfill service, or a supplier of {@code null} where there is none
+	 */
+	public CollectorTester(CollectionRunner runner, Clock clock, Supplier<BackfillService> backfill) {
 		this.runner = Objects.requireNonNull(runner, "runner");
 		this.clock = Objects.requireNonNull(clock, "clock");
+		this.backfill = Objects.requireNonNull(backfill, "backfill");
+	}
+
+	/**
+	 * Backfill a date range for every symbol, as {@code POST /backfill} would, and wait
+	 * until the task has ended.
+	 * @param start first day, inclusive
+	 * @param end last day, inclusive
+	 * @return the task's final progress (succeeded, failed or cancelled)
+	 */
+	public BackfillProgress backfill(LocalDate start, LocalDate end) {
+		return backfill(new BackfillRequest(start.toString(), end.toString(), null, false, false),
+				Duration.ofMinutes(1));
+	}
+
+	/**
+	 * Start a backfill and wait until its task has ended; its chunks run on the
+	 * application's scheduler, exactly as in production.
+	 * @param request the request, as {@code POST /backfill} takes it
+	 * @param timeout how long to wait at most
+	 * @return the task's final progress
+	 * @throws IllegalStateException when the application has no backfill (no database or
+	 * no db-scheduler, or a {@link CollectorTest} slice, which leaves the scheduler out)
+	 * @throws org.awaitility.core.ConditionTimeoutException when the task does not end in
+	 * time
+	 */
+	public BackfillProgress backfill(BackfillRequest request, Duration timeout) {
+		BackfillService service = this.backfill.get();
+		if (service == null) {
+			throw new IllegalStateException("This application has no BackfillService: backfill needs a DataSource and "
+					+ "db-scheduler, and a full application context (@SpringBootTest or CollectorIntegrationTest)");
+		}
+		String taskId = service.start(request).task().taskId();
+		return Awaitility.await("backfill " + taskId)
+			.atMost(timeout)
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> service.progress(taskId), (progress) -> progress.status().finished());
+	}
+
+	/**
+	 * The backfill tasks the application knows, newest first.
+	 * @return their progress
+	 */
+	public List<BackfillProgress> backfillTasks() {
+		BackfillService service = this.backfill.get();
+		return (service != null) ? service.list(100) : List.of();
 	}
 
 	/**

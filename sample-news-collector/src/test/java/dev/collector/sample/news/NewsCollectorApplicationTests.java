@@ -1,6 +1,7 @@
 package dev.collector.sample.news;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.collector.backfill.BackfillProgress;
+import dev.collector.backfill.BackfillStatus;
 import dev.collector.collect.CollectionResult;
 import dev.collector.test.CollectorIntegrationTest;
 
@@ -75,6 +78,24 @@ class NewsCollectorApplicationTests extends CollectorIntegrationTest {
 		CollectionResult second = this.tester.collect();
 		assertThat(second).succeeded().hasInserted(0).hasDuplicates(BUNDLED_ITEMS - 1).hasInvalid(1);
 		assertThatTable(this.jdbc, "news_item").hasRowCount(BUNDLED_ITEMS - 1);
+	}
+
+	@Test
+	void backfillCollectsTheBundledHistoryOnceAndCoversItsPeriods() {
+		// the bundled items are dated November 2026; the live window of a collection is "now"
+		BackfillProgress first = this.tester.backfill(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-23"));
+		assertThat(first.status()).isEqualTo(BackfillStatus.SUCCEEDED);
+		assertThat(first.chunksFailed()).isZero();
+		long stored = this.jdbc.queryForObject("SELECT COUNT(*) FROM news_item", Long.class);
+		assertThat(stored).isPositive().isLessThan(BUNDLED_ITEMS);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM news_item WHERE published_at >= TIMESTAMP '2026-11-24 00:00:00'", Long.class))
+			.as("nothing outside the backfilled days").isZero();
+		// the same range again: every period is covered, nothing is fetched or stored twice
+		BackfillProgress again = this.tester.backfill(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-23"));
+		assertThat(again.status()).isEqualTo(BackfillStatus.SUCCEEDED);
+		assertThat(again.recordsBackfilled()).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM news_item", Long.class)).isEqualTo(stored);
 	}
 
 	@Test
