@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -117,7 +118,9 @@ class StatusPageBrowserTests {
 	@Test
 	void backfillFormStartsATaskWhoseProgressBarMoves() throws Exception {
 		browser.get("http://127.0.0.1:" + this.port + "/collector/");
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+		// the page redraws its lists on every refresh: an element found just before may be replaced
+		WebDriverWait wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(60))
+			.ignoring(StaleElementReferenceException.class);
 		wait.until((driver) -> "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
 		String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
 		String threeDaysAgo = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3).toString();
