@@ -24,7 +24,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,6 +36,7 @@ import dev.collector.collect.Trigger;
 import dev.collector.fixtures.Reading;
 import dev.collector.fixtures.ScriptedCollector;
 import dev.collector.fixtures.WebhookServer;
+import dev.collector.fixtures.LocalHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
@@ -98,11 +98,7 @@ class OperationsEndpointsTests {
 
 	@BeforeEach
 	void setUp() {
-		this.http = RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-			})
-			.build();
+		this.http = LocalHttp.client(this.port);
 		this.jdbc.update("DELETE FROM reading");
 		this.jdbc.update("DELETE FROM collector_run");
 		this.jdbc.update("DELETE FROM collector_quarantine");

@@ -18,7 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +25,7 @@ import org.springframework.web.client.RestClient;
 
 import dev.collector.fixtures.DailyCollector;
 import dev.collector.fixtures.PrometheusText;
+import dev.collector.fixtures.LocalHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,11 +61,7 @@ class BackfillEndpointsTests {
 
 	@BeforeEach
 	void setUp() {
-		this.http = RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-			})
-			.build();
+		this.http = LocalHttp.client(this.port);
 	}
 
 	@Test

@@ -21,7 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,6 +30,7 @@ import dev.collector.collect.CollectionRunner;
 import dev.collector.fixtures.PrometheusText;
 import dev.collector.fixtures.Reading;
 import dev.collector.fixtures.ScriptedCollector;
+import dev.collector.fixtures.LocalHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,11 +63,7 @@ class CollectorEndpointsTests {
 
 	@BeforeEach
 	void setUp() {
-		this.http = RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-			})
-			.build();
+		this.http = LocalHttp.client(this.port);
 		this.jdbc.update("DELETE FROM reading");
 		this.collector.returning(List.of());
 	}

@@ -19,13 +19,13 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import dev.collector.fixtures.PrometheusText;
 import dev.collector.fixtures.Reading;
 import dev.collector.fixtures.ScriptedCollector;
+import dev.collector.fixtures.LocalHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,11 +59,7 @@ class ObservabilityEndpointsTests {
 
 	@BeforeEach
 	void setUp() {
-		this.http = RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-			})
-			.build();
+		this.http = LocalHttp.client(this.port);
 		this.collector.returning(List.of(Reading.of("s1", java.time.Instant.now(), 1)));
 	}
 
