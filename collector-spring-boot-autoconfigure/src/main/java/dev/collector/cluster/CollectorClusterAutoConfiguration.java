@@ -1,6 +1,7 @@
 package dev.collector.cluster;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -9,6 +10,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -131,13 +133,17 @@ public class CollectorClusterAutoConfiguration {
 	@ConditionalOnMissingBean(name = SCHEDULER_BEAN_NAME)
 	@DependsOnDatabaseInitialization
 	Scheduler collectorScheduler(DataSource dataSource, CollectorIdentity identity, CollectorProperties properties,
-			ClusterCollection collection, BackfillChunkTask chunks) {
+			ClusterCollection collection, BackfillChunkTask chunks, ObjectProvider<ClusterTask> clusterTasks) {
 		var backfill = properties.getBackfill();
-		// a start task: created at start-up unless another replica created it already
+		// start tasks: created at start-up unless another replica created them already
+		List<CustomTask<?>> startTasks = new ArrayList<>();
+		startTasks.add(collection.task());
+		clusterTasks.orderedStream().map(ClusterTask::task).forEach(startTasks::add);
 		return Scheduler.create(dataSource, List.of(chunks.task()))
-			.startTasks(collection.task())
+			.startTasks(startTasks)
 			.schedulerName(new SchedulerName.Fixed(identity.instanceId()))
-			.threads(backfill.getThreads() + 1)
+			// one thread per start task, so that none waits behind the backfill chunks
+			.threads(backfill.getThreads() + startTasks.size())
 			.pollingInterval(backfill.getPollingInterval())
 			.heartbeatInterval(backfill.getHeartbeatInterval())
 			.missedHeartbeatsLimit(backfill.getMissedHeartbeatsLimit())

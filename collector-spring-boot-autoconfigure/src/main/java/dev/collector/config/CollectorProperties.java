@@ -99,6 +99,9 @@ public class CollectorProperties implements Validator {
 	@NestedConfigurationProperty
 	private final ConfigWatchProperties config = new ConfigWatchProperties();
 
+	@NestedConfigurationProperty
+	private final RetentionProperties retention = new RetentionProperties();
+
 	public String getName() {
 		return this.name;
 	}
@@ -207,6 +210,10 @@ public class CollectorProperties implements Validator {
 		return this.config;
 	}
 
+	public RetentionProperties getRetention() {
+		return this.retention;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return CollectorProperties.class.isAssignableFrom(type);
@@ -249,6 +256,7 @@ public class CollectorProperties implements Validator {
 		nested(errors, "alerting", properties.alerting::validate);
 		nested(errors, "logs", properties.logs::validate);
 		nested(errors, "dataQuality", properties.dataQuality::validate);
+		nested(errors, "retention", properties.retention::validate);
 	}
 
 	private static void nested(Errors errors, String path, Consumer<Errors> validation) {

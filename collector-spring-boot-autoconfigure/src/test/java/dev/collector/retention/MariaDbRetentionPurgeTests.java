@@ -1,0 +1,11 @@
+package dev.collector.retention;
+
+import dev.collector.testdb.TestDatabase;
+
+class MariaDbRetentionPurgeTests extends AbstractRetentionPurgeTests {
+
+	MariaDbRetentionPurgeTests() {
+		super(TestDatabase.MARIADB);
+	}
+
+}
