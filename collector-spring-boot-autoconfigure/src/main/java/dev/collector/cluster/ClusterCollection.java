@@ -39,7 +39,7 @@ import dev.collector.collect.CollectionRunner;
 import dev.collector.collect.CollectionRunner.Submission;
 import dev.collector.collect.RunHistory;
 import dev.collector.collect.Trigger;
-import dev.collector.config.CollectorProperties;
+import dev.collector.config.ScheduleProperties;
 
 /**
  * The collection as one db-scheduler task instance per collector, shared by all
@@ -69,7 +69,7 @@ public class ClusterCollection implements CollectionLauncher, CollectionSchedule
 
 	private final RunHistory history;
 
-	private final Supplier<CollectorProperties.Schedule> schedule;
+	private final Supplier<ScheduleProperties> schedule;
 
 	private final Clock clock;
 
@@ -87,7 +87,7 @@ public class ClusterCollection implements CollectionLauncher, CollectionSchedule
 	private volatile long waitingUntil;
 
 	public ClusterCollection(String collectorName, CollectionRunner runner, RunHistory history,
-			Supplier<CollectorProperties.Schedule> schedule, Clock clock) {
+			Supplier<ScheduleProperties> schedule, Clock clock) {
 		this.collectorName = collectorName;
 		this.runner = runner;
 		this.history = history;

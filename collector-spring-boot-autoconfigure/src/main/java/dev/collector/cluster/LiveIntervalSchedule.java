@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 
-import dev.collector.config.CollectorProperties;
+import dev.collector.config.ScheduleProperties;
 
 /**
  * Fixed delay from the end of one collection to the next, read from
@@ -16,21 +16,21 @@ import dev.collector.config.CollectorProperties;
  */
 class LiveIntervalSchedule implements Schedule {
 
-	private final Supplier<CollectorProperties.Schedule> settings;
+	private final Supplier<ScheduleProperties> settings;
 
-	LiveIntervalSchedule(Supplier<CollectorProperties.Schedule> settings) {
+	LiveIntervalSchedule(Supplier<ScheduleProperties> settings) {
 		this.settings = settings;
 	}
 
 	@Override
 	public Instant getNextExecutionTime(ExecutionComplete executionComplete) {
-		CollectorProperties.Schedule schedule = this.settings.get();
+		ScheduleProperties schedule = this.settings.get();
 		return schedule.isEnabled() ? executionComplete.getTimeDone().plus(schedule.getInterval()) : NEVER;
 	}
 
 	@Override
 	public Instant getInitialExecutionTime(Instant now) {
-		CollectorProperties.Schedule schedule = this.settings.get();
+		ScheduleProperties schedule = this.settings.get();
 		return schedule.isEnabled() ? now.plus(schedule.getInitialDelay()) : NEVER;
 	}
 

@@ -1,17 +1,12 @@
 package dev.collector.config;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
-import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
-
-import dev.collector.sink.SinkType;
 
 /**
  * Configuration of the collector starter, under {@code collector.*}.
@@ -41,17 +36,23 @@ public class CollectorProperties implements Validator {
 	 */
 	private Duration shutdownTimeout = Duration.ofSeconds(30);
 
-	private final Schedule schedule = new Schedule();
+	@NestedConfigurationProperty
+	private final ScheduleProperties schedule = new ScheduleProperties();
 
-	private final Sink sink = new Sink();
+	@NestedConfigurationProperty
+	private final SinkProperties sink = new SinkProperties();
 
-	private final Validation validation = new Validation();
+	@NestedConfigurationProperty
+	private final ValidationProperties validation = new ValidationProperties();
 
-	private final Jdbc jdbc = new Jdbc();
+	@NestedConfigurationProperty
+	private final JdbcSchemaProperties jdbc = new JdbcSchemaProperties();
 
-	private final Metrics metrics = new Metrics();
+	@NestedConfigurationProperty
+	private final CollectorMetricsProperties metrics = new CollectorMetricsProperties();
 
-	private final Health health = new Health();
+	@NestedConfigurationProperty
+	private final HealthProperties health = new HealthProperties();
 
 	@NestedConfigurationProperty
 	private final SecurityProperties security = new SecurityProperties();
@@ -126,27 +127,27 @@ public class CollectorProperties implements Validator {
 		this.shutdownTimeout = shutdownTimeout;
 	}
 
-	public Schedule getSchedule() {
+	public ScheduleProperties getSchedule() {
 		return this.schedule;
 	}
 
-	public Sink getSink() {
+	public SinkProperties getSink() {
 		return this.sink;
 	}
 
-	public Validation getValidation() {
+	public ValidationProperties getValidation() {
 		return this.validation;
 	}
 
-	public Jdbc getJdbc() {
+	public JdbcSchemaProperties getJdbc() {
 		return this.jdbc;
 	}
 
-	public Metrics getMetrics() {
+	public CollectorMetricsProperties getMetrics() {
 		return this.metrics;
 	}
 
-	public Health getHealth() {
+	public HealthProperties getHealth() {
 		return this.health;
 	}
 
@@ -222,24 +223,24 @@ public class CollectorProperties implements Validator {
 	@Override
 	public void validate(Object target, Errors errors) {
 		CollectorProperties properties = (CollectorProperties) target;
-		requirePositive(errors, "schedule.interval", properties.schedule.interval);
-		requireNotNegative(errors, "schedule.initial-delay", properties.schedule.initialDelay);
+		requirePositive(errors, "schedule.interval", properties.schedule.getInterval());
+		requireNotNegative(errors, "schedule.initial-delay", properties.schedule.getInitialDelay());
 		requireNotNegative(errors, "shutdown-timeout", properties.shutdownTimeout);
-		if (properties.sink.batchSize < 1) {
+		if (properties.sink.getBatchSize() < 1) {
 			errors.rejectValue("sink.batchSize", "range", "must be at least 1");
 		}
-		if (properties.sink.types == null || properties.sink.types.isEmpty()) {
+		if (properties.sink.getTypes() == null || properties.sink.getTypes().isEmpty()) {
 			errors.rejectValue("sink.types", "required", "must name at least one sink: jdbc, jsonl or csv");
 		}
 		properties.sourceCheck.validate(errors);
-		if (properties.metrics.maxLabelSets < 1) {
+		if (properties.metrics.getMaxLabelSets() < 1) {
 			errors.rejectValue("metrics.maxLabelSets", "range", "must be at least 1");
 		}
-		if (properties.health.failureThreshold < 1) {
+		if (properties.health.getFailureThreshold() < 1) {
 			errors.rejectValue("health.failureThreshold", "range", "must be at least 1");
 		}
-		if (properties.health.staleAfter != null) {
-			requirePositive(errors, "health.stale-after", properties.health.staleAfter);
+		if (properties.health.getStaleAfter() != null) {
+			requirePositive(errors, "health.stale-after", properties.health.getStaleAfter());
 		}
 		properties.rateLimit.validate(errors);
 		properties.circuitBreaker.validate(errors);
@@ -247,7 +248,7 @@ public class CollectorProperties implements Validator {
 		properties.cache.validate(errors);
 		properties.http.validate(errors);
 		properties.config.validate(errors);
-		if (properties.metrics.prefix == null || !properties.metrics.prefix.matches("[a-zA-Z_][a-zA-Z0-9_.]*")) {
+		if (properties.metrics.getPrefix() == null || !properties.metrics.getPrefix().matches("[a-zA-Z_][a-zA-Z0-9_.]*")) {
 			errors.rejectValue("metrics.prefix", "pattern",
 					"must start with a letter or '_' and hold only letters, digits, '_' and '.'");
 		}
@@ -296,234 +297,10 @@ public class CollectorProperties implements Validator {
 		return result.toString();
 	}
 
-	/**
-	 * Scheduled collection.
-	 */
-	public static class Schedule {
 
-		/**
-		 * Whether to collect on a schedule. On-demand collection (POST /collect) works
-		 * either way.
-		 */
-		private boolean enabled = true;
 
-		/**
-		 * Time between the end of one scheduled collection and the start of the next.
-		 */
-		private Duration interval = Duration.ofMinutes(15);
 
-		/**
-		 * Time after start-up before the first scheduled collection.
-		 */
-		private Duration initialDelay = Duration.ofSeconds(10);
 
-		public boolean isEnabled() {
-			return this.enabled;
-		}
 
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public Duration getInterval() {
-			return this.interval;
-		}
-
-		public void setInterval(Duration interval) {
-			this.interval = interval;
-		}
-
-		public Duration getInitialDelay() {
-			return this.initialDelay;
-		}
-
-		public void setInitialDelay(Duration initialDelay) {
-			this.initialDelay = initialDelay;
-		}
-
-	}
-
-	/**
-	 * Writing valid records.
-	 */
-	public static class Sink {
-
-		/**
-		 * Number of records written, and committed, together.
-		 */
-		private int batchSize = 1000;
-
-		/**
-		 * Sinks every batch is written to, in order: jdbc (the record table, or the
-		 * application's own RecordSink), jsonl, csv. With several, a batch counts as
-		 * committed, and the checkpoint moves, only when all of them committed it.
-		 */
-		private List<SinkType> types = new ArrayList<>(List.of(SinkType.JDBC));
-
-		@NestedConfigurationProperty
-		private final FileSinkProperties file = new FileSinkProperties();
-
-		public int getBatchSize() {
-			return this.batchSize;
-		}
-
-		public void setBatchSize(int batchSize) {
-			this.batchSize = batchSize;
-		}
-
-		public List<SinkType> getTypes() {
-			return this.types;
-		}
-
-		public void setTypes(List<SinkType> types) {
-			this.types = types;
-		}
-
-		public FileSinkProperties getFile() {
-			return this.file;
-		}
-
-	}
-
-	/**
-	 * Validation of fetched records.
-	 */
-	public static class Validation {
-
-		/**
-		 * Whether to validate records with Jakarta Bean Validation before writing them.
-		 * Invalid records go to the quarantine table instead of the record table.
-		 */
-		private boolean enabled = true;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-	}
-
-	/**
-	 * The framework's own tables (run history, checkpoints, quarantine).
-	 */
-	public static class Jdbc {
-
-		/**
-		 * Database schema initialization mode for the framework's tables: "embedded"
-		 * creates them in embedded databases only, "always" everywhere (the scripts use
-		 * CREATE TABLE IF NOT EXISTS), "never" leaves it to your migrations.
-		 */
-		private DatabaseInitializationMode initializeSchema = DatabaseInitializationMode.EMBEDDED;
-
-		/**
-		 * Location of the SQL script that creates the framework's tables.
-		 */
-		private String schema = "classpath:dev/collector/jdbc/schema-@@platform@@.sql";
-
-		/**
-		 * Platform used in the schema location and for the upsert dialect (h2,
-		 * postgresql, mariadb, mysql). Detected from the DataSource when not set.
-		 */
-		private String platform;
-
-		public DatabaseInitializationMode getInitializeSchema() {
-			return this.initializeSchema;
-		}
-
-		public void setInitializeSchema(DatabaseInitializationMode initializeSchema) {
-			this.initializeSchema = initializeSchema;
-		}
-
-		public String getSchema() {
-			return this.schema;
-		}
-
-		public void setSchema(String schema) {
-			this.schema = schema;
-		}
-
-		public String getPlatform() {
-			return this.platform;
-		}
-
-		public void setPlatform(String platform) {
-			this.platform = platform;
-		}
-
-	}
-
-	/**
-	 * Metrics.
-	 */
-	public static class Metrics {
-
-		/**
-		 * Prefix of the collector's meter names: "collector" exports
-		 * collector_collection_requests_total and so on.
-		 */
-		private String prefix = "collector";
-
-		/**
-		 * Maximum number of label sets of each metric declared through the
-		 * CollectorMetrics facade; further label sets are dropped and counted.
-		 */
-		private int maxLabelSets = 100;
-
-		public String getPrefix() {
-			return this.prefix;
-		}
-
-		public void setPrefix(String prefix) {
-			this.prefix = prefix;
-		}
-
-		public int getMaxLabelSets() {
-			return this.maxLabelSets;
-		}
-
-		public void setMaxLabelSets(int maxLabelSets) {
-			this.maxLabelSets = maxLabelSets;
-		}
-
-	}
-
-	/**
-	 * Health of the collector (the "collector" health component and GET /health).
-	 */
-	public static class Health {
-
-		/**
-		 * Number of consecutive failed collections after which the collector is reported
-		 * DOWN.
-		 */
-		private int failureThreshold = 3;
-
-		/**
-		 * Age of the last successful collection after which the collector is reported
-		 * DOWN. Defaults to three schedule intervals while the schedule is enabled; with
-		 * the schedule disabled and no value, staleness is not checked.
-		 */
-		private Duration staleAfter;
-
-		public int getFailureThreshold() {
-			return this.failureThreshold;
-		}
-
-		public void setFailureThreshold(int failureThreshold) {
-			this.failureThreshold = failureThreshold;
-		}
-
-		public Duration getStaleAfter() {
-			return this.staleAfter;
-		}
-
-		public void setStaleAfter(Duration staleAfter) {
-			this.staleAfter = staleAfter;
-		}
-
-	}
 
 }

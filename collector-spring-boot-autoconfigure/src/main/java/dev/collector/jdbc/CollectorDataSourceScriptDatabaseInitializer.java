@@ -11,7 +11,7 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 import org.springframework.util.StringUtils;
 
-import dev.collector.config.CollectorProperties;
+import dev.collector.config.JdbcSchemaProperties;
 
 /**
  * Creates the framework's tables from {@code schema-@@platform@@.sql}, as configured by
@@ -21,11 +21,11 @@ import dev.collector.config.CollectorProperties;
  */
 public class CollectorDataSourceScriptDatabaseInitializer extends DataSourceScriptDatabaseInitializer {
 
-	public CollectorDataSourceScriptDatabaseInitializer(DataSource dataSource, CollectorProperties.Jdbc properties) {
+	public CollectorDataSourceScriptDatabaseInitializer(DataSource dataSource, JdbcSchemaProperties properties) {
 		super(dataSource, settings(dataSource, properties));
 	}
 
-	static DatabaseInitializationSettings settings(DataSource dataSource, CollectorProperties.Jdbc properties) {
+	static DatabaseInitializationSettings settings(DataSource dataSource, JdbcSchemaProperties properties) {
 		DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
 		settings.setMode(properties.getInitializeSchema());
 		if (properties.getInitializeSchema() == DatabaseInitializationMode.NEVER) {

@@ -20,7 +20,7 @@ import dev.collector.collect.CollectionResult.Status;
 import dev.collector.collect.Quarantine.QuarantinedRecord;
 import dev.collector.collect.RecordCounts;
 import dev.collector.collect.Trigger;
-import dev.collector.config.CollectorProperties;
+import dev.collector.config.JdbcSchemaProperties;
 import dev.collector.testdb.TestDatabase;
 import dev.collector.testdb.TestSchema;
 
@@ -70,7 +70,7 @@ abstract class AbstractJdbcStoresTests {
 	}
 
 	private CollectorDataSourceScriptDatabaseInitializer initializer(String platform) {
-		CollectorProperties.Jdbc properties = new CollectorProperties.Jdbc();
+		JdbcSchemaProperties properties = new JdbcSchemaProperties();
 		properties.setInitializeSchema(DatabaseInitializationMode.ALWAYS);
 		properties.setPlatform(platform);
 		return new CollectorDataSourceScriptDatabaseInitializer(this.schema.dataSource(), properties);

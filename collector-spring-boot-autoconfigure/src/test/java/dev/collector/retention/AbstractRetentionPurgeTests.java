@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.collector.config.CollectorProperties;
+import dev.collector.config.JdbcSchemaProperties;
 import dev.collector.config.RetentionProperties;
 import dev.collector.jdbc.CollectorDataSourceScriptDatabaseInitializer;
 import dev.collector.retention.RetentionPurge.RecordTable;
@@ -66,7 +66,7 @@ abstract class AbstractRetentionPurgeTests {
 			// here, not in @BeforeAll: an unavailable database then shows as skipped tests
 			this.schema = this.database.createSchema();
 			this.jdbc = this.schema.jdbcTemplate();
-			CollectorProperties.Jdbc properties = new CollectorProperties.Jdbc();
+			JdbcSchemaProperties properties = new JdbcSchemaProperties();
 			properties.setInitializeSchema(DatabaseInitializationMode.ALWAYS);
 			assertThat(new CollectorDataSourceScriptDatabaseInitializer(this.schema.dataSource(), properties)
 				.initializeDatabase()).isTrue();

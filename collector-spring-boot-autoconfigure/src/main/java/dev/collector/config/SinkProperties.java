@@ -1,0 +1,50 @@
+package dev.collector.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+
+import dev.collector.sink.SinkType;
+
+/**
+ * Writing valid records.
+ */
+public class SinkProperties {
+
+	/**
+	 * Number of records written, and committed, together.
+	 */
+	private int batchSize = 1000;
+
+	/**
+	 * Sinks every batch is written to, in order: jdbc (the record table, or the
+	 * application's own RecordSink), jsonl, csv. With several, a batch counts as
+	 * committed, and the checkpoint moves, only when all of them committed it.
+	 */
+	private List<SinkType> types = new ArrayList<>(List.of(SinkType.JDBC));
+
+	@NestedConfigurationProperty
+	private final FileSinkProperties file = new FileSinkProperties();
+
+	public int getBatchSize() {
+		return this.batchSize;
+	}
+
+	public void setBatchSize(int batchSize) {
+		this.batchSize = batchSize;
+	}
+
+	public List<SinkType> getTypes() {
+		return this.types;
+	}
+
+	public void setTypes(List<SinkType> types) {
+		this.types = types;
+	}
+
+	public FileSinkProperties getFile() {
+		return this.file;
+	}
+
+}
