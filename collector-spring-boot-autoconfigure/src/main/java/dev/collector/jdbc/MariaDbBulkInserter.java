@@ -24,9 +24,9 @@ import dev.collector.schema.RecordSchema;
  * <p>
  * When the driver does not send a bulk command (another driver, MySQL, bulk switched
  * off in the URL), it runs the statements one by one and only the last one's warnings
- * remain visible, which would hide a truncated value: the first such batch is rolled
- * back to a savepoint and written again with multi-row statements, which are used from
- * then on.
+ * remain visible, which would hide a truncated value: so the first write probes the
+ * driver (the same row twice, rolled back to a savepoint) and, when it answers with
+ * per-statement counts, the multi-row statements are used instead.
  */
 final class MariaDbBulkInserter implements RowInserter {
 
@@ -39,7 +39,7 @@ final class MariaDbBulkInserter implements RowInserter {
 
 	private final RowInserter fallback;
 
-	/** Unknown (null) until the first batch of more than one row has shown it. */
+	/** Whether the driver sends a batch as one bulk command: unknown (null) until probed. */
 	private volatile Boolean bulk;
 
 	/** Database sessions already told to keep all warnings; weak, so closed ones go. */
@@ -53,8 +53,7 @@ final class MariaDbBulkInserter implements RowInserter {
 
 	@Override
 	public long insert(Connection connection, List<Object[]> rows) throws SQLException {
-		Boolean bulk = this.bulk;
-		if (Boolean.FALSE.equals(bulk)) {
+		if (!sendsOneCommand(connection, rows.get(0))) {
 			return this.fallback.insert(connection, rows);
 		}
 		Connection session = connection.unwrap(Connection.class);
@@ -64,33 +63,48 @@ final class MariaDbBulkInserter implements RowInserter {
 			}
 			this.preparedSessions.add(session);
 		}
-		Savepoint savepoint = (bulk == null && rows.size() > 1) ? connection.setSavepoint() : null;
 		try (PreparedStatement statement = connection.prepareStatement(this.sql)) {
-			for (Object[] row : rows) {
-				for (int i = 0; i < row.length; i++) {
-					MultiRowInserter.bind(statement, i + 1, row[i]);
-				}
-				statement.addBatch();
+			int[] counts = executeBatch(statement, rows);
+			if (rows.size() > 1 && Arrays.stream(counts).anyMatch((count) -> count != counts[0])) {
+				throw new SQLException("The driver ran the batch statement by statement, not as one bulk command",
+						"40000");
 			}
-			int[] counts = statement.executeBatch();
-			if (rows.size() == 1) {
-				// one statement: its own warnings, bulk or not
-				UpsertDialect.MARIADB.checkWarnings(statement, 1, Math.max(counts[0], 0));
-				return Math.max(counts[0], 0);
-			}
-			if (Arrays.stream(counts).allMatch((count) -> count == Statement.SUCCESS_NO_INFO)) {
-				this.bulk = true;
-				long inserted = rows.size() - duplicateWarnings(statement.getWarnings());
-				UpsertDialect.MARIADB.checkWarnings(statement, rows.size(), inserted);
-				return inserted;
-			}
+			// the driver reports 1 for every row when all were inserted, else no counts:
+			// the duplicates are the warnings 1062 of the command
+			SQLWarning warnings = statement.getWarnings();
+			long inserted = rows.size() - duplicateWarnings(warnings);
+			UpsertDialect.MARIADB.checkWarnings(statement, warnings, rows.size(), inserted);
+			return inserted;
 		}
-		this.bulk = false;
-		if (savepoint == null) {
-			throw new SQLException("The driver stopped sending bulk commands; the batch is rolled back", "40000");
+	}
+
+	/**
+	 * Whether the driver sends a batch as one command, found once with a batch of the
+	 * same row twice, rolled back: one command reports no per-row counts.
+	 */
+	private boolean sendsOneCommand(Connection connection, Object[] row) throws SQLException {
+		Boolean bulk = this.bulk;
+		if (bulk == null) {
+			Savepoint savepoint = connection.setSavepoint();
+			try (PreparedStatement statement = connection.prepareStatement(this.sql)) {
+				int[] counts = executeBatch(statement, List.of(row, row));
+				bulk = counts[1] == Statement.SUCCESS_NO_INFO;
+			}
+			// on failure the caller rolls the whole transaction back instead
+			connection.rollback(savepoint);
+			this.bulk = bulk;
 		}
-		connection.rollback(savepoint);
-		return this.fallback.insert(connection, rows);
+		return bulk;
+	}
+
+	private static int[] executeBatch(PreparedStatement statement, List<Object[]> rows) throws SQLException {
+		for (Object[] row : rows) {
+			for (int i = 0; i < row.length; i++) {
+				MultiRowInserter.bind(statement, i + 1, row[i]);
+			}
+			statement.addBatch();
+		}
+		return statement.executeBatch();
 	}
 
 	private static long duplicateWarnings(SQLWarning warnings) {
