@@ -12,7 +12,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
 import dev.collector.config.CollectorProperties;
@@ -35,12 +37,18 @@ public class CollectorHttpClientAutoConfiguration {
 	@ConditionalOnMissingBean(name = "collectorRestClient")
 	RestClient collectorRestClient(CollectorResilience resilience, CollectorProperties properties,
 			ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
-		HttpClient httpClient = HttpClient.newBuilder()
-			.connectTimeout(properties.getHttp().getConnectTimeout())
-			.followRedirects(HttpClient.Redirect.NORMAL)
-			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(properties.getRetry().getAttemptTimeout());
+		// built at the first request, not at start-up: building the JDK client loads TLS and
+		// the trust store, about half a second of start-up (benchmarks/, StartupComparison)
+		SingletonSupplier<ClientHttpRequestFactory> jdkFactory = SingletonSupplier.of(() -> {
+			HttpClient httpClient = HttpClient.newBuilder()
+				.connectTimeout(properties.getHttp().getConnectTimeout())
+				.followRedirects(HttpClient.Redirect.NORMAL)
+				.build();
+			JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
+			factory.setReadTimeout(properties.getRetry().getAttemptTimeout());
+			return factory;
+		});
+		ClientHttpRequestFactory requestFactory = (uri, method) -> jdkFactory.obtain().createRequest(uri, method);
 		ResilientHttpInterceptor interceptor = new ResilientHttpInterceptor(resilience,
 				meters.getIfAvailable(SimpleMeterRegistry::new), properties.getMetrics().getPrefix(),
 				clock.getIfAvailable(Clock::systemUTC));

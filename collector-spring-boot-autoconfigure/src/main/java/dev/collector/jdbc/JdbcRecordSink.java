@@ -26,8 +26,10 @@ import dev.collector.sink.WriteResult.RejectedRecord;
  * transaction with idempotent inserts, and reports the inserted and duplicate counts the
  * database returns. On PostgreSQL (with pgJDBC) the batch goes through {@code COPY} into
  * a staging table and one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}
- * ({@link PostgresCopyInserter}); elsewhere through multi-row statements of the
- * platform's {@link UpsertDialect}.
+ * ({@link PostgresCopyInserter}); on MariaDB through a bulk batch of {@code INSERT IGNORE}s
+ * ({@link MariaDbBulkInserter}); on H2 through a batch of plain {@code INSERT}s whose
+ * duplicate-key failures are the duplicates ({@link H2BatchInserter}); otherwise through
+ * multi-row statements of the platform's {@link UpsertDialect}.
  * <p>
  * Records with the same key inside one batch are sent once (the others count as
  * duplicates). When the database refuses a batch for its content (a constraint, a value
@@ -87,11 +89,12 @@ public class JdbcRecordSink<T> implements RecordSink<T> {
 	private RowInserter inserter(boolean postgresqlCopy) {
 		UpsertDialect dialect = this.platform.dialect();
 		RowInserter statements = new MultiRowInserter(this.schema, dialect);
-		if (postgresqlCopy && dialect == UpsertDialect.POSTGRESQL
-				&& ClassUtils.isPresent(PG_CONNECTION, JdbcRecordSink.class.getClassLoader())) {
-			return new PostgresCopyInserter(this.schema, statements);
-		}
-		return statements;
+		return switch (dialect) {
+			case POSTGRESQL -> (postgresqlCopy && ClassUtils.isPresent(PG_CONNECTION, JdbcRecordSink.class.getClassLoader()))
+					? new PostgresCopyInserter(this.schema, statements) : statements;
+			case MARIADB -> new MariaDbBulkInserter(this.schema, statements);
+			case H2 -> new H2BatchInserter(this.schema);
+		};
 	}
 
 	@Override

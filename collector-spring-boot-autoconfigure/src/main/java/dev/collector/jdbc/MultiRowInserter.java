@@ -75,7 +75,7 @@ final class MultiRowInserter implements RowInserter {
 		return count;
 	}
 
-	private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+	static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
 		if (value == null) {
 			statement.setNull(index, Types.NULL);
 		}

@@ -3,6 +3,7 @@ package dev.collector.jdbc;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,11 +23,16 @@ import org.postgresql.copy.CopyIn;
 import dev.collector.schema.RecordSchema;
 
 /**
- * Inserts rows on PostgreSQL at close to {@code COPY} speed: the rows are copied into a
- * temporary staging table ({@code COPY ... FROM STDIN}, text format), then moved with
- * one {@code INSERT ... SELECT ... ON CONFLICT (key) DO NOTHING}, whose update count is
- * the number of rows really inserted. Measured in {@code benchmarks/} against multi-row
- * {@code INSERT}s, which parse and bind every value as a statement parameter.
+ * Inserts rows on PostgreSQL at close to {@code COPY} speed. While batches hold only new
+ * records, each is copied straight into the table ({@code COPY ... FROM STDIN}, text
+ * format) inside a savepoint: it is all or nothing, so the copied count is the inserted
+ * count. When a batch meets a stored key (SQLState 23505), it is rolled back to the
+ * savepoint and, like the batches after it until one holds no duplicates, copied into a
+ * temporary staging table instead, then moved with one
+ * {@code INSERT ... SELECT ... ON CONFLICT (key) DO NOTHING}, whose update count is the
+ * number of rows really inserted. Measured in {@code benchmarks/} against multi-row
+ * {@code INSERT}s, which parse and bind every value as a statement parameter, and against
+ * the staging table alone, which costs a second write of every row.
  * <p>
  * The staging table is created once per database session with only the record's
  * columns and their exact types (so a value too long fails already at the copy, with
@@ -36,6 +42,8 @@ import dev.collector.schema.RecordSchema;
  * {@link PGConnection} the multi-row statements are used instead.
  */
 final class PostgresCopyInserter implements RowInserter {
+
+	private static final String DUPLICATE_KEY = "23505";
 
 	/** PostgreSQL cuts identifiers longer than this. */
 	private static final int MAX_IDENTIFIER_LENGTH = 63;
@@ -54,7 +62,15 @@ final class PostgresCopyInserter implements RowInserter {
 
 	private final String createStaging;
 
-	private final String copy;
+	private final String copyToStaging;
+
+	private final String copyToTable;
+
+	/**
+	 * Whether the last batch held records already stored: then the next one goes through
+	 * the staging table at once, else it is first copied straight into the table.
+	 */
+	private volatile boolean expectDuplicates;
 
 	private final String moveToTable;
 
@@ -64,7 +80,8 @@ final class PostgresCopyInserter implements RowInserter {
 		String staging = stagingTable(schema.table());
 		this.createStaging = "CREATE TEMPORARY TABLE IF NOT EXISTS " + staging + " ON COMMIT DELETE ROWS AS SELECT "
 				+ columns + " FROM " + schema.table() + " WITH NO DATA";
-		this.copy = "COPY " + staging + " (" + columns + ") FROM STDIN";
+		this.copyToStaging = "COPY " + staging + " (" + columns + ") FROM STDIN";
+		this.copyToTable = "COPY " + schema.table() + " (" + columns + ") FROM STDIN";
 		// inside a transaction the caller joined, earlier batches' rows are still staged:
 		// they conflict with themselves and are not counted again, so the counts hold
 		this.moveToTable = "INSERT INTO " + schema.table() + " (" + columns + ") SELECT " + columns + " FROM " + staging
@@ -77,27 +94,50 @@ final class PostgresCopyInserter implements RowInserter {
 			return this.fallback.insert(connection, rows);
 		}
 		PGConnection session = connection.unwrap(PGConnection.class);
+		byte[] text = copyText(rows);
+		if (!this.expectDuplicates) {
+			Savepoint savepoint = connection.setSavepoint();
+			try {
+				return copy(session, this.copyToTable, text);
+			}
+			catch (SQLException ex) {
+				if (!DUPLICATE_KEY.equals(ex.getSQLState())) {
+					throw ex;
+				}
+				connection.rollback(savepoint);
+				this.expectDuplicates = true;
+			}
+		}
+		long inserted = insertThroughStaging(connection, session, text);
+		this.expectDuplicates = inserted < rows.size();
+		return inserted;
+	}
+
+	private long insertThroughStaging(Connection connection, PGConnection session, byte[] text) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			if (this.sessionsWithStagingTable.add(session)) {
 				statement.execute(this.createStaging);
 			}
-			byte[] text = copyText(rows);
-			CopyIn copyIn = session.getCopyAPI().copyIn(this.copy);
-			try {
-				copyIn.writeToCopy(text, 0, text.length);
-				copyIn.endCopy();
-			}
-			finally {
-				if (copyIn.isActive()) {
-					copyIn.cancelCopy();
-				}
-			}
+			copy(session, this.copyToStaging, text);
 			return statement.executeUpdate(this.moveToTable);
 		}
 		catch (SQLException | RuntimeException ex) {
 			// a rolled back transaction may have created the staging table: create it again
 			this.sessionsWithStagingTable.remove(session);
 			throw ex;
+		}
+	}
+
+	private static long copy(PGConnection session, String sql, byte[] text) throws SQLException {
+		CopyIn copyIn = session.getCopyAPI().copyIn(sql);
+		try {
+			copyIn.writeToCopy(text, 0, text.length);
+			return copyIn.endCopy();
+		}
+		finally {
+			if (copyIn.isActive()) {
+				copyIn.cancelCopy();
+			}
 		}
 	}
 

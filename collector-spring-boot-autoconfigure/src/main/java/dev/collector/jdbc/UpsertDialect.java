@@ -51,7 +51,11 @@ public enum UpsertDialect {
 
 		@Override
 		void checkWarnings(Statement statement, int rows, long inserted) throws SQLException {
-			SQLWarning warnings = statement.getWarnings();
+			checkWarnings(statement, statement.getWarnings(), rows, inserted);
+		}
+
+		@Override
+		void checkWarnings(Statement statement, SQLWarning warnings, int rows, long inserted) throws SQLException {
 			if (warnings == null) {
 				return;
 			}
@@ -129,6 +133,18 @@ public enum UpsertDialect {
 	 * @throws SQLException when it did, with SQLState class 22 (data exception)
 	 */
 	void checkWarnings(Statement statement, int rows, long inserted) throws SQLException {
+	}
+
+	/**
+	 * {@link #checkWarnings(Statement, int, long)} with warnings already read: the
+	 * MariaDB driver hands them out only once.
+	 * @param statement the executed statement
+	 * @param warnings its warnings
+	 * @param rows how many rows it carried
+	 * @param inserted how many rows it inserted
+	 * @throws SQLException when the database altered or skipped data
+	 */
+	void checkWarnings(Statement statement, SQLWarning warnings, int rows, long inserted) throws SQLException {
 	}
 
 	/**

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,7 +83,19 @@ abstract class AbstractJdbcRecordSinkTests {
 			this.schema = this.database.createSchema();
 		}
 		this.schema.recreate("sink_item", SinkItem.createTable(this.database));
-		this.sink = sink(this.schema.jdbcTemplate(), this.schema.transactionTemplate());
+		DataSource sinkDataSource = sinkDataSource(this.schema.dataSource());
+		this.sink = sink(new JdbcTemplate(sinkDataSource),
+				new TransactionTemplate(new DataSourceTransactionManager(sinkDataSource)));
+	}
+
+	/**
+	 * The DataSource the sink writes through: the schema's, or one with other driver
+	 * settings on the same database.
+	 * @param schemaDataSource the schema's DataSource
+	 * @return the sink's DataSource
+	 */
+	protected DataSource sinkDataSource(DataSource schemaDataSource) {
+		return schemaDataSource;
 	}
 
 	private JdbcRecordSink<SinkItem> sink(JdbcTemplate jdbcTemplate, TransactionTemplate transactionTemplate) {

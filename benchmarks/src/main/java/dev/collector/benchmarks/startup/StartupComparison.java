@@ -29,7 +29,7 @@ public final class StartupComparison {
 			".*(collector-spring-boot|/h2-|/postgresql-|mariadb-java-client|spring-jdbc|HikariCP|spring-batch|"
 					+ "spring-boot-starter-jdbc|spring-boot-starter-validation|hibernate-validator|jmh-core).*");
 
-	private static final int STARTS = 7;
+	private static final int STARTS = 15;
 
 	private StartupComparison() {
 	}
@@ -54,16 +54,27 @@ public final class StartupComparison {
 		String[] figures = scrape.get(1).split(" ");
 		long bareMedian = median(bare);
 		long starterMedian = median(starter);
+		// each starter start against the bare start just before it: the load of the
+		// machine changes slowly, so a pair sees about the same load
+		List<Double> pairRatios = new ArrayList<>();
+		for (int i = 0; i < bare.size(); i++) {
+			pairRatios.add(100.0 * (starter.get(i) - bare.get(i)) / bare.get(i));
+		}
+		List<Double> sortedRatios = pairRatios.stream().sorted().toList();
 		String report = String.format(Locale.ROOT, "## Start-up%n%nTime from JVM start to ApplicationReadyEvent, "
-				+ "median of %d alternating starts after one warm-up start each (forked JVMs, default flags):%n%n"
-				+ "| application | median ms | all (ms) |%n|---|---:|---|%n"
-				+ "| bare web + actuator + Prometheus | %d | %s |%n"
-				+ "| the same + collector starter, H2, one Collector | %d | %s |%n%n"
-				+ "The starter adds **%.0f%%** (goal: < 20%%).%n%n"
+				+ "%d alternating starts after one warm-up start each (forked JVMs, default flags):%n%n"
+				+ "| application | median ms | quartiles ms | min–max ms |%n|---|---:|---:|---:|%n"
+				+ "| bare web + actuator + Prometheus | %d | %s | %s |%n"
+				+ "| the same + collector starter, H2, one Collector | %d | %s | %s |%n%n"
+				+ "The starter adds **%.0f%%** (medians; goal: < 20%%). Per pair (each starter start against the bare "
+				+ "start just before it): median %+.0f%%, quartiles %+.0f%% / %+.0f%%.%n%n"
+				+ "All starts (ms), in order: bare %s, starter %s.%n%n"
 				+ "## /metrics scrape%n%nThe starter application with %s series in its registry (%s from the "
 				+ "application itself, the rest counters added for the test): `GET /metrics` over HTTP, 200 requests "
 				+ "after 20 warm-up requests: median **%s ms**, p99 %s ms, max %s ms (goal: < 50 ms).%n%n",
-				STARTS, bareMedian, bare, starterMedian, starter, 100.0 * (starterMedian - bareMedian) / bareMedian,
+				STARTS, bareMedian, quartiles(bare), range(bare), starterMedian, quartiles(starter), range(starter),
+				100.0 * (starterMedian - bareMedian) / bareMedian, sortedRatios.get(sortedRatios.size() / 2),
+				sortedRatios.get(sortedRatios.size() / 4), sortedRatios.get(sortedRatios.size() * 3 / 4), bare, starter,
 				figures[2], figures[1], figures[3], figures[4], figures[5]);
 		System.out.print(report);
 		Files.writeString(Path.of(args[0]), report, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -96,6 +107,16 @@ public final class StartupComparison {
 			throw new IllegalStateException(main.getSimpleName() + " failed:\n" + output);
 		}
 		return found;
+	}
+
+	private static String quartiles(List<Long> values) {
+		List<Long> sorted = values.stream().sorted().toList();
+		return sorted.get(sorted.size() / 4) + " / " + sorted.get(sorted.size() * 3 / 4);
+	}
+
+	private static String range(List<Long> values) {
+		List<Long> sorted = values.stream().sorted().toList();
+		return sorted.get(0) + "–" + sorted.get(sorted.size() - 1);
 	}
 
 	private static long median(List<Long> values) {

@@ -1,0 +1,120 @@
+package dev.collector.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+import dev.collector.schema.RecordSchema;
+
+/**
+ * Inserts rows on MariaDB with a JDBC batch of single-row {@code INSERT IGNORE}s, which
+ * MariaDB Connector/J sends as one bulk command ({@code COM_STMT_BULK_EXECUTE}), as fast
+ * as a hand-written batch insert. A bulk command reports no per-row update counts, but
+ * the server lists the warnings of all its rows: each duplicate skipped is one warning
+ * 1062, so the duplicates are counted by the database, and any other warning (a value
+ * truncated, a row skipped) refuses the batch as in {@link UpsertDialect#MARIADB}.
+ * <p>
+ * When the driver does not send a bulk command (another driver, MySQL, bulk switched
+ * off in the URL), it runs the statements one by one and only the last one's warnings
+ * remain visible, which would hide a truncated value: so the first write probes the
+ * driver (the same row twice, rolled back to a savepoint) and, when it answers with
+ * per-statement counts, the multi-row statements are used instead.
+ */
+final class MariaDbBulkInserter implements RowInserter {
+
+	private static final int DUPLICATE_ENTRY = 1062;
+
+	/** The most warnings MariaDB and MySQL keep for one statement. */
+	private static final int MAX_ERROR_COUNT = 65535;
+
+	private final String sql;
+
+	private final RowInserter fallback;
+
+	/** Whether the driver sends a batch as one bulk command: unknown (null) until probed. */
+	private volatile Boolean bulk;
+
+	/** Database sessions already told to keep all warnings; weak, so closed ones go. */
+	private final Set<Connection> preparedSessions = Collections
+		.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+	MariaDbBulkInserter(RecordSchema<?> schema, RowInserter fallback) {
+		this.sql = UpsertDialect.MARIADB.insertSql(schema, 1);
+		this.fallback = fallback;
+	}
+
+	@Override
+	public long insert(Connection connection, List<Object[]> rows) throws SQLException {
+		if (!sendsOneCommand(connection, rows.get(0))) {
+			return this.fallback.insert(connection, rows);
+		}
+		Connection session = connection.unwrap(Connection.class);
+		if (!this.preparedSessions.contains(session)) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SET SESSION max_error_count = " + MAX_ERROR_COUNT);
+			}
+			this.preparedSessions.add(session);
+		}
+		try (PreparedStatement statement = connection.prepareStatement(this.sql)) {
+			int[] counts = executeBatch(statement, rows);
+			if (rows.size() > 1 && Arrays.stream(counts).anyMatch((count) -> count != counts[0])) {
+				throw new SQLException("The driver ran the batch statement by statement, not as one bulk command",
+						"40000");
+			}
+			// the driver reports 1 for every row when all were inserted, else no counts:
+			// the duplicates are the warnings 1062 of the command
+			SQLWarning warnings = statement.getWarnings();
+			long inserted = rows.size() - duplicateWarnings(warnings);
+			UpsertDialect.MARIADB.checkWarnings(statement, warnings, rows.size(), inserted);
+			return inserted;
+		}
+	}
+
+	/**
+	 * Whether the driver sends a batch as one command, found once with a batch of the
+	 * same row twice, rolled back: one command reports no per-row counts.
+	 */
+	private boolean sendsOneCommand(Connection connection, Object[] row) throws SQLException {
+		Boolean bulk = this.bulk;
+		if (bulk == null) {
+			Savepoint savepoint = connection.setSavepoint();
+			try (PreparedStatement statement = connection.prepareStatement(this.sql)) {
+				int[] counts = executeBatch(statement, List.of(row, row));
+				bulk = counts[1] == Statement.SUCCESS_NO_INFO;
+			}
+			// on failure the caller rolls the whole transaction back instead
+			connection.rollback(savepoint);
+			this.bulk = bulk;
+		}
+		return bulk;
+	}
+
+	private static int[] executeBatch(PreparedStatement statement, List<Object[]> rows) throws SQLException {
+		for (Object[] row : rows) {
+			for (int i = 0; i < row.length; i++) {
+				MultiRowInserter.bind(statement, i + 1, row[i]);
+			}
+			statement.addBatch();
+		}
+		return statement.executeBatch();
+	}
+
+	private static long duplicateWarnings(SQLWarning warnings) {
+		long duplicates = 0;
+		for (SQLWarning warning = warnings; warning != null; warning = warning.getNextWarning()) {
+			if (warning.getErrorCode() == DUPLICATE_ENTRY) {
+				duplicates++;
+			}
+		}
+		return duplicates;
+	}
+
+}
