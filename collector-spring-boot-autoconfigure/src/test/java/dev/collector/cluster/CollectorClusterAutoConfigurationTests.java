@@ -26,11 +26,11 @@ import dev.collector.backfill.LedgerPeriods;
 import dev.collector.collect.CollectionLauncher;
 import dev.collector.collect.CollectionScheduler;
 import dev.collector.collect.CollectorAutoConfiguration;
-import dev.collector.fixtures.ScriptedCollector;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 import dev.collector.sink.RecordSink;
 import dev.collector.fixtures.InMemorySink;
 import dev.collector.fixtures.InMemoryStores;
+import dev.collector.fixtures.ScriptedCollectorConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +47,7 @@ class CollectorClusterAutoConfigurationTests {
 
 	@Test
 	void withADatabaseTheScheduleRunsOnDbSchedulerWithBackfill() {
-		this.contextRunner.withUserConfiguration(CollectorConfiguration.class).run((context) -> {
+		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class).run((context) -> {
 			assertThat(context).hasNotFailed()
 				.hasBean(CollectorClusterAutoConfiguration.SCHEDULER_BEAN_NAME)
 				.hasSingleBean(ClusterCollection.class)
@@ -65,7 +65,7 @@ class CollectorClusterAutoConfigurationTests {
 
 	@Test
 	void withoutDbSchedulerTheInJvmScheduleStays() {
-		this.contextRunner.withUserConfiguration(CollectorConfiguration.class)
+		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class)
 			.withClassLoader(new FilteredClassLoader(Scheduler.class))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(CollectionScheduler.class)
@@ -78,7 +78,7 @@ class CollectorClusterAutoConfigurationTests {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class, JacksonAutoConfiguration.class,
 					CollectorClusterAutoConfiguration.class, CollectorAutoConfiguration.class))
-			.withUserConfiguration(CollectorConfiguration.class, NoDatabaseConfiguration.class)
+			.withUserConfiguration(ScriptedCollectorConfiguration.class, NoDatabaseConfiguration.class)
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(CollectionScheduler.class)
 				.doesNotHaveBean(ClusterCollection.class));
@@ -86,20 +86,10 @@ class CollectorClusterAutoConfigurationTests {
 
 	@Test
 	void backsOffWhenTheApplicationProvidesItsOwnLedger() {
-		this.contextRunner.withUserConfiguration(CollectorConfiguration.class, OwnLedgerConfiguration.class)
+		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class, OwnLedgerConfiguration.class)
 			.run((context) -> assertThat(context).hasSingleBean(CoverageLedger.class)
 				.getBean(CoverageLedger.class)
 				.isSameAs(context.getBean(OwnLedgerConfiguration.class).ledger));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CollectorConfiguration {
-
-		@Bean
-		ScriptedCollector scriptedCollector() {
-			return new ScriptedCollector();
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -37,6 +37,7 @@ import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 import dev.collector.jdbc.JdbcRecordSink;
 import dev.collector.schema.RecordSchema;
 import dev.collector.sink.RecordSink;
+import dev.collector.fixtures.ScriptedCollectorConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,7 +68,7 @@ class CollectorAutoConfigurationTests {
 
 	@Test
 	void registersTheCollectorMachineryForOneCollector() {
-		this.contextRunner.withUserConfiguration(CollectorConfiguration.class).run((context) -> {
+		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class).run((context) -> {
 			assertThat(context).hasSingleBean(CollectionRunner.class)
 				.hasSingleBean(JdbcRecordSink.class)
 				.hasSingleBean(CollectionScheduler.class)
@@ -84,7 +85,7 @@ class CollectorAutoConfigurationTests {
 
 	@Test
 	void collectsEndToEndIntoTheEmbeddedDatabase() {
-		this.contextRunner.withUserConfiguration(CollectorConfiguration.class).run((context) -> {
+		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class).run((context) -> {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			jdbc.execute(Reading.DDL);
 			context.getBean(ScriptedCollector.class)
@@ -108,7 +109,7 @@ class CollectorAutoConfigurationTests {
 
 	@Test
 	void scheduleCanBeSwitchedOff() {
-		this.contextRunner.withUserConfiguration(CollectorConfiguration.class)
+		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class)
 			.withPropertyValues("collector.schedule.enabled=false")
 			.run((context) -> assertThat(context).hasSingleBean(CollectionRunner.class)
 				.doesNotHaveBean(CollectionScheduler.class));
@@ -116,14 +117,14 @@ class CollectorAutoConfigurationTests {
 
 	@Test
 	void healthIndicatorCanBeSwitchedOff() {
-		this.contextRunner.withUserConfiguration(CollectorConfiguration.class)
+		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class)
 			.withPropertyValues("management.health.collector.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(CollectorHealthIndicator.class));
 	}
 
 	@Test
 	void backsOffWhenTheApplicationProvidesItsOwnSink() {
-		this.contextRunner.withUserConfiguration(CollectorConfiguration.class)
+		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class)
 			.withBean("customSink", InMemorySink.class, InMemorySink::new)
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(JdbcRecordSink.class);
@@ -134,7 +135,7 @@ class CollectorAutoConfigurationTests {
 	@Test
 	void backsOffWhenTheApplicationProvidesItsOwnSchemaAndClock() {
 		Clock clock = Clock.fixed(Instant.parse("2026-05-05T00:00:00Z"), ZoneOffset.UTC);
-		this.contextRunner.withUserConfiguration(CollectorConfiguration.class)
+		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class)
 			.withBean(Clock.class, () -> clock)
 			.withBean(CustomSchemaConfiguration.class)
 			.run((context) -> {
@@ -145,7 +146,7 @@ class CollectorAutoConfigurationTests {
 
 	@Test
 	void bindsItsProperties() {
-		this.contextRunner.withUserConfiguration(CollectorConfiguration.class)
+		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class)
 			.withPropertyValues("collector.name=weather", "collector.instance-id=pod-7", "collector.schedule.interval=2m",
 					"collector.schedule.initial-delay=0s")
 			.run((context) -> {
@@ -157,14 +158,14 @@ class CollectorAutoConfigurationTests {
 
 	@Test
 	void nameDefaultsToTheApplicationName() {
-		this.contextRunner.withUserConfiguration(CollectorConfiguration.class)
+		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class)
 			.withPropertyValues("spring.application.name=prices")
 			.run((context) -> assertThat(context.getBean(CollectorIdentity.class).name()).isEqualTo("prices"));
 	}
 
 	@Test
 	void negativeIntervalFailsStartUpNamingTheProperty() {
-		this.contextRunner.withUserConfiguration(CollectorConfiguration.class)
+		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class)
 			.withPropertyValues("collector.schedule.interval=-5m")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
@@ -175,7 +176,7 @@ class CollectorAutoConfigurationTests {
 
 	@Test
 	void zeroBatchSizeFailsStartUpNamingTheProperty() {
-		this.contextRunner.withUserConfiguration(CollectorConfiguration.class)
+		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class)
 			.withPropertyValues("collector.sink.batch-size=0")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
@@ -185,14 +186,14 @@ class CollectorAutoConfigurationTests {
 
 	@Test
 	void badMetricsPrefixFailsStartUp() {
-		this.contextRunner.withUserConfiguration(CollectorConfiguration.class)
+		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class)
 			.withPropertyValues("collector.metrics.prefix=9-lives")
 			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("metrics.prefix"));
 	}
 
 	@Test
 	void twoCollectorsFailStartUpWithAClearMessage() {
-		this.contextRunner.withUserConfiguration(CollectorConfiguration.class)
+		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class)
 			.withBean("another", ScriptedCollector.class, ScriptedCollector::new)
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
@@ -210,7 +211,7 @@ class CollectorAutoConfigurationTests {
 
 	@Test
 	void processorsApplyOnlyToRecordTypesTheyAccept() {
-		this.contextRunner.withUserConfiguration(CollectorConfiguration.class, ProcessorConfiguration.class)
+		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class, ProcessorConfiguration.class)
 			.run((context) -> {
 				context.getBean(JdbcTemplate.class).execute(Reading.DDL);
 				context.getBean(ScriptedCollector.class)
@@ -223,23 +224,13 @@ class CollectorAutoConfigurationTests {
 
 	@Test
 	void leavesTheApplicationsOwnSchedulingAlone() {
-		this.contextRunner.withUserConfiguration(CollectorConfiguration.class, SchedulingConfiguration.class)
+		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class, SchedulingConfiguration.class)
 			.withConfiguration(AutoConfigurations.of(TaskSchedulingAutoConfiguration.class))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBeanNamesForType(TaskScheduler.class)).contains("taskScheduler",
 						CollectorAutoConfiguration.TASK_SCHEDULER_BEAN_NAME);
 			});
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CollectorConfiguration {
-
-		@Bean
-		ScriptedCollector scriptedCollector() {
-			return new ScriptedCollector();
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,14 +13,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -48,7 +44,7 @@ import static org.assertj.core.api.Assertions.offset;
  */
 @AutoConfigureObservability
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = OperationsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:operations;DB_CLOSE_DELAY=-1",
 				"spring.datasource.password=DbPassw0rdX", "collector.name=ops", "collector.schedule.enabled=true",
 				"collector.schedule.initial-delay=1h", "spring.sql.init.mode=always",
@@ -366,48 +362,6 @@ class OperationsEndpointsTests {
 			request.body(body);
 		}
 		return request.retrieve().toEntity(JSON);
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class TestApplication {
-
-		@Bean
-		ScriptedCollector scriptedCollector() {
-			return new ScriptedCollector();
-		}
-
-		@Bean
-		CircuitBreakerRegistry circuitBreakerRegistry() {
-			CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
-			registry.circuitBreaker("source");
-			return registry;
-		}
-
-		@Bean
-		RateLimiterRegistry rateLimiterRegistry() {
-			RateLimiterRegistry registry = RateLimiterRegistry.ofDefaults();
-			registry.rateLimiter("source");
-			return registry;
-		}
-
-		@Bean
-		StatusContributor backfillProbe() {
-			return new StatusContributor() {
-
-				@Override
-				public String name() {
-					return "backfill_probe";
-				}
-
-				@Override
-				public Object status() {
-					return Map.of("tasks", 0);
-				}
-
-			};
-		}
-
 	}
 
 }

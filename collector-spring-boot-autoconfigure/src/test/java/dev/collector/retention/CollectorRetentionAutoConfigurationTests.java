@@ -31,10 +31,10 @@ import dev.collector.actuate.CollectorMetricsAutoConfiguration;
 import dev.collector.cluster.CollectorClusterAutoConfiguration;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.fixtures.Reading;
-import dev.collector.fixtures.ScriptedCollector;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 import dev.collector.schema.AnnotatedRecordSchema;
 import dev.collector.schema.RecordSchema;
+import dev.collector.fixtures.ScriptedCollectorConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -51,7 +51,7 @@ class CollectorRetentionAutoConfigurationTests {
 		.withPropertyValues("spring.datasource.generate-unique-name=true", "collector.name=readings",
 				"collector.schedule.enabled=false")
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-		.withUserConfiguration(CollectorConfiguration.class);
+		.withUserConfiguration(ScriptedCollectorConfiguration.class);
 
 	@Test
 	void thePurgeIsATaskOfTheCollectorsSchedulerWithItsMeters() {
@@ -151,16 +151,6 @@ class CollectorRetentionAutoConfigurationTests {
 	private interface Counter {
 
 		double count();
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CollectorConfiguration {
-
-		@Bean
-		ScriptedCollector scriptedCollector() {
-			return new ScriptedCollector();
-		}
 
 	}
 
