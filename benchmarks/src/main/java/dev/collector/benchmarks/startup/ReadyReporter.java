@@ -12,13 +12,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts an application, prints {@code READY <ms since the JVM started>} once it is
  * ready, optionally measures {@code GET /metrics} with many series
- * ({@code -Dbench.scrape-series=5000}), and exits.
+ * ({@code -Dbench.scrape-series=5000}), optionally prints the slowest start-up steps
+ * ({@code -Dbench.startup-steps=40}, see {@link StartupSteps}), and exits.
  */
 public final class ReadyReporter {
 
@@ -26,8 +28,16 @@ public final class ReadyReporter {
 	}
 
 	public static void run(SpringApplication application, String[] args) {
+		int steps = Integer.getInteger("bench.startup-steps", 0);
+		BufferingApplicationStartup startup = (steps > 0) ? new BufferingApplicationStartup(100_000) : null;
+		if (startup != null) {
+			application.setApplicationStartup(startup);
+		}
 		ConfigurableApplicationContext context = application.run(args);
 		System.out.println("READY " + ManagementFactory.getRuntimeMXBean().getUptime());
+		if (startup != null) {
+			StartupSteps.print(startup.getBufferedTimeline(), steps);
+		}
 		int series = Integer.getInteger("bench.scrape-series", 0);
 		try {
 			if (series > 0) {

@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -18,95 +21,182 @@ import dev.collector.benchmarks.startup.bare.BareApp;
 import dev.collector.benchmarks.startup.starter.StarterApp;
 
 /**
- * Start-up of a bare web + actuator application against the same with the starter,
- * alternating in forked JVMs (one warm-up start each, then the median of several), and
- * the time of {@code GET /metrics} with 5,000 series. Argument: output file.
+ * Start-up of a bare web + actuator application against the same with the starter, in
+ * forked JVMs, every application once per round so that all of them see the same load:
+ * one warm-up round, then the medians of several. Two more kinds of application put
+ * the difference in context:
+ * <ul>
+ * <li>the <em>floor</em>: the bare application plus JDBC, an embedded H2 database with
+ * one table created at start-up, and Bean Validation: what any application that stores
+ * validated records pays before the starter adds anything;</li>
+ * <li>the starter application without one optional library at a time (its jar taken
+ * off the class path; the starter backs off): what that library costs.</li>
+ * </ul>
+ * Then the time of {@code GET /metrics} with 5,000 series. Argument: output file.
  */
 public final class StartupComparison {
 
-	/** What the bare application does without: the starter and what only it brings. */
-	private static final Pattern NOT_BARE = Pattern.compile(
-			".*(collector-spring-boot|/h2-|/postgresql-|mariadb-java-client|spring-jdbc|HikariCP|spring-batch|"
-					+ "spring-boot-starter-jdbc|spring-boot-starter-validation|hibernate-validator|jmh-core).*");
+	/**
+	 * The bare application's class path: what spring-boot-starter-web,
+	 * spring-boot-starter-actuator and micrometer-registry-prometheus bring, nothing more.
+	 * (Filtering the starter's class path instead would leave the libraries the starter
+	 * pulls in, springdoc, Resilience4j, AspectJ, whose auto-configurations then run in
+	 * the "bare" application too.)
+	 */
+	private static final Pattern BARE = jars("spring-(core|jcl|beans|context|aop|expression|web|webmvc)",
+			"spring-boot", "spring-boot-starter", "spring-boot-starter-(web|json|tomcat|logging|actuator)",
+			"spring-boot-autoconfigure", "spring-boot-actuator", "spring-boot-actuator-autoconfigure",
+			"jackson-(databind|annotations|core|datatype-jsr310|datatype-jdk8|module-parameter-names)",
+			"logback-(classic|core)", "log4j-(api|to-slf4j)", "jul-to-slf4j", "slf4j-api", "snakeyaml",
+			"tomcat-embed-(core|websocket)", "micrometer-(core|commons|observation|jakarta9|registry-prometheus)",
+			"HdrHistogram", "LatencyUtils", "prometheus-metrics-[a-z-]+", "jakarta.annotation-api");
 
-	private static final int STARTS = 15;
+	/** What the floor adds to the bare class path: JDBC, H2, Bean Validation. */
+	private static final Pattern FLOOR = jars("spring-(jdbc|tx)", "spring-boot-starter-(jdbc|validation)", "HikariCP",
+			"h2", "hibernate-validator", "jakarta.validation-api", "jboss-logging", "classmate", "tomcat-embed-el");
+
+	/** Optional libraries whose cost is measured by starting without them. */
+	private static final Map<String, Pattern> OPTIONAL = optional();
+
+	private static final int ROUNDS = 11;
 
 	private StartupComparison() {
 	}
 
 	public static void main(String[] args) throws Exception {
-		String classPath = System.getProperty("java.class.path");
-		String bareClassPath = Arrays.stream(classPath.split(File.pathSeparator))
-			.filter((entry) -> !NOT_BARE.matcher(entry).matches())
-			.collect(Collectors.joining(File.pathSeparator));
-		List<String> starterArgs = List.of("--spring.datasource.url=jdbc:h2:mem:start", "--collector.schedule.enabled=false");
-		List<Long> bare = new ArrayList<>();
-		List<Long> starter = new ArrayList<>();
-		for (int i = 0; i <= STARTS; i++) {
-			long bareMillis = Long.parseLong(start(bareClassPath, BareApp.class, List.of(), List.of()).get(0));
-			long starterMillis = Long.parseLong(start(classPath, StarterApp.class, starterArgs, List.of()).get(0));
-			if (i > 0) {
-				bare.add(bareMillis);
-				starter.add(starterMillis);
+		List<String> classPath = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
+		List<String> starterArgs = List.of("--spring.datasource.url=jdbc:h2:mem:start",
+				"--collector.schedule.enabled=false");
+		Map<String, Start> starts = new LinkedHashMap<>();
+		starts.put("bare web + actuator + Prometheus",
+				new Start(BareApp.class, keep(classPath, (jar) -> isClasses(jar) || BARE.matcher(jar).matches()),
+						List.of()));
+		starts.put("the same + JDBC, H2 with one table, Bean Validation (the floor)",
+				new Start(BareApp.class,
+						keep(classPath, (jar) -> isClasses(jar) || BARE.matcher(jar).matches()
+								|| FLOOR.matcher(jar).matches()),
+						List.of("--spring.datasource.url=jdbc:h2:mem:floor", "--spring.sql.init.mode=always",
+								"--spring.sql.init.schema-locations=classpath:floor-schema.sql")));
+		starts.put("bare + collector starter, H2, one Collector", new Start(StarterApp.class, classPath, starterArgs));
+		OPTIONAL.forEach((library, jar) -> starts.put("starter application without " + library,
+				new Start(StarterApp.class, keep(classPath, jar.asMatchPredicate().negate()), starterArgs)));
+		Map<String, List<Long>> millis = new LinkedHashMap<>();
+		starts.keySet().forEach((name) -> millis.put(name, new ArrayList<>()));
+		for (int round = 0; round <= ROUNDS; round++) {
+			for (Map.Entry<String, Start> start : starts.entrySet()) {
+				long ready = Long.parseLong(start.getValue().run(List.of()).get(0));
+				if (round > 0) {
+					millis.get(start.getKey()).add(ready);
+				}
 			}
+			System.err.println("round " + round + " " + millis);
 		}
-		List<String> scrape = start(classPath, StarterApp.class, starterArgs, List.of("-Dbench.scrape-series=5000"));
-		String[] figures = scrape.get(1).split(" ");
-		long bareMedian = median(bare);
-		long starterMedian = median(starter);
-		// each starter start against the bare start just before it: the load of the
-		// machine changes slowly, so a pair sees about the same load
-		List<Double> pairRatios = new ArrayList<>();
-		for (int i = 0; i < bare.size(); i++) {
-			pairRatios.add(100.0 * (starter.get(i) - bare.get(i)) / bare.get(i));
-		}
-		List<Double> sortedRatios = pairRatios.stream().sorted().toList();
-		String report = String.format(Locale.ROOT, "## Start-up%n%nTime from JVM start to ApplicationReadyEvent, "
-				+ "%d alternating starts after one warm-up start each (forked JVMs, default flags):%n%n"
-				+ "| application | median ms | quartiles ms | min–max ms |%n|---|---:|---:|---:|%n"
-				+ "| bare web + actuator + Prometheus | %d | %s | %s |%n"
-				+ "| the same + collector starter, H2, one Collector | %d | %s | %s |%n%n"
-				+ "The starter adds **%.0f%%** (medians; goal: < 20%%). Per pair (each starter start against the bare "
-				+ "start just before it): median %+.0f%%, quartiles %+.0f%% / %+.0f%%.%n%n"
-				+ "All starts (ms), in order: bare %s, starter %s.%n%n"
-				+ "## /metrics scrape%n%nThe starter application with %s series in its registry (%s from the "
-				+ "application itself, the rest counters added for the test): `GET /metrics` over HTTP, 200 requests "
-				+ "after 20 warm-up requests: median **%s ms**, p99 %s ms, max %s ms (goal: < 50 ms).%n%n",
-				STARTS, bareMedian, quartiles(bare), range(bare), starterMedian, quartiles(starter), range(starter),
-				100.0 * (starterMedian - bareMedian) / bareMedian, sortedRatios.get(sortedRatios.size() / 2),
-				sortedRatios.get(sortedRatios.size() / 4), sortedRatios.get(sortedRatios.size() * 3 / 4), bare, starter,
-				figures[2], figures[1], figures[3], figures[4], figures[5]);
+		List<String> scrape = starts.get("bare + collector starter, H2, one Collector")
+			.run(List.of("-Dbench.scrape-series=5000"));
+		String report = report(millis, scrape.get(1).split(" "));
 		System.out.print(report);
 		Files.writeString(Path.of(args[0]), report, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 				StandardOpenOption.APPEND);
 	}
 
-	/** Start one application; return its READY time and any later SCRAPE line. */
-	private static List<String> start(String classPath, Class<?> main, List<String> args, List<String> jvmArgs)
-			throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-		command.addAll(jvmArgs);
-		command.addAll(List.of("-cp", classPath, main.getName(), "--server.port=0"));
-		command.addAll(args);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		List<String> found = new ArrayList<>();
-		StringBuilder output = new StringBuilder();
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-				output.append(line).append('\n');
-				if (line.startsWith("READY ")) {
-					found.add(line.substring(6).trim());
-				}
-				else if (line.startsWith("SCRAPE ")) {
-					found.add(line);
+	private static String report(Map<String, List<Long>> millis, String[] scrape) {
+		List<String> names = new ArrayList<>(millis.keySet());
+		long bare = median(millis.get(names.get(0)));
+		long floor = median(millis.get(names.get(1)));
+		long starter = median(millis.get(names.get(2)));
+		StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "## Start-up%n%nTime from JVM start to "
+				+ "ApplicationReadyEvent in forked JVMs (default flags), every application once per round, %d rounds "
+				+ "after a warm-up round:%n%n| application | median ms | quartiles ms | min–max ms | to bare |%n"
+				+ "|---|---:|---:|---:|---:|%n", ROUNDS));
+		for (String name : names) {
+			List<Long> values = millis.get(name);
+			report.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %+.0f%% |%n", name, median(values),
+					quartiles(values), range(values), 100.0 * (median(values) - bare) / bare));
+		}
+		report.append(String.format(Locale.ROOT, "%nThe starter adds **%+.0f%%** to the bare application (medians; goal: "
+				+ "< 20%%), %+.0f%% to the floor. Per round (each starter start against the bare start of its round): "
+				+ "median %+.0f%%.%n%n", 100.0 * (starter - bare) / bare, 100.0 * (starter - floor) / floor,
+				pairMedian(millis.get(names.get(2)), millis.get(names.get(0)))));
+		report.append("What the optional libraries cost (the starter application's median less the median "
+				+ "without the library):\n\n| library | ms | share of the starter's addition |\n|---|---:|---:|\n");
+		for (String name : names.subList(3, names.size())) {
+			long without = median(millis.get(name));
+			report.append(String.format(Locale.ROOT, "| %s | %d | %.0f%% |%n",
+					name.replace("starter application without ", ""), starter - without,
+					100.0 * (starter - without) / (starter - bare)));
+		}
+		report.append(String.format(Locale.ROOT, "%nAll starts (ms), in order: %s.%n%n", millis));
+		report.append(String.format(Locale.ROOT, "## /metrics scrape%n%nThe starter application with %s series in its "
+				+ "registry (%s from the application itself, the rest counters added for the test): `GET /metrics` "
+				+ "over HTTP, 200 requests after 20 warm-up requests: median **%s ms**, p99 %s ms, max %s ms "
+				+ "(goal: < 50 ms).%n%n", scrape[2], scrape[1], scrape[3], scrape[4], scrape[5]));
+		return report.toString();
+	}
+
+	private static Map<String, Pattern> optional() {
+		Map<String, Pattern> optional = new LinkedHashMap<>();
+		optional.put("AspectJ (the @Timed, @Counted, @Observed and Resilience4j annotation aspects)",
+				jars("aspectjweaver", "spring-boot-starter-aop"));
+		optional.put("springdoc (OpenAPI, Swagger UI)",
+				jars("springdoc-openapi-starter-[a-z-]+", "swagger-[a-z-]+", "webjars-locator-lite"));
+		optional.put("Caffeine (the cache)", jars("caffeine", "spring-boot-starter-cache"));
+		optional.put("db-scheduler (cluster scheduling; the in-JVM scheduler instead)", jars("db-scheduler"));
+		optional.put("Spring Cloud Context (/actuator/refresh)", jars("spring-cloud-context"));
+		return optional;
+	}
+
+	/** Matches the path of a jar of one of these artifacts, any version. */
+	private static Pattern jars(String... artifacts) {
+		return Pattern.compile(".*/(" + String.join("|", artifacts) + ")-[0-9][^/]*\\.jar");
+	}
+
+	private static boolean isClasses(String entry) {
+		return !entry.endsWith(".jar");
+	}
+
+	private static List<String> keep(List<String> classPath, Predicate<String> keep) {
+		return classPath.stream().filter(keep).toList();
+	}
+
+	private record Start(Class<?> main, List<String> classPath, List<String> args) {
+
+		/** Start the application; return its READY time and any later SCRAPE line. */
+		List<String> run(List<String> jvmArgs) throws Exception {
+			List<String> command = new ArrayList<>(
+					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+			command.addAll(jvmArgs);
+			command.addAll(List.of("-cp", String.join(File.pathSeparator, this.classPath), this.main.getName(),
+					"--server.port=0"));
+			command.addAll(this.args);
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			List<String> found = new ArrayList<>();
+			StringBuilder output = new StringBuilder();
+			try (BufferedReader reader = new BufferedReader(
+					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+				for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+					output.append(line).append('\n');
+					if (line.startsWith("READY ")) {
+						found.add(line.substring(6).trim());
+					}
+					else if (line.startsWith("SCRAPE ")) {
+						found.add(line);
+					}
 				}
 			}
+			if (process.waitFor() != 0 || found.isEmpty()) {
+				throw new IllegalStateException(this.main.getSimpleName() + " failed:\n" + output);
+			}
+			return found;
 		}
-		if (process.waitFor() != 0 || found.isEmpty()) {
-			throw new IllegalStateException(main.getSimpleName() + " failed:\n" + output);
+
+	}
+
+	private static double pairMedian(List<Long> starter, List<Long> bare) {
+		List<Double> ratios = new ArrayList<>();
+		for (int i = 0; i < bare.size(); i++) {
+			ratios.add(100.0 * (starter.get(i) - bare.get(i)) / bare.get(i));
 		}
-		return found;
+		return ratios.stream().sorted().collect(Collectors.toList()).get(ratios.size() / 2);
 	}
 
 	private static String quartiles(List<Long> values) {
