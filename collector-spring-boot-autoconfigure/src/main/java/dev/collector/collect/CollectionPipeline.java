@@ -13,6 +13,9 @@ import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.collector.collect.BatchWriter.Outcome;
 import dev.collector.collect.Quarantine.QuarantinedRecord;
 import dev.collector.sink.RecordSink;
 import dev.collector.sink.WriteResult;
@@ -20,8 +23,9 @@ import dev.collector.sink.WriteResult.RejectedRecord;
 
 /**
  * One collection from source to sink: fetch lazily, run the processors, validate, and
- * write valid records in batches while invalid ones go to the quarantine. Only one
- * batch of records is in memory at a time.
+ * write valid records in batches while invalid ones go to the quarantine. Pipelined (the
+ * default), the next batch is read and validated while the previous one is written, on a
+ * writer thread ({@link BatchWriter}); at most two batches of records are then in memory.
  *
  * @param <T> the record type
  */
@@ -47,6 +51,11 @@ public class CollectionPipeline<T> {
 
 	private final SourceInvoker sourceInvoker;
 
+	private final boolean pipelined;
+
+	/**
+	 * Create a pipelined pipeline with a fixed batch size that calls the source directly.
+	 */
 	public CollectionPipeline(String collectorName, Collector<T> collector, List<RecordProcessor<T>> processors,
 			RecordValidator validator, RecordSink<T> sink, Quarantine quarantine, ObjectMapper objectMapper,
 			CollectionObserver observer, int batchSize) {
@@ -55,12 +64,28 @@ public class CollectionPipeline<T> {
 	}
 
 	/**
-	 * Create a pipeline whose batch size may change between runs (a refreshed property)
-	 * and whose source call goes through an invoker (rate limit, breaker, retry, timeout).
+	 * Create a pipelined pipeline whose batch size may change between runs (a refreshed
+	 * property) and whose source call goes through an invoker (rate limit, breaker,
+	 * retry, timeout).
 	 */
 	public CollectionPipeline(String collectorName, Collector<T> collector, List<RecordProcessor<T>> processors,
 			RecordValidator validator, RecordSink<T> sink, Quarantine quarantine, ObjectMapper objectMapper,
 			CollectionObserver observer, IntSupplier batchSize, SourceInvoker sourceInvoker) {
+		this(collectorName, collector, processors, validator, sink, quarantine, objectMapper, observer, batchSize,
+				sourceInvoker, true);
+	}
+
+	/**
+	 * Create a pipeline whose batch size may change between runs (a refreshed property),
+	 * whose source call goes through an invoker (rate limit, breaker, retry, timeout),
+	 * and that may be told to write every batch on the collection's own thread.
+	 * @param pipelined whether the next batch is read and validated while the previous
+	 * one is written on a writer thread; even so, a run writes on its own thread when a
+	 * transaction is active there, so that the writes join it
+	 */
+	public CollectionPipeline(String collectorName, Collector<T> collector, List<RecordProcessor<T>> processors,
+			RecordValidator validator, RecordSink<T> sink, Quarantine quarantine, ObjectMapper objectMapper,
+			CollectionObserver observer, IntSupplier batchSize, SourceInvoker sourceInvoker, boolean pipelined) {
 		this.collectorName = collectorName;
 		this.collector = collector;
 		this.processors = List.copyOf(processors);
@@ -71,6 +96,7 @@ public class CollectionPipeline<T> {
 		this.observer = observer;
 		this.batchSize = batchSize;
 		this.sourceInvoker = sourceInvoker;
+		this.pipelined = pipelined;
 	}
 
 	/**
@@ -81,25 +107,42 @@ public class CollectionPipeline<T> {
 	 * before stay stored (the writes are idempotent)
 	 */
 	public RecordCounts execute(CollectionRequest request) throws Exception {
-		Run run = new Run(request);
 		SourceTimer source = new SourceTimer(request);
-		try (Stream<T> fetched = source.open()) {
-			Stream<T> records = fetched;
-			for (RecordProcessor<T> processor : this.processors) {
-				records = processor.process(records, request);
+		try (BatchWriter<T> writer = writerFor(request)) {
+			Run run = new Run(request, writer);
+			try (Stream<T> fetched = source.open()) {
+				Stream<T> records = fetched;
+				for (RecordProcessor<T> processor : this.processors) {
+					records = processor.process(records, request);
+				}
+				Iterator<T> iterator = records.iterator();
+				while (iterator.hasNext()) {
+					run.accept(iterator.next());
+				}
+				source.finished(null);
+				run.flush();
+				run.finish();
 			}
-			Iterator<T> iterator = records.iterator();
-			while (iterator.hasNext()) {
-				run.accept(iterator.next());
+			catch (SourceException ex) {
+				source.finished(ex.getCause());
+				run.abandon(ex);
+				throw ex;
 			}
-			source.finished(null);
-			run.flush();
+			catch (Throwable ex) {
+				run.abandon(ex);
+				throw ex;
+			}
+			return run.counts();
 		}
-		catch (SourceException ex) {
-			source.finished(ex.getCause());
-			throw ex;
+	}
+
+	private BatchWriter<T> writerFor(CollectionRequest request) {
+		// A transaction bound to this thread (a caller's @Transactional) is one the writes
+		// must join, and a writer thread would not see it. A dry run writes nothing.
+		if (!this.pipelined || request.dryRun() || TransactionSynchronizationManager.isActualTransactionActive()) {
+			return BatchWriter.synchronous(this.sink);
 		}
-		return run.counts();
+		return BatchWriter.pipelined(this.sink, "collector-" + this.collectorName + "-writer");
 	}
 
 	/**
@@ -206,11 +249,14 @@ public class CollectionPipeline<T> {
 	}
 
 	/**
-	 * The mutable state of one execution: the current batch and the counts.
+	 * The mutable state of one execution: the current batch and the counts. Every method
+	 * runs on the collection's thread, the reporting of what the sink did included.
 	 */
 	private final class Run {
 
 		private final CollectionRequest request;
+
+		private final BatchWriter<T> writer;
 
 		private final List<T> batch = new ArrayList<>();
 
@@ -227,8 +273,9 @@ public class CollectionPipeline<T> {
 		// read once per run, so a refreshed value applies from the next run on
 		private final int batchSize = CollectionPipeline.this.batchSize.getAsInt();
 
-		Run(CollectionRequest request) {
+		Run(CollectionRequest request, BatchWriter<T> writer) {
 			this.request = request;
+			this.writer = writer;
 		}
 
 		void accept(T record) throws Exception {
@@ -248,45 +295,74 @@ public class CollectionPipeline<T> {
 		}
 
 		void flush() throws Exception {
+			// the previous batch first: its failure stops the run before another write starts
+			report(this.writer.awaitInFlight());
 			if (Thread.currentThread().isInterrupted()) {
 				throw new CollectionInterruptedException();
 			}
 			if (!this.batch.isEmpty()) {
-				write(List.copyOf(this.batch));
+				if (!this.request.dryRun()) {
+					report(this.writer.write(List.copyOf(this.batch)));
+				}
 				this.batch.clear();
 			}
 			if (!this.rejected.isEmpty()) {
 				if (!this.request.dryRun()) {
-					CollectionPipeline.this.quarantine.add(CollectionPipeline.this.collectorName,
-							this.request.runId(), List.copyOf(this.rejected));
+					quarantine(List.copyOf(this.rejected));
 				}
 				this.rejected.clear();
 			}
 		}
 
-		private void write(List<T> records) throws Exception {
-			if (this.request.dryRun()) {
+		/**
+		 * The stream ended and was flushed: wait for the last write, so that every batch
+		 * is committed when the run returns (the checkpoint moves after that).
+		 */
+		void finish() throws Exception {
+			report(this.writer.awaitInFlight());
+		}
+
+		/**
+		 * The run failed: the write in flight, if any, may commit, so wait for it and
+		 * report it before the failure propagates. What goes wrong with it is added to
+		 * the failure.
+		 */
+		void abandon(Throwable failure) {
+			try {
+				report(this.writer.awaitInFlight());
+			}
+			catch (Throwable ex) {
+				failure.addSuppressed(ex);
+			}
+		}
+
+		private void report(Outcome<T> outcome) throws Exception {
+			if (outcome == null) {
 				return;
 			}
-			long start = System.nanoTime();
-			WriteResult<T> result;
-			try {
-				result = CollectionPipeline.this.sink.write(records);
+			if (outcome.failure() != null) {
+				CollectionPipeline.this.observer.batchFailed(this.request, outcome.failure(), outcome.took());
+				throw outcome.failure();
 			}
-			catch (Exception ex) {
-				CollectionPipeline.this.observer.batchFailed(this.request, ex, Duration.ofNanos(System.nanoTime() - start));
-				throw ex;
-			}
-			CollectionPipeline.this.observer.batchWritten(this.request, result, Duration.ofNanos(System.nanoTime() - start));
+			WriteResult<T> result = outcome.result();
+			CollectionPipeline.this.observer.batchWritten(this.request, result, outcome.took());
 			this.inserted += result.inserted();
 			this.duplicates += result.duplicates();
 			if (!result.rejected().isEmpty()) {
 				this.invalid += result.rejected().size();
 				CollectionPipeline.this.observer.recordsInvalid(this.request, result.rejected().size());
-				for (RejectedRecord<T> refused : result.rejected()) {
-					this.rejected.add(new QuarantinedRecord(json(refused.record()), refused.reason()));
+				List<QuarantinedRecord> refused = new ArrayList<>(result.rejected().size());
+				for (RejectedRecord<T> record : result.rejected()) {
+					refused.add(new QuarantinedRecord(json(record.record()), record.reason()));
 				}
+				// at once, with the batch they came from: a run interrupted or failed later
+				// drops the records of its unfinished batch, not these
+				quarantine(refused);
 			}
+		}
+
+		private void quarantine(List<QuarantinedRecord> records) {
+			CollectionPipeline.this.quarantine.add(CollectionPipeline.this.collectorName, this.request.runId(), records);
 		}
 
 		RecordCounts counts() {

@@ -113,7 +113,7 @@ public class CollectorAutoConfiguration {
 		return new CollectionPipeline(identity.name(), theCollector, applicable, recordValidator, decorated,
 				quarantine, objectMapper.getIfAvailable(() -> new ObjectMapper().findAndRegisterModules()),
 				observersOf(observers), () -> properties.getSink().getBatchSize(),
-				sourceInvoker.getIfAvailable(() -> SourceInvoker.DIRECT));
+				sourceInvoker.getIfAvailable(() -> SourceInvoker.DIRECT), properties.getSink().isPipelined());
 	}
 
 	@Bean

@@ -18,6 +18,13 @@ public class SinkProperties {
 	private int batchSize = 1000;
 
 	/**
+	 * Whether the next batch is read and validated while the previous one is written (one
+	 * batch in flight, on a writer thread). Off, every batch is written on the
+	 * collection's own thread, as it is anyway inside a transaction of the caller's.
+	 */
+	private boolean pipelined = true;
+
+	/**
 	 * Sinks every batch is written to, in order: jdbc (the record table, or the
 	 * application's own RecordSink), jsonl, csv. With several, a batch counts as
 	 * committed, and the checkpoint moves, only when all of them committed it.
@@ -33,6 +40,14 @@ public class SinkProperties {
 
 	public void setBatchSize(int batchSize) {
 		this.batchSize = batchSize;
+	}
+
+	public boolean isPipelined() {
+		return this.pipelined;
+	}
+
+	public void setPipelined(boolean pipelined) {
+		this.pipelined = pipelined;
 	}
 
 	public List<SinkType> getTypes() {

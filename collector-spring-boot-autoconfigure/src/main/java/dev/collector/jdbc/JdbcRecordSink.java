@@ -101,7 +101,8 @@ public class JdbcRecordSink<T> implements RecordSink<T> {
 	public WriteResult<T> write(List<T> batch) {
 		List<Object[]> rows = new ArrayList<>(batch.size());
 		List<T> unique = new ArrayList<>(batch.size());
-		Set<List<Object>> keys = new HashSet<>();
+		// sized for the whole batch: growing it rehashes every key already in it
+		Set<List<Object>> keys = new HashSet<>((int) (batch.size() / 0.75f) + 1);
 		for (T record : batch) {
 			if (keys.add(Arrays.asList(this.schema.key(record)))) {
 				unique.add(record);

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
 
+import org.springframework.jdbc.datasource.ConnectionProxy;
+
 import dev.collector.schema.RecordSchema;
 
 /**
@@ -56,7 +58,7 @@ final class MariaDbBulkInserter implements RowInserter {
 		if (!sendsOneCommand(connection, rows.get(0))) {
 			return this.fallback.insert(connection, rows);
 		}
-		Connection session = connection.unwrap(Connection.class);
+		Connection session = driverConnection(connection);
 		if (!this.preparedSessions.contains(session)) {
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("SET SESSION max_error_count = " + MAX_ERROR_COUNT);
@@ -76,6 +78,17 @@ final class MariaDbBulkInserter implements RowInserter {
 			UpsertDialect.MARIADB.checkWarnings(statement, warnings, rows.size(), inserted);
 			return inserted;
 		}
+	}
+
+	/**
+	 * The driver's own connection under JdbcTemplate's and the pool's proxies: one object
+	 * per database session, so that the session is set up once, not for every batch.
+	 * JdbcTemplate's proxy answers {@code unwrap(Connection.class)} with itself, and it
+	 * is a new one for every batch.
+	 */
+	private static Connection driverConnection(Connection connection) throws SQLException {
+		Connection target = (connection instanceof ConnectionProxy proxy) ? proxy.getTargetConnection() : connection;
+		return target.unwrap(Connection.class);
 	}
 
 	/**

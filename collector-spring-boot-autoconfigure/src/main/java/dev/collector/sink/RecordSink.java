@@ -9,6 +9,11 @@ import java.util.List;
  * Contract: {@link #write(List)} stores a whole batch or throws; it is idempotent, since
  * a run that failed is fetched again and the same records are written again; it reports
  * how many records were new and how many were already stored.
+ * <p>
+ * Threads: a run calls {@code write} from a writer thread of its own (while it reads and
+ * validates the next batch), one batch at a time and in order, with the run's MDC; from
+ * the collection's own thread when {@code collector.sink.pipelined} is off or a Spring
+ * transaction is active there.
  *
  * @param <T> the record type
  */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +19,7 @@ import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +39,7 @@ import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 import dev.collector.jdbc.JdbcRecordSink;
 import dev.collector.schema.RecordSchema;
 import dev.collector.sink.RecordSink;
+import dev.collector.sink.WriteResult;
 import dev.collector.fixtures.ScriptedCollectorConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,6 +133,31 @@ class CollectorAutoConfigurationTests {
 				assertThat(context).doesNotHaveBean(JdbcRecordSink.class);
 				assertThat(context.getBean(RecordSink.class)).isSameAs(context.getBean("customSink"));
 			});
+	}
+
+	@Test
+	void writesBatchesOnAWriterThreadByDefault() {
+		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class)
+			.withBean("customSink", ThreadRecordingSink.class, ThreadRecordingSink::new)
+			.run((context) -> assertThat(writerThreadsOfOneRun(context)).containsOnly("collector-collector-writer"));
+	}
+
+	@Test
+	void pipelinedWritesCanBeSwitchedOff() {
+		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class)
+			.withBean("customSink", ThreadRecordingSink.class, ThreadRecordingSink::new)
+			.withPropertyValues("collector.sink.pipelined=false")
+			.run((context) -> assertThat(writerThreadsOfOneRun(context))
+				.containsOnly(Thread.currentThread().getName()));
+	}
+
+	private static List<String> writerThreadsOfOneRun(AssertableApplicationContext context) {
+		context.getBean(ScriptedCollector.class)
+			.returning(List.of(Reading.of("s1", Instant.parse("2026-01-01T00:00:00Z"), 1)));
+		assertThat(context.getBean(CollectionRunner.class).run(Trigger.MANUAL).succeeded()).isTrue();
+		ThreadRecordingSink sink = context.getBean(ThreadRecordingSink.class);
+		assertThat(sink.stored).hasSize(1);
+		return sink.threads;
 	}
 
 	@Test
@@ -305,6 +333,18 @@ class CollectorAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableScheduling
 	static class SchedulingConfiguration {
+
+	}
+
+	static class ThreadRecordingSink extends InMemorySink {
+
+		final List<String> threads = new CopyOnWriteArrayList<>();
+
+		@Override
+		public synchronized WriteResult<Reading> write(List<Reading> batch) {
+			this.threads.add(Thread.currentThread().getName());
+			return super.write(batch);
+		}
 
 	}
 

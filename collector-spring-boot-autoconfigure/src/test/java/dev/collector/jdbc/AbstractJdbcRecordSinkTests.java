@@ -367,7 +367,7 @@ abstract class AbstractJdbcRecordSinkTests {
 		assertThat(count()).isZero();
 	}
 
-	private static List<SinkItem> items(String feed, long fromInclusive, long toExclusive) {
+	static List<SinkItem> items(String feed, long fromInclusive, long toExclusive) {
 		return LongStream.range(fromInclusive, toExclusive).mapToObj((seq) -> SinkItem.of(feed, seq)).toList();
 	}
 
