@@ -30,6 +30,15 @@ final class H2BatchInserter implements RowInserter {
 				+ String.join(", ", Collections.nCopies(schema.columns().size(), "?")) + ")";
 	}
 
+	/**
+	 * Every row is a statement of its own: a key repeated in the batch fails with 23505
+	 * like a stored one, and is counted as a duplicate.
+	 */
+	@Override
+	public boolean countsRepeatedKeys() {
+		return true;
+	}
+
 	@Override
 	public long insert(Connection connection, List<Object[]> rows) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(this.sql)) {

@@ -32,9 +32,10 @@ import dev.collector.sink.WriteResult.RejectedRecord;
  * multi-row statements of the platform's {@link UpsertDialect}.
  * <p>
  * Records with the same key inside one batch are sent once (the others count as
- * duplicates). When the database refuses a batch for its content (a constraint, a value
- * too long), the batch is rolled back and written again in halves, each in its own
- * transaction, down to single rows: the refused rows come back as
+ * duplicates), unless the database skips and counts them itself (the H2 batch and the
+ * MariaDB bulk command). When the database refuses a batch for its content (a
+ * constraint, a value too long), the batch is rolled back and written again in halves,
+ * each in its own transaction, down to single rows: the refused rows come back as
  * {@link WriteResult#rejected() rejected} and the others are stored. Any other failure
  * (connection lost, ...) propagates, and nothing of the batch is assumed stored.
  *
@@ -52,6 +53,9 @@ public class JdbcRecordSink<T> implements RecordSink<T> {
 	private final JdbcTemplate jdbcTemplate;
 
 	private final TransactionTemplate transactionTemplate;
+
+	/** Where the key columns are among the columns. */
+	private final int[] keyIndexes;
 
 	/** Chosen on first use: the platform is detected lazily. */
 	private final SingletonSupplier<RowInserter> inserter;
@@ -84,6 +88,13 @@ public class JdbcRecordSink<T> implements RecordSink<T> {
 		this.jdbcTemplate = jdbcTemplate;
 		this.transactionTemplate = transactionTemplate;
 		this.inserter = SingletonSupplier.of(() -> inserter(postgresqlCopy));
+		this.keyIndexes = schema.keyColumns().stream().mapToInt(schema.columns()::indexOf).toArray();
+		for (int i = 0; i < this.keyIndexes.length; i++) {
+			if (this.keyIndexes[i] < 0) {
+				throw new IllegalArgumentException("Key column '" + schema.keyColumns().get(i) + "' of table "
+						+ schema.table() + " is not one of its columns " + schema.columns());
+			}
+		}
 	}
 
 	private RowInserter inserter(boolean postgresqlCopy) {
@@ -97,16 +108,44 @@ public class JdbcRecordSink<T> implements RecordSink<T> {
 		};
 	}
 
+	/**
+	 * The key of a row, read from its values: the key columns are a subset of the
+	 * columns, so the record's accessors are called once per column, not again for the
+	 * key. A single-column key is its value; a composite one a list of its values.
+	 */
+	private Object key(Object[] row) {
+		int[] indexes = this.keyIndexes;
+		if (indexes.length == 1) {
+			return row[indexes[0]];
+		}
+		Object[] key = new Object[indexes.length];
+		for (int i = 0; i < indexes.length; i++) {
+			key[i] = row[indexes[i]];
+		}
+		return Arrays.asList(key);
+	}
+
 	@Override
 	public WriteResult<T> write(List<T> batch) {
+		RowInserter inserter = this.inserter.obtain();
 		List<Object[]> rows = new ArrayList<>(batch.size());
-		List<T> unique = new ArrayList<>(batch.size());
-		// sized for the whole batch: growing it rehashes every key already in it
-		Set<List<Object>> keys = new HashSet<>((int) (batch.size() / 0.75f) + 1);
-		for (T record : batch) {
-			if (keys.add(Arrays.asList(this.schema.key(record)))) {
-				unique.add(record);
+		List<T> unique;
+		if (inserter.countsRepeatedKeys()) {
+			unique = batch;
+			for (T record : batch) {
 				rows.add(this.schema.values(record));
+			}
+		}
+		else {
+			unique = new ArrayList<>(batch.size());
+			// sized for the whole batch: growing it rehashes every key already in it
+			Set<Object> keys = new HashSet<>((int) (batch.size() / 0.75f) + 1);
+			for (T record : batch) {
+				Object[] row = this.schema.values(record);
+				if (keys.add(key(row))) {
+					unique.add(record);
+					rows.add(row);
+				}
 			}
 		}
 		Tally<T> tally = new Tally<>();

@@ -53,6 +53,16 @@ final class MariaDbBulkInserter implements RowInserter {
 		this.fallback = fallback;
 	}
 
+	/**
+	 * Once the driver is known to send one bulk command: a key repeated in it is skipped
+	 * with a warning 1062 like a stored one, and counted as a duplicate. The multi-row
+	 * statements of the fallback get distinct keys.
+	 */
+	@Override
+	public boolean countsRepeatedKeys() {
+		return Boolean.TRUE.equals(this.bulk);
+	}
+
 	@Override
 	public long insert(Connection connection, List<Object[]> rows) throws SQLException {
 		if (!sendsOneCommand(connection, rows.get(0))) {
