@@ -74,6 +74,9 @@ final class PostgresCopyInserter implements RowInserter {
 
 	private final String moveToTable;
 
+	/** Whether the last connection was pgJDBC's, so that batches go through COPY. */
+	private volatile boolean copies;
+
 	PostgresCopyInserter(RecordSchema<?> schema, RowInserter fallback) {
 		this.fallback = fallback;
 		String columns = String.join(", ", schema.columns());
@@ -88,11 +91,25 @@ final class PostgresCopyInserter implements RowInserter {
 				+ " ON CONFLICT (" + String.join(", ", schema.keyColumns()) + ") DO NOTHING";
 	}
 
+	/**
+	 * Once a connection was found to be pgJDBC's: a key repeated in a batch makes the
+	 * straight {@code COPY} fail like a stored one, and the batch then goes through the
+	 * staging table, whose {@code ON CONFLICT DO NOTHING} skips the repeated row (the
+	 * first one of the batch is kept) and does not count it. The multi-row statements of
+	 * the fallback get distinct keys.
+	 */
+	@Override
+	public boolean countsRepeatedKeys() {
+		return this.copies;
+	}
+
 	@Override
 	public long insert(Connection connection, List<Object[]> rows) throws SQLException {
 		if (!connection.isWrapperFor(PGConnection.class)) {
+			this.copies = false;
 			return this.fallback.insert(connection, rows);
 		}
+		this.copies = true;
 		PGConnection session = connection.unwrap(PGConnection.class);
 		byte[] text = copyText(rows);
 		if (!this.expectDuplicates) {
@@ -212,8 +229,25 @@ final class PostgresCopyInserter implements RowInserter {
 		}
 	}
 
-	private static void appendEscaped(StringBuilder text, String value) {
+	private static int firstToEscape(String value) {
 		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\\' || c == '\n' || c == '\r' || c == '\t') {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static void appendEscaped(StringBuilder text, String value) {
+		int first = firstToEscape(value);
+		if (first < 0) {
+			// the common case, appended at once: char by char took most of the write's time
+			text.append(value);
+			return;
+		}
+		text.append(value, 0, first);
+		for (int i = first; i < value.length(); i++) {
 			char c = value.charAt(i);
 			switch (c) {
 				case '\\' -> text.append("\\\\");
