@@ -31,8 +31,8 @@ maria_version=$( [[ -n "${BENCH_MARIADB_URL:-}" ]] && mysql -h 127.0.0.1 -u root
 	echo "# Performance"
 	echo
 	echo "Written by \`scripts/benchmarks.sh\` (module \`benchmarks/\`, not part of \`./mvnw verify\`)."
-	echo "**Ratios are what we claim; absolute numbers are context**: they depend on the machine, and this one"
-	echo "was shared with other builds while the benchmarks ran, so single figures are noisy."
+	echo "**Ratios are what we claim; absolute numbers are context**: they depend on the machine and on what else"
+	echo "runs on it."
 	echo
 	echo "| | |"
 	echo "|---|---|"

@@ -142,6 +142,12 @@ public final class StartupComparison {
 		optional.put("Caffeine (the cache)", jars("caffeine", "spring-boot-starter-cache"));
 		optional.put("db-scheduler (cluster scheduling; the in-JVM scheduler instead)", jars("db-scheduler"));
 		optional.put("Spring Cloud Context (/actuator/refresh)", jars("spring-cloud-context"));
+		// what the starter costs with all of them opt-in
+		optional.put("all five", Pattern.compile(optional.values()
+			.stream()
+			.map(Pattern::pattern)
+			.map((pattern) -> "(" + pattern + ")")
+			.collect(Collectors.joining("|"))));
 		return optional;
 	}
 
