@@ -107,11 +107,7 @@ class PipelinedWritesTests {
 		};
 		this.collector.returning(() -> readings(50, (i) -> {
 		}));
-		CollectionPipeline<Reading> pipeline = pipeline(sink, 10, true, (i) -> {
-			if (i == 19) {
-				secondBatchRead.countDown();
-			}
-		});
+		CollectionPipeline<Reading> pipeline = pipelineSignallingTheSecondBatch(sink, secondBatchRead);
 		BackgroundRun run = BackgroundRun.start(() -> pipeline.execute(this.request));
 
 		// the first write is held: the second batch is read and validated meanwhile...
@@ -193,11 +189,7 @@ class PipelinedWritesTests {
 				Thread.currentThread().interrupt();
 			}
 		}));
-		CollectionPipeline<Reading> pipeline = pipeline(sink, 10, true, (i) -> {
-			if (i == 19) {
-				secondBatchRead.countDown();
-			}
-		});
+		CollectionPipeline<Reading> pipeline = pipelineSignallingTheSecondBatch(sink, secondBatchRead);
 		BackgroundRun run = BackgroundRun.start(() -> pipeline.execute(this.request));
 		await(secondBatchRead);
 		run.awaitWaiting();
@@ -303,6 +295,19 @@ class PipelinedWritesTests {
 		assertThat(this.stores.quarantined).extracting(Quarantine.QuarantinedRecord::reason)
 			.containsExactlyInAnyOrder("value too long: " + NOW, "value too long: " + NOW.plusSeconds(10),
 					"sensor: must not be blank");
+	}
+
+	/**
+	 * A pipelined pipeline of batches of 10 that counts the latch down once the second
+	 * batch has been read, while the first one is (held) in flight.
+	 */
+	private CollectionPipeline<Reading> pipelineSignallingTheSecondBatch(RecordSink<Reading> sink,
+			CountDownLatch secondBatchRead) {
+		return pipeline(sink, 10, true, (i) -> {
+			if (i == 19) {
+				secondBatchRead.countDown();
+			}
+		});
 	}
 
 	private CollectionPipeline<Reading> pipeline(RecordSink<Reading> sink, int batchSize, boolean pipelined) {
