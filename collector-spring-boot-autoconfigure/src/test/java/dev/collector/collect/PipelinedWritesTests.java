@@ -5,18 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -367,109 +363,6 @@ class PipelinedWritesTests {
 			this.daemon = Thread.currentThread().isDaemon();
 			this.batches.add(batch);
 			return WriteResult.of(batch.size(), 0);
-		}
-
-	}
-
-	/**
-	 * Keeps what it is told, and on which thread.
-	 */
-	static class RecordingObserver implements CollectionObserver {
-
-		final List<String> events = Collections.synchronizedList(new ArrayList<>());
-
-		final Set<String> threads = Collections.synchronizedSet(new java.util.HashSet<>());
-
-		volatile Runnable onSourceFailure = () -> {
-		};
-
-		@Override
-		public void batchWritten(CollectionRequest request, WriteResult<?> result, Duration took) {
-			record("written " + result.inserted());
-		}
-
-		@Override
-		public void batchFailed(CollectionRequest request, Throwable failure, Duration took) {
-			record("failed " + failure.getMessage());
-		}
-
-		@Override
-		public void sourceCalled(CollectionRequest request, Throwable failure, Duration took) {
-			record((failure != null) ? "source failed" : "source ended");
-			if (failure != null) {
-				this.onSourceFailure.run();
-			}
-		}
-
-		List<String> batchEvents() {
-			synchronized (this.events) {
-				return this.events.stream().filter((event) -> !event.startsWith("source")).toList();
-			}
-		}
-
-		private void record(String event) {
-			this.threads.add(Thread.currentThread().getName());
-			this.events.add(event);
-		}
-
-	}
-
-	/**
-	 * A collection on a thread of its own, so that the test can watch it wait.
-	 */
-	static final class BackgroundRun {
-
-		private final CompletableFuture<RecordCounts> result = new CompletableFuture<>();
-
-		private final Thread thread;
-
-		volatile boolean interruptedAtTheEnd;
-
-		private BackgroundRun(Execution execution) {
-			this.thread = new Thread(() -> {
-				RecordCounts counts = null;
-				Throwable failure = null;
-				try {
-					counts = execution.run();
-				}
-				catch (Throwable ex) {
-					failure = ex;
-				}
-				this.interruptedAtTheEnd = Thread.currentThread().isInterrupted();
-				if (failure != null) {
-					this.result.completeExceptionally(failure);
-				}
-				else {
-					this.result.complete(counts);
-				}
-			}, "collection");
-			this.thread.setDaemon(true);
-		}
-
-		static BackgroundRun start(Execution execution) {
-			BackgroundRun run = new BackgroundRun(execution);
-			run.thread.start();
-			return run;
-		}
-
-		CompletableFuture<RecordCounts> result() {
-			return this.result;
-		}
-
-		/** Poll until the collection parks (it waits for the write in flight), at most 10 s. */
-		void awaitWaiting() {
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-			while (this.thread.getState() != Thread.State.WAITING) {
-				assertThat(System.nanoTime()).as("the collection thread waits").isLessThan(deadline);
-				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-			}
-		}
-
-		@FunctionalInterface
-		interface Execution {
-
-			RecordCounts run() throws Exception;
-
 		}
 
 	}
