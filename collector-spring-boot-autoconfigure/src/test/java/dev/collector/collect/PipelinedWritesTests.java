@@ -82,6 +82,7 @@ class PipelinedWritesTests {
 	@Test
 	void atMostOneBatchIsInFlightWhileTheNextOneIsReadAndValidated() throws Exception {
 		CountDownLatch secondBatchRead = new CountDownLatch(1);
+		CountDownLatch firstWriteStarted = new CountDownLatch(1);
 		CountDownLatch releaseFirstWrite = new CountDownLatch(1);
 		AtomicInteger started = new AtomicInteger();
 		AtomicInteger writing = new AtomicInteger();
@@ -92,6 +93,7 @@ class PipelinedWritesTests {
 				mostAtOnce.accumulateAndGet(writing.incrementAndGet(), Math::max);
 				try {
 					if (started.incrementAndGet() == 1) {
+						firstWriteStarted.countDown();
 						await(releaseFirstWrite);
 					}
 					return super.write(batch);
@@ -111,6 +113,8 @@ class PipelinedWritesTests {
 		// ...and then the collection waits for the first write instead of handing over the second
 		run.awaitWaiting();
 		assertThat(this.processed).hasValue(20);
+		// the writer thread may start the first write only after the collection waits for it
+		await(firstWriteStarted);
 		assertThat(started).hasValue(1);
 
 		releaseFirstWrite.countDown();
