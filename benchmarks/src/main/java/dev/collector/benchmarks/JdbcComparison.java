@@ -58,6 +58,9 @@ public final class JdbcComparison {
 
 	private static final int MEASURED_ROUNDS = 3;
 
+	private static final String WITHOUT_VALIDATION = "our sink, the whole pipeline without Bean Validation (to show "
+			+ "its cost; the starter always validates)";
+
 	private static final String SINK_ALONE = "our sink alone: the default JdbcRecordSink's write per batch (de-duplication, "
 			+ "exact counts, a transaction per batch), without the pipeline";
 
@@ -104,6 +107,7 @@ public final class JdbcComparison {
 			contenders.put("our sink (default: COPY, through a staging table after duplicates)", (n) -> ours(plain, n, true));
 			contenders.put("our sink with multi-row INSERT (without pgJDBC COPY)", (n) -> ours(plain, n, false));
 			contenders.put(SINK_ALONE, (n) -> sinkAlone(plain, n));
+			contenders.put(WITHOUT_VALIDATION, (n) -> ours(plain, n, true, false));
 			contenders.put("batch insert, reWriteBatchedInserts=true", (n) -> batchInsert(rewrite, PG_INSERT, n));
 			contenders.put("batch insert (Boot default URL)", (n) -> batchInsert(plain, PG_INSERT, n));
 			contenders.put("Spring Batch JdbcBatchItemWriter, reWriteBatchedInserts=true",
@@ -121,6 +125,7 @@ public final class JdbcComparison {
 			contenders.put("batch insert (INSERT IGNORE)", (n) -> batchInsert(dataSource, MARIADB_INSERT, n));
 			contenders.put("our sink (default: bulk batch of INSERT IGNORE)", (n) -> ours(dataSource, n, true));
 			contenders.put(SINK_ALONE, (n) -> sinkAlone(dataSource, n));
+			contenders.put(WITHOUT_VALIDATION, (n) -> ours(dataSource, n, true, false));
 			contenders.put("Spring Batch JdbcBatchItemWriter", (n) -> springBatch(dataSource, MARIADB_INSERT, n));
 			compare("MariaDB", "mariadb", dataSource, contenders, (n) -> ours(dataSource, n, true),
 					(n) -> batchInsert(dataSource, MARIADB_INSERT, n));
@@ -133,6 +138,7 @@ public final class JdbcComparison {
 			contenders.put("batch insert (plain INSERT, no conflict handling)", (n) -> batchInsert(dataSource, H2_INSERT, n));
 			contenders.put("our sink (default: batch of INSERTs, duplicate-key failures counted)", (n) -> ours(dataSource, n, true));
 			contenders.put(SINK_ALONE, (n) -> sinkAlone(dataSource, n));
+			contenders.put(WITHOUT_VALIDATION, (n) -> ours(dataSource, n, true, false));
 			contenders.put("Spring Batch JdbcBatchItemWriter (plain INSERT)", (n) -> springBatch(dataSource, H2_INSERT, n));
 			compare("H2 (in memory)", "h2", dataSource, contenders, (n) -> ours(dataSource, n, true), null);
 		}
@@ -189,11 +195,15 @@ public final class JdbcComparison {
 	}
 
 	private void ours(DataSource dataSource, long n, boolean copy) throws Exception {
+		ours(dataSource, n, copy, true);
+	}
+
+	private void ours(DataSource dataSource, long n, boolean copy, boolean validate) throws Exception {
 		JdbcRecordSink<BenchItem> sink = new JdbcRecordSink<>(AnnotatedRecordSchema.of(BenchItem.class),
 				new DatabasePlatform(dataSource, null), new JdbcTemplate(dataSource),
 				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), copy);
 		RecordCounts counts = Pipelines
-			.pipeline(() -> BenchItem.range(0, n), sink, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+			.pipeline(() -> BenchItem.range(0, n), sink, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), validate)
 			.execute(Pipelines.request());
 		if (counts.inserted() + counts.duplicates() != n) {
 			throw new IllegalStateException("our sink counted " + counts);

@@ -37,6 +37,15 @@ public final class Pipelines {
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public static CollectionPipeline<BenchItem> pipeline(Supplier<Stream<BenchItem>> records, RecordSink<BenchItem> sink,
 			MeterRegistry registry) {
+		return pipeline(records, sink, registry, true);
+	}
+
+	/**
+	 * The same pipeline, optionally without Bean Validation: to show what validation
+	 * costs on the write path (the starter always validates).
+	 */
+	public static CollectionPipeline<BenchItem> pipeline(Supplier<Stream<BenchItem>> records, RecordSink<BenchItem> sink,
+			MeterRegistry registry, boolean validate) {
 		Collector<BenchItem> collector = new Collector<>() {
 			@Override
 			public Stream<BenchItem> collect(CollectionRequest request) {
@@ -53,7 +62,7 @@ public final class Pipelines {
 		List<RecordProcessor<BenchItem>> processors = List
 			.of((RecordProcessor) new IngestionTimestampProcessor(Clock.systemUTC()));
 		return new CollectionPipeline<>("bench", collector, processors,
-				new RecordValidator(Validation.buildDefaultValidatorFactory().getValidator()), sink,
+				new RecordValidator(validate ? Validation.buildDefaultValidatorFactory().getValidator() : null), sink,
 				(name, runId, quarantined) -> {
 					throw new IllegalStateException("benchmark records are valid");
 				}, new ObjectMapper().registerModule(new JavaTimeModule()),
