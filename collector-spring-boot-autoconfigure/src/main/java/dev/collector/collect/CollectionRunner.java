@@ -226,11 +226,20 @@ public class CollectionRunner implements CollectionLauncher {
 
 	private void finish(CollectionResult result, Throwable failure) {
 		if (!result.request().dryRun()) {
+			// A run stopped by an interruption (a shutdown) still records its end: a connection
+			// pool refuses to wait for a connection on an interrupted thread, which would leave
+			// the run "running" in the history for ever. The interruption is restored after.
+			boolean interrupted = Thread.interrupted();
 			try {
 				this.history.finished(this.collectorName, result);
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Could not record the end of run " + result.runId() + " in the run history: " + ex.getMessage());
+			}
+			finally {
+				if (interrupted) {
+					Thread.currentThread().interrupt();
+				}
 			}
 		}
 		this.observer.runFinished(result);

@@ -223,6 +223,38 @@ class CollectionRunnerTests {
 	}
 
 	@Test
+	void endOfAnInterruptedRunIsRecordedAndTheInterruptionKept() {
+		// like a connection pool, which refuses to wait for a connection on an interrupted thread
+		InMemoryStores history = new InMemoryStores() {
+			@Override
+			public void finished(String collector, CollectionResult result) {
+				if (Thread.currentThread().isInterrupted()) {
+					throw new IllegalStateException("Interrupted during connection acquisition");
+				}
+				super.finished(collector, result);
+			}
+		};
+		this.collector.returning(() -> IntStream.range(0, 50).mapToObj((i) -> {
+			if (i == 15) {
+				Thread.currentThread().interrupt();
+			}
+			return Reading.of("s1", NOW.plusSeconds(i), 1);
+		}));
+		CollectionPipeline<Reading> pipeline = new CollectionPipeline<>("test", this.collector, this.processors,
+				new RecordValidator(null), this.sink, history, new ObjectMapper(), this.status, 10);
+		CollectionResult result = new CollectionRunner("test", "i-1", pipeline, history, history, this.status,
+				(event) -> this.events.add((ApplicationEvent) event), this.clock, this.executor, Duration.ofMinutes(15))
+			.run(Trigger.SCHEDULED);
+		boolean stillInterrupted = Thread.interrupted();
+		assertThat(result.succeeded()).isFalse();
+		assertThat(history.finished).singleElement().satisfies((finished) -> {
+			assertThat(finished.runId()).isEqualTo(result.runId());
+			assertThat(finished.error()).contains("interrupted");
+		});
+		assertThat(stillInterrupted).as("the interruption is kept for the caller").isTrue();
+	}
+
+	@Test
 	void runIdIsInTheLoggingContextDuringTheRunOnly() {
 		List<String> seen = new java.util.ArrayList<>();
 		this.collector.returning(() -> {
