@@ -26,7 +26,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
-import dev.collector.collect.CollectionRunner;
 import dev.collector.fixtures.PrometheusText;
 import dev.collector.fixtures.Reading;
 import dev.collector.fixtures.ScriptedCollector;
@@ -55,9 +54,6 @@ class CollectorEndpointsTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
-
-	@Autowired
-	CollectionRunner runner;
 
 	RestClient http;
 
@@ -99,7 +95,7 @@ class CollectorEndpointsTests {
 		assertThat(response.getBody()).containsEntry("status", "started")
 			.containsEntry("trigger", "manual")
 			.containsKey("run_id");
-		awaitIdle();
+		awaitFinished((String) response.getBody().get("run_id"));
 	}
 
 	@Test
@@ -232,11 +228,17 @@ class CollectorEndpointsTests {
 		return this.http.get().uri(uri).retrieve().toEntity(JSON);
 	}
 
-	private void awaitIdle() throws InterruptedException {
-		for (int i = 0; i < 200 && this.runner.runningRunId() != null; i++) {
+	/**
+	 * Wait until the run has ended, so that it does not run into the next test. The run is
+	 * not necessarily running yet when the answer comes (the scheduler picks it up), so
+	 * its end is looked up in the run history rather than inferred from no run running.
+	 */
+	private void awaitFinished(String runId) throws InterruptedException {
+		String finished = "SELECT COUNT(*) FROM collector_run WHERE run_id = ? AND finished_at IS NOT NULL";
+		for (int i = 0; i < 400 && this.jdbc.queryForObject(finished, Long.class, runId) == 0; i++) {
 			Thread.sleep(25);
 		}
-		assertThat(this.runner.runningRunId()).as("the run has finished").isNull();
+		assertThat(this.jdbc.queryForObject(finished, Long.class, runId)).as("the run has finished").isOne();
 	}
 
 	@SpringBootConfiguration
