@@ -2,7 +2,6 @@ package dev.collector.jdbc;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -404,22 +403,7 @@ abstract class AbstractJdbcRecordSinkTests {
 	}
 
 	private List<SinkItem> stored() {
-		return this.schema.jdbcTemplate()
-			.query("SELECT feed, seq, published_at, title, kind, price, score FROM sink_item ORDER BY feed, seq",
-					(rs, row) -> new SinkItem(rs.getString("feed"), rs.getLong("seq"),
-							rs.getTimestamp("published_at").toInstant(), rs.getString("title"),
-							(rs.getString("kind") != null) ? Kind.valueOf(rs.getString("kind")) : null,
-							normalized(rs.getBigDecimal("price")), integer(rs, "score")));
-	}
-
-	/** Decimals compare by scale too: read back with the scale the test items use. */
-	private static BigDecimal normalized(BigDecimal value) {
-		return (value != null) ? value.setScale(2) : null;
-	}
-
-	private static Integer integer(ResultSet rs, String column) throws SQLException {
-		int value = rs.getInt(column);
-		return rs.wasNull() ? null : value;
+		return SinkItem.stored(this.schema.jdbcTemplate());
 	}
 
 }

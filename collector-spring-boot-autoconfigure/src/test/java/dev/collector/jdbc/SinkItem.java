@@ -2,6 +2,9 @@ package dev.collector.jdbc;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.collector.schema.CollectedRecord;
 import dev.collector.testdb.TestDatabase;
@@ -38,6 +41,19 @@ record SinkItem(String feed, long seq, Instant publishedAt, String title, Kind k
 		return "CREATE TABLE sink_item (feed VARCHAR(20) NOT NULL, seq BIGINT NOT NULL, published_at " + timestamp
 				+ " NOT NULL, title VARCHAR(" + TITLE_LENGTH + "), kind VARCHAR(10), price NUMERIC(12, 2), "
 				+ "score INTEGER, CONSTRAINT score_not_negative CHECK (score >= 0), PRIMARY KEY (feed, seq))";
+	}
+
+	/**
+	 * Every row of the table, in key order, read back with the scale the items use
+	 * (decimals compare by scale too).
+	 */
+	static List<SinkItem> stored(JdbcTemplate jdbc) {
+		return jdbc.query("SELECT feed, seq, published_at, title, kind, price, score FROM sink_item ORDER BY feed, seq",
+				(rs, row) -> new SinkItem(rs.getString("feed"), rs.getLong("seq"),
+						rs.getTimestamp("published_at").toInstant(), rs.getString("title"),
+						(rs.getString("kind") != null) ? Kind.valueOf(rs.getString("kind")) : null,
+						(rs.getBigDecimal("price") != null) ? rs.getBigDecimal("price").setScale(2) : null,
+						(rs.getObject("score") != null) ? rs.getInt("score") : null));
 	}
 
 	enum Kind {
