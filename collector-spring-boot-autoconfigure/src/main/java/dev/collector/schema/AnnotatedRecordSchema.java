@@ -35,8 +35,6 @@ public final class AnnotatedRecordSchema<T> implements RecordSchema<T> {
 
 	private final List<String> keyColumns;
 
-	private final int[] keyIndexes;
-
 	private final String timestampColumn;
 
 	private final String symbolColumn;
@@ -54,7 +52,6 @@ public final class AnnotatedRecordSchema<T> implements RecordSchema<T> {
 			throw new IllegalArgumentException("@CollectedRecord on " + recordType.getName() + " names no key");
 		}
 		this.keyColumns = Arrays.stream(annotation.key()).map((name) -> column(name, "key")).toList();
-		this.keyIndexes = this.keyColumns.stream().mapToInt(this.columns::indexOf).toArray();
 		this.timestampColumn = StringUtils.hasText(annotation.timestamp()) ? column(annotation.timestamp(), "timestamp")
 				: null;
 		this.symbolColumn = StringUtils.hasText(annotation.symbol()) ? column(annotation.symbol(), "symbol") : null;
@@ -165,15 +162,6 @@ public final class AnnotatedRecordSchema<T> implements RecordSchema<T> {
 			values[i] = this.accessors.get(i).get(record);
 		}
 		return values;
-	}
-
-	@Override
-	public Object[] key(T record) {
-		Object[] key = new Object[this.keyIndexes.length];
-		for (int i = 0; i < key.length; i++) {
-			key[i] = this.accessors.get(this.keyIndexes[i]).get(record);
-		}
-		return key;
 	}
 
 	@FunctionalInterface

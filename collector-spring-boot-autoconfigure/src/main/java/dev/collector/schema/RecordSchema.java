@@ -53,11 +53,4 @@ public interface RecordSchema<T> {
 	 */
 	Object[] values(T record);
 
-	/**
-	 * The natural key of one record, aligned with {@link #keyColumns()}.
-	 * @param record the record
-	 * @return its key values
-	 */
-	Object[] key(T record);
-
 }

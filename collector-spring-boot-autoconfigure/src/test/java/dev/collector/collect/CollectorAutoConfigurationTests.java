@@ -303,11 +303,6 @@ class CollectorAutoConfigurationTests {
 					return new Object[] { record.sensor() };
 				}
 
-				@Override
-				public Object[] key(Reading record) {
-					return values(record);
-				}
-
 			};
 		}
 

@@ -197,11 +197,6 @@ class CollectorRetentionAutoConfigurationTests {
 					return annotated.values(record);
 				}
 
-				@Override
-				public Object[] key(Reading record) {
-					return annotated.key(record);
-				}
-
 			};
 		}
 
