@@ -12,8 +12,8 @@ import jakarta.validation.constraints.Size;
 import dev.collector.schema.CollectedRecord;
 
 /**
- * The workload of the issue: records of about 210 bytes with the unique key
- * (source, guid).
+ * The workload of the issue: records of about 210 bytes with the unique key (source,
+ * guid).
  */
 @CollectedRecord(table = "bench_item", key = { "source", "guid" }, timestamp = "publishedAt", symbol = "source")
 public record BenchItem(@NotBlank @Size(max = 32) String source, @NotBlank @Size(max = 64) String guid,

@@ -22,8 +22,8 @@ import dev.collector.schema.AnnotatedRecordSchema;
  * One collection of many records into PostgreSQL through the default pipeline and sink,
  * meant to run in a JVM with a small heap ({@code -Xmx256m}): it fails with an
  * OutOfMemoryError unless records stream through in batches. Prints one line:
- * {@code HEAP <records> <inserted> <peak heap MB> <max heap MB> <seconds>}.
- * Arguments: records, JDBC URL, user.
+ * {@code HEAP <records> <inserted> <peak heap MB> <max heap MB> <seconds>}. Arguments:
+ * records, JDBC URL, user.
  */
 public final class HeapRun {
 
@@ -44,7 +44,8 @@ public final class HeapRun {
 			}
 			long start = System.nanoTime();
 			RecordCounts counts = Pipelines
-				.pipeline(() -> BenchItem.range(0, records), sink, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+				.pipeline(() -> BenchItem.range(0, records), sink,
+						new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
 				.execute(Pipelines.request());
 			double seconds = (System.nanoTime() - start) / 1e9;
 			long peak = 0;

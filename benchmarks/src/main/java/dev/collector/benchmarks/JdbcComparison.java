@@ -100,11 +100,12 @@ public final class JdbcComparison {
 
 	private void postgresql(String url) throws Exception {
 		try (HikariDataSource plain = dataSource(url, "postgres");
-				HikariDataSource rewrite = dataSource(url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true",
-						"postgres")) {
+				HikariDataSource rewrite = dataSource(
+						url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true", "postgres")) {
 			Map<String, Contender> contenders = new LinkedHashMap<>();
 			contenders.put("COPY (pgJDBC CopyManager, no conflict handling)", this::copy);
-			contenders.put("our sink (default: COPY, through a staging table after duplicates)", (n) -> ours(plain, n, true));
+			contenders.put("our sink (default: COPY, through a staging table after duplicates)",
+					(n) -> ours(plain, n, true));
 			contenders.put("our sink with multi-row INSERT (without pgJDBC COPY)", (n) -> ours(plain, n, false));
 			contenders.put(SINK_ALONE, (n) -> sinkAlone(plain, n));
 			contenders.put(WITHOUT_VALIDATION, (n) -> ours(plain, n, true, false));
@@ -112,7 +113,8 @@ public final class JdbcComparison {
 			contenders.put("batch insert (Boot default URL)", (n) -> batchInsert(plain, PG_INSERT, n));
 			contenders.put("Spring Batch JdbcBatchItemWriter, reWriteBatchedInserts=true",
 					(n) -> springBatch(rewrite, PG_INSERT, n));
-			contenders.put("Spring Batch JdbcBatchItemWriter (Boot default URL)", (n) -> springBatch(plain, PG_INSERT, n));
+			contenders.put("Spring Batch JdbcBatchItemWriter (Boot default URL)",
+					(n) -> springBatch(plain, PG_INSERT, n));
 			this.copyDataSource = plain;
 			compare("PostgreSQL", "postgresql", plain, contenders, (n) -> ours(plain, n, true),
 					(n) -> batchInsert(rewrite, PG_INSERT, n));
@@ -135,11 +137,14 @@ public final class JdbcComparison {
 	private void h2() throws Exception {
 		try (HikariDataSource dataSource = dataSource("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "sa")) {
 			Map<String, Contender> contenders = new LinkedHashMap<>();
-			contenders.put("batch insert (plain INSERT, no conflict handling)", (n) -> batchInsert(dataSource, H2_INSERT, n));
-			contenders.put("our sink (default: batch of INSERTs, duplicate-key failures counted)", (n) -> ours(dataSource, n, true));
+			contenders.put("batch insert (plain INSERT, no conflict handling)",
+					(n) -> batchInsert(dataSource, H2_INSERT, n));
+			contenders.put("our sink (default: batch of INSERTs, duplicate-key failures counted)",
+					(n) -> ours(dataSource, n, true));
 			contenders.put(SINK_ALONE, (n) -> sinkAlone(dataSource, n));
 			contenders.put(WITHOUT_VALIDATION, (n) -> ours(dataSource, n, true, false));
-			contenders.put("Spring Batch JdbcBatchItemWriter (plain INSERT)", (n) -> springBatch(dataSource, H2_INSERT, n));
+			contenders.put("Spring Batch JdbcBatchItemWriter (plain INSERT)",
+					(n) -> springBatch(dataSource, H2_INSERT, n));
 			compare("H2 (in memory)", "h2", dataSource, contenders, (n) -> ours(dataSource, n, true), null);
 		}
 	}
@@ -173,15 +178,18 @@ public final class JdbcComparison {
 		double oursDuplicates = rate(oursAgain, this.records);
 		double batchDuplicates = (batchAgain != null) ? rate(batchAgain, this.records) : Double.NaN;
 		double baseline = best.values().iterator().next();
-		this.report.append("### ").append(title).append("\n\n| contender | records/s | ratio to ")
+		this.report.append("### ")
+			.append(title)
+			.append("\n\n| contender | records/s | ratio to ")
 			.append(best.keySet().iterator().next().replaceAll(" \\(.*", ""))
 			.append(" |\n|---|---:|---:|\n");
 		for (Map.Entry<String, Double> entry : best.entrySet()) {
 			this.report.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f |%n", entry.getKey(), entry.getValue(),
 					entry.getValue() / baseline));
 		}
-		this.report.append(String.format(Locale.ROOT,
-				"%nAll %,d records again (every one a duplicate): our sink %,.0f records/s", this.records, oursDuplicates));
+		this.report.append(
+				String.format(Locale.ROOT, "%nAll %,d records again (every one a duplicate): our sink %,.0f records/s",
+						this.records, oursDuplicates));
 		if (batchAgain != null) {
 			this.report.append(String.format(Locale.ROOT, ", batch insert %,.0f records/s", batchDuplicates));
 		}
@@ -203,7 +211,8 @@ public final class JdbcComparison {
 				new DatabasePlatform(dataSource, null), new JdbcTemplate(dataSource),
 				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), copy);
 		RecordCounts counts = Pipelines
-			.pipeline(() -> BenchItem.range(0, n), sink, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), validate)
+			.pipeline(() -> BenchItem.range(0, n), sink, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+					validate)
 			.execute(Pipelines.request());
 		if (counts.inserted() + counts.duplicates() != n) {
 			throw new IllegalStateException("our sink counted " + counts);
@@ -242,9 +251,16 @@ public final class JdbcComparison {
 				text.setLength(0);
 				for (int i = 0; i < Pipelines.BATCH_SIZE && items.hasNext(); i++) {
 					BenchItem item = items.next();
-					text.append(item.source()).append('\t').append(item.guid()).append('\t')
-						.append(item.publishedAt()).append('\t').append(item.title()).append('\t')
-						.append(item.url()).append('\n');
+					text.append(item.source())
+						.append('\t')
+						.append(item.guid())
+						.append('\t')
+						.append(item.publishedAt())
+						.append('\t')
+						.append(item.title())
+						.append('\t')
+						.append(item.url())
+						.append('\n');
 				}
 				byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
 				CopyIn copy = connection.unwrap(PGConnection.class)

@@ -23,8 +23,8 @@ import dev.collector.sink.WriteResult;
 
 /**
  * The framework's own cost per record: stream, processors, Bean Validation, batching and
- * metrics, with a sink that does nothing. The records are built before, so their
- * creation is not measured.
+ * metrics, with a sink that does nothing. The records are built before, so their creation
+ * is not measured.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

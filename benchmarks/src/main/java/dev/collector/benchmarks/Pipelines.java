@@ -35,8 +35,8 @@ public final class Pipelines {
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	public static CollectionPipeline<BenchItem> pipeline(Supplier<Stream<BenchItem>> records, RecordSink<BenchItem> sink,
-			MeterRegistry registry) {
+	public static CollectionPipeline<BenchItem> pipeline(Supplier<Stream<BenchItem>> records,
+			RecordSink<BenchItem> sink, MeterRegistry registry) {
 		return pipeline(records, sink, registry, true);
 	}
 
@@ -44,8 +44,8 @@ public final class Pipelines {
 	 * The same pipeline, optionally without Bean Validation: to show what validation
 	 * costs on the write path (the starter always validates).
 	 */
-	public static CollectionPipeline<BenchItem> pipeline(Supplier<Stream<BenchItem>> records, RecordSink<BenchItem> sink,
-			MeterRegistry registry, boolean validate) {
+	public static CollectionPipeline<BenchItem> pipeline(Supplier<Stream<BenchItem>> records,
+			RecordSink<BenchItem> sink, MeterRegistry registry, boolean validate) {
 		Collector<BenchItem> collector = new Collector<>() {
 			@Override
 			public Stream<BenchItem> collect(CollectionRequest request) {

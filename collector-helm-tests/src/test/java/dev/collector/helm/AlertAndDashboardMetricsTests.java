@@ -27,10 +27,10 @@ import dev.collector.sample.news.NewsCollectorApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every metric that the PrometheusRule's alerts and the Grafana dashboard query is one the
- * application really exports: the sample is started, collects once, and its
- * /actuator/prometheus scrape is compared with the names in every PromQL expression of the
- * rendered chart. The probe and scrape paths of the chart are requested from it, too.
+ * Every metric that the PrometheusRule's alerts and the Grafana dashboard query is one
+ * the application really exports: the sample is started, collects once, and its
+ * /actuator/prometheus scrape is compared with the names in every PromQL expression of
+ * the rendered chart. The probe and scrape paths of the chart are requested from it, too.
  */
 class AlertAndDashboardMetricsTests {
 
@@ -48,11 +48,13 @@ class AlertAndDashboardMetricsTests {
 	@BeforeAll
 	static void startTheSampleAndScrapeIt() throws Exception {
 		sample = new SpringApplicationBuilder(NewsCollectorApplication.class).run("--server.port=0",
-				"--spring.datasource.url=jdbc:h2:mem:helm-tests;DB_CLOSE_DELAY=-1", "--collector.schedule.enabled=false");
+				"--spring.datasource.url=jdbc:h2:mem:helm-tests;DB_CLOSE_DELAY=-1",
+				"--collector.schedule.enabled=false");
 		baseUrl = "http://127.0.0.1:" + sample.getEnvironment().getProperty("local.server.port");
 		// one collection, so that every series the runs feed exists with a value
 		assertThat(request("POST", "/collect?wait=true").statusCode()).isEqualTo(200);
-		// Micrometer registers the GC pause timer at the first collection: have one happen
+		// Micrometer registers the GC pause timer at the first collection: have one
+		// happen
 		System.gc();
 		HttpResponse<String> scrape = request("GET", "/actuator/prometheus");
 		for (int i = 0; i < 40 && !scrape.body().contains("jvm_gc_pause_seconds"); i++) {
@@ -79,15 +81,15 @@ class AlertAndDashboardMetricsTests {
 	@Test
 	void everyMetricOfTheAlertsAndTheDashboardIsExported() {
 		TreeMap<String, List<String>> usedBy = usedMetrics();
-		assertThat(usedBy).as("the chart's queries were found").containsKeys("collector_up",
-				"collector_last_success_timestamp_seconds", "collector_collection_requests_total",
-				"collector_collection_duration_seconds_bucket", "collector_records_processed_total",
-				"collector_backfill_operations_total", "collector_coverage_missing_periods",
-				"collector_data_freshness_seconds", "resilience4j_circuitbreaker_state", "hikaricp_connections_active", "jvm_memory_used_bytes");
+		assertThat(usedBy).as("the chart's queries were found")
+			.containsKeys("collector_up", "collector_last_success_timestamp_seconds",
+					"collector_collection_requests_total", "collector_collection_duration_seconds_bucket",
+					"collector_records_processed_total", "collector_backfill_operations_total",
+					"collector_coverage_missing_periods", "collector_data_freshness_seconds",
+					"resilience4j_circuitbreaker_state", "hikaricp_connections_active", "jvm_memory_used_bytes");
 		List<String> missing = new ArrayList<>();
 		usedBy.forEach((name, where) -> {
-			if (!exported.contains(name)
-					&& !GENERATED_BY_PROMETHEUS.contains(name)) {
+			if (!exported.contains(name) && !GENERATED_BY_PROMETHEUS.contains(name)) {
 				missing.add(name + " (in " + where + ")");
 			}
 		});
@@ -117,9 +119,8 @@ class AlertAndDashboardMetricsTests {
 			}
 		}
 		try {
-			JsonNode dashboard = new ObjectMapper().readTree(manifests.named("ConfigMap", "news-collector-dashboard")
-				.at("/data/collector.json")
-				.asText());
+			JsonNode dashboard = new ObjectMapper()
+				.readTree(manifests.named("ConfigMap", "news-collector-dashboard").at("/data/collector.json").asText());
 			for (JsonNode panel : dashboard.path("panels")) {
 				for (JsonNode target : panel.path("targets")) {
 					record(usedBy, target.path("expr").asText(), "panel " + panel.path("title").asText());

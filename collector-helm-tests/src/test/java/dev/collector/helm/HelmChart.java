@@ -55,7 +55,8 @@ final class HelmChart {
 		TemplateCommand template = new Helm(CHART).template()
 			.withName(RELEASE)
 			.withNamespace(NAMESPACE)
-			// helm-java renders for Kubernetes 1.20 unless told otherwise; the chart needs 1.25+
+			// helm-java renders for Kubernetes 1.20 unless told otherwise; the chart
+			// needs 1.25+
 			.withKubeVersion(KUBE_VERSION);
 		if (valuesFile != null) {
 			template.withValuesFile(valuesFile);
@@ -67,9 +68,9 @@ final class HelmChart {
 	}
 
 	/**
-	 * {@code helm lint} of the chart with the given values. helm-java's lint takes no values
-	 * file, so the chart is copied and its values.yaml replaced by the defaults merged with
-	 * the given file, which is what {@code helm lint -f} does.
+	 * {@code helm lint} of the chart with the given values. helm-java's lint takes no
+	 * values file, so the chart is copied and its values.yaml replaced by the defaults
+	 * merged with the given file, which is what {@code helm lint -f} does.
 	 * @param valuesFile the values, or {@code null} for the defaults
 	 * @param work a scratch directory
 	 * @return Helm's result

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * {@code helm lint} and {@code helm template} of helm/collector with the default values and
- * with ci/production-values.yaml, and what must hold in the rendered manifests.
+ * {@code helm lint} and {@code helm template} of helm/collector with the default values
+ * and with ci/production-values.yaml, and what must hold in the rendered manifests.
  */
 class HelmChartTests {
 
@@ -60,11 +60,13 @@ class HelmChartTests {
 		JsonNode deployment = manifests.one("Deployment");
 		assertThat(deployment.at("/metadata/name").asText()).isEqualTo(FULLNAME);
 		assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(1);
-		// no cluster announces monitoring.coreos.com/v1 to helm template: no ServiceMonitor, no PrometheusRule
+		// no cluster announces monitoring.coreos.com/v1 to helm template: no
+		// ServiceMonitor, no PrometheusRule
 		assertThat(manifests.all("ServiceMonitor")).isEmpty();
 		assertThat(manifests.all("PrometheusRule")).isEmpty();
-		assertThat(manifests.named("ConfigMap", FULLNAME + "-dashboard").at("/metadata/labels/grafana_dashboard")
-			.asText()).isEqualTo("1");
+		assertThat(
+				manifests.named("ConfigMap", FULLNAME + "-dashboard").at("/metadata/labels/grafana_dashboard").asText())
+			.isEqualTo("1");
 		JsonNode budget = manifests.one("PodDisruptionBudget");
 		assertThat(budget.at("/spec/maxUnavailable").asInt()).isEqualTo(1);
 		assertThat(fields(deployment.at("/spec/template/metadata/labels")))
@@ -74,9 +76,9 @@ class HelmChartTests {
 	@Test
 	void productionValuesRenderEverything() {
 		Manifests manifests = HelmChart.render(HelmChart.PRODUCTION_VALUES);
-		assertThat(manifests.kinds()).containsExactly("ConfigMap", "ConfigMap", "Deployment",
-				"HorizontalPodAutoscaler", "NetworkPolicy", "PodDisruptionBudget", "PrometheusRule", "Service",
-				"ServiceAccount", "ServiceMonitor");
+		assertThat(manifests.kinds()).containsExactly("ConfigMap", "ConfigMap", "Deployment", "HorizontalPodAutoscaler",
+				"NetworkPolicy", "PodDisruptionBudget", "PrometheusRule", "Service", "ServiceAccount",
+				"ServiceMonitor");
 		// the api token comes from the user's Secret: the chart creates none
 		assertThat(manifests.all("Secret")).isEmpty();
 		assertThat(manifests.one("Deployment").at("/spec").has("replicas")).as("replicas left to the HPA").isFalse();
@@ -100,7 +102,9 @@ class HelmChartTests {
 			.isEqualTo("collector-base-config");
 
 		List<String> alerts = new ArrayList<>();
-		manifests.one("PrometheusRule").at("/spec/groups/0/rules").forEach((rule) -> alerts.add(rule.path("alert").asText()));
+		manifests.one("PrometheusRule")
+			.at("/spec/groups/0/rules")
+			.forEach((rule) -> alerts.add(rule.path("alert").asText()));
 		assertThat(alerts).containsExactly("CollectorDown", "CollectorNoSuccessfulCollection", "CollectorErrorRateHigh",
 				"CollectorCircuitOpen", "CollectorBackfillFailed", "CollectorDataStale", "CollectorCoverageGaps");
 		JsonNode noSuccess = manifests.one("PrometheusRule").at("/spec/groups/0/rules/1");
@@ -110,13 +114,14 @@ class HelmChartTests {
 		// Prometheus' own template syntax survives Helm's
 		assertThat(noSuccess.at("/annotations/summary").asText())
 			.isEqualTo("{{ $labels.collector }} has not collected successfully for 3 intervals.");
-		assertThat(manifests.one("PrometheusRule").at("/spec/groups/0/rules/0/expr").asText())
-			.isEqualTo("sum(up{job=\"news-collector\", namespace=\"data\"}) == 0 or absent(up{job=\"news-collector\", namespace=\"data\"})");
+		assertThat(manifests.one("PrometheusRule").at("/spec/groups/0/rules/0/expr").asText()).isEqualTo(
+				"sum(up{job=\"news-collector\", namespace=\"data\"}) == 0 or absent(up{job=\"news-collector\", namespace=\"data\"})");
 
 		JsonNode policy = manifests.one("NetworkPolicy");
 		assertThat(policy.at("/spec/ingress/0/ports/0/port").asText()).isEqualTo("http");
-		assertThat(policy.at("/spec/ingress/0/from/1/namespaceSelector/matchLabels/kubernetes.io~1metadata.name")
-			.asText()).isEqualTo("monitoring");
+		assertThat(
+				policy.at("/spec/ingress/0/from/1/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText())
+			.isEqualTo("monitoring");
 	}
 
 	@Test
@@ -167,7 +172,9 @@ class HelmChartTests {
 			.at("/spec/template/metadata/annotations/checksum~1config")
 			.asText();
 		assertThat(changed).matches("[0-9a-f]{64}").isNotEqualTo(annotations.path("checksum/config").asText());
-		assertThat(HelmChart.render(null).one("Deployment").at("/spec/template/metadata/annotations/checksum~1config")
+		assertThat(HelmChart.render(null)
+			.one("Deployment")
+			.at("/spec/template/metadata/annotations/checksum~1config")
 			.asText()).as("stable for the same values").isEqualTo(annotations.path("checksum/config").asText());
 	}
 
@@ -176,8 +183,8 @@ class HelmChartTests {
 		Manifests manifests = HelmChart.render(null, "configReload.watch", "true");
 		assertThat(manifests.one("Deployment").at("/spec/template/metadata/annotations").has("checksum/config"))
 			.isFalse();
-		JsonNode config = HelmChart.YAML.readTree(manifests.named("ConfigMap", FULLNAME).at("/data/application.yaml")
-			.asText());
+		JsonNode config = HelmChart.YAML
+			.readTree(manifests.named("ConfigMap", FULLNAME).at("/data/application.yaml").asText());
 		assertThat(config.at("/collector/config/watch").asBoolean()).isTrue();
 		// mounted as a directory: a subPath mount would never see the kubelet's update
 		assertThat(mountPath(manifests, "config")).isEqualTo("/etc/collector/config");
@@ -190,8 +197,8 @@ class HelmChartTests {
 	void theConfigMapHoldsTheApplicationYamlOverrides() throws Exception {
 		Manifests manifests = HelmChart.render(null, "collector.name", "feeds", "collector.scheduleInterval", "5m",
 				"config.collector.sink.batch-size", "250");
-		JsonNode config = HelmChart.YAML.readTree(manifests.named("ConfigMap", FULLNAME).at("/data/application.yaml")
-			.asText());
+		JsonNode config = HelmChart.YAML
+			.readTree(manifests.named("ConfigMap", FULLNAME).at("/data/application.yaml").asText());
 		assertThat(config.at("/collector/name").asText()).isEqualTo("feeds");
 		assertThat(config.at("/collector/schedule/interval").asText()).isEqualTo("5m");
 		assertThat(config.at("/collector/sink/batch-size").asInt()).isEqualTo(250);

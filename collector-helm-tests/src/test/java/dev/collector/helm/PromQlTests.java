@@ -15,7 +15,8 @@ class PromQlTests {
 		assertThat(PromQl.metricNames(
 				"histogram_quantile(0.95, sum by (le) (rate(d_seconds_bucket{collector=~\"$collector\"}[$__rate_interval])))"))
 			.containsExactly("d_seconds_bucket");
-		assertThat(PromQl.metricNames("time() - max by (c) (last_success > 0) > 3 * 300")).containsExactly("last_success");
+		assertThat(PromQl.metricNames("time() - max by (c) (last_success > 0) > 3 * 300"))
+			.containsExactly("last_success");
 		assertThat(PromQl.metricNames("a / on (pod) group_left (node) b unless c")).containsExactly("a", "b", "c");
 	}
 

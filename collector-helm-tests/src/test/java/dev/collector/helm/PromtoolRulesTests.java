@@ -16,8 +16,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The rendered alert rules through Prometheus' own promtool: they parse, and the main
- * expressions compute what the runbook says on synthetic series. Needs promtool on the PATH
- * (Debian: apt-get install prometheus); skipped without it, because Maven cannot provide it.
+ * expressions compute what the runbook says on synthetic series. Needs promtool on the
+ * PATH (Debian: apt-get install prometheus); skipped without it, because Maven cannot
+ * provide it.
  */
 class PromtoolRulesTests {
 
@@ -90,7 +91,9 @@ class PromtoolRulesTests {
 	}
 
 	private static String expression(String alert) {
-		for (JsonNode rule : HelmChart.render(HelmChart.PRODUCTION_VALUES).one("PrometheusRule").at("/spec/groups/0/rules")) {
+		for (JsonNode rule : HelmChart.render(HelmChart.PRODUCTION_VALUES)
+			.one("PrometheusRule")
+			.at("/spec/groups/0/rules")) {
 			if (alert.equals(rule.path("alert").asText())) {
 				return rule.path("expr").asText();
 			}

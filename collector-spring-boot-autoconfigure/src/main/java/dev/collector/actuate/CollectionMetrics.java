@@ -23,20 +23,20 @@ import dev.collector.sink.WriteResult;
  * <li>{@code collector_collection_requests_total{status="success|error", trigger}}</li>
  * <li>{@code collector_collection_duration_seconds} (histogram)</li>
  * <li>{@code collector_records_processed_total{operation="insert|duplicate|invalid"}}</li>
- * <li>{@code collector_database_operations_total{operation="insert|query", status}}:
- * sink batches (insert) and checkpoint reads (query)</li>
+ * <li>{@code collector_database_operations_total{operation="insert|query", status}}: sink
+ * batches (insert) and checkpoint reads (query)</li>
  * <li>{@code collector_api_requests_total{endpoint="source", status}}: calls of the
  * collector's source, one per collection</li>
  * <li>{@code collector_backfill_operations_total{status}}</li>
  * <li>{@code collector_active_collections}</li>
  * <li>{@code collector_up}: 1 unless the latest collection failed</li>
  * <li>{@code collector_last_success_timestamp_seconds}: 0 before the first success</li>
- * <li>{@code collector_source_duration_seconds} and {@code collector_sink_duration_seconds}:
- * time spent in the source per collection and per sink batch (API and database
- * latency)</li>
+ * <li>{@code collector_source_duration_seconds} and
+ * {@code collector_sink_duration_seconds}: time spent in the source per collection and
+ * per sink batch (API and database latency)</li>
  * </ul>
- * Every label combination that can occur is registered at start-up with 0, so rate()
- * and absent() behave from the first scrape.
+ * Every label combination that can occur is registered at start-up with 0, so rate() and
+ * absent() behave from the first scrape.
  */
 public class CollectionMetrics implements CollectionObserver {
 
@@ -169,7 +169,8 @@ public class CollectionMetrics implements CollectionObserver {
 	}
 
 	private Counter api(String endpoint, String status) {
-		return counter("api.requests", "Requests to the collector's source", Tags.of("endpoint", endpoint, "status", status));
+		return counter("api.requests", "Requests to the collector's source",
+				Tags.of("endpoint", endpoint, "status", status));
 	}
 
 	private Counter counter(String name, String description, Tags extra) {

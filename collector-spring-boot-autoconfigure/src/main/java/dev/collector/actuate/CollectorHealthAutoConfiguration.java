@@ -30,8 +30,8 @@ public class CollectorHealthAutoConfiguration {
 	@ConditionalOnMissingBean(name = "collectorHealthIndicator")
 	CollectorHealthIndicator collectorHealthIndicator(CollectorStatus status, CollectorProperties properties,
 			Clock clock) {
-		return new CollectorHealthIndicator(status, properties.getHealth().getFailureThreshold(), staleAfter(properties),
-				clock);
+		return new CollectorHealthIndicator(status, properties.getHealth().getFailureThreshold(),
+				staleAfter(properties), clock);
 	}
 
 	static Duration staleAfter(CollectorProperties properties) {

@@ -19,8 +19,8 @@ import dev.collector.config.CollectorIdentity;
 /**
  * Delivers alerts to {@code collector.alerting.webhook-url} as JSON: severity, message,
  * details, service, instance id, timestamp, and a Slack-compatible {@code text}. Each
- * delivery is retried with exponential backoff; a delivery that still fails is logged
- * and counted, never thrown at the collection that caused it.
+ * delivery is retried with exponential backoff; a delivery that still fails is logged and
+ * counted, never thrown at the collection that caused it.
  * <p>
  * Meter (prefix {@code collector}): {@code collector_alerts_total{status="sent|failed"}}.
  */
@@ -95,8 +95,8 @@ public class WebhookAlertSender {
 		body.put("service", this.identity.name());
 		body.put("instance_id", this.identity.instanceId());
 		body.put("timestamp", this.clock.instant().toString());
-		body.put("text", "[" + alert.severity().toUpperCase(Locale.ROOT) + "] " + this.identity.name() + ": "
-				+ alert.message());
+		body.put("text",
+				"[" + alert.severity().toUpperCase(Locale.ROOT) + "] " + this.identity.name() + ": " + alert.message());
 		return body;
 	}
 

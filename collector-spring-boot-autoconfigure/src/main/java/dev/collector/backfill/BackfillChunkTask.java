@@ -38,7 +38,8 @@ import dev.collector.config.BackfillProperties;
  * {@code collector.backfill.max-retries}, then marked failed; periods it covered stay
  * covered. A chunk whose replica died is revived by db-scheduler's dead-execution
  * detection and does only what is still missing. When a collection holds this JVM's
- * collector the chunk yields and tries again after {@code collector.backfill.yield-delay}.
+ * collector the chunk yields and tries again after
+ * {@code collector.backfill.yield-delay}.
  */
 public class BackfillChunkTask {
 
@@ -103,8 +104,10 @@ public class BackfillChunkTask {
 	public CustomTask<Void> task() {
 		FailureHandler<Void> backoff = new FailureHandler.ExponentialBackoffFailureHandler<>(
 				this.properties.getRetryInitialDelay(), this.properties.getRetryMultiplier());
-		// the limit counts the chunk's attempts in our table, not db-scheduler's consecutive
-		// failures: a chunk that gave way to a live run completes "successfully" in between,
+		// the limit counts the chunk's attempts in our table, not db-scheduler's
+		// consecutive
+		// failures: a chunk that gave way to a live run completes "successfully" in
+		// between,
 		// which would reset those
 		FailureHandler<Void> onFailure = (complete, operations) -> {
 			if (attempts(complete) > this.properties.getMaxRetries()) {
@@ -138,7 +141,9 @@ public class BackfillChunkTask {
 		List<LocalDate> todo = stillToDo(task, chunk);
 		long records = 0;
 		for (LocalDate[] range : BackfillPlanner.contiguousRanges(todo, this.ledger.periods())) {
-			List<LocalDate> periods = todo.stream().filter((p) -> !p.isBefore(range[0]) && !p.isAfter(range[1])).toList();
+			List<LocalDate> periods = todo.stream()
+				.filter((p) -> !p.isBefore(range[0]) && !p.isAfter(range[1]))
+				.toList();
 			CollectionRequest request = new CollectionRequest(UUID.randomUUID().toString(), Trigger.BACKFILL,
 					LedgerPeriods.startOfDay(range[0]), LedgerPeriods.startOfDay(this.ledger.periods().end(range[1])),
 					CoverageLedger.ALL_SYMBOLS.equals(chunk.symbol()) ? Set.of() : Set.of(chunk.symbol()), task.force(),
@@ -159,7 +164,8 @@ public class BackfillChunkTask {
 			if (!result.succeeded()) {
 				this.ledger.markFailed(this.collector, chunk.symbol(), periods, request.runId());
 				this.store.update(taskId, chunkNo, ChunkStatus.PENDING, records, result.error());
-				throw new BackfillChunkFailedException("Backfill chunk " + instance.getId() + " failed: " + result.error());
+				throw new BackfillChunkFailedException(
+						"Backfill chunk " + instance.getId() + " failed: " + result.error());
 			}
 			// strictly after the records were committed
 			this.ledger.markCovered(this.collector, chunk.symbol(), periods, request.runId());

@@ -20,8 +20,8 @@ import dev.collector.config.BackfillProperties;
  * {@code collector.backfill.beginning-date} to yesterday that are not covered</li>
  * <li>{@code collector_data_freshness_seconds}: age of the end of the newest covered
  * period (NaN while none is covered)</li>
- * <li>{@code collector_backfill_operations_total{status="success|error"}}: ended
- * backfill tasks (a failed or cancelled one counts as error)</li>
+ * <li>{@code collector_backfill_operations_total{status="success|error"}}: ended backfill
+ * tasks (a failed or cancelled one counts as error)</li>
  * </ul>
  * The gauges read the ledger (a count on its primary key) when scraped.
  */
@@ -46,7 +46,10 @@ public class BackfillMetrics implements ApplicationListener<BackfillCompletedEve
 			catch (RuntimeException ex) {
 				return Double.NaN;
 			}
-		}).description("Periods from the beginning date to yesterday that are not covered").tags(this.tags).register(registry);
+		})
+			.description("Periods from the beginning date to yesterday that are not covered")
+			.tags(this.tags)
+			.register(registry);
 		Gauge.builder(prefix + ".data.freshness", () -> {
 			try {
 				return ledger.newestCoveredEnd(collector)
@@ -56,7 +59,11 @@ public class BackfillMetrics implements ApplicationListener<BackfillCompletedEve
 			catch (RuntimeException ex) {
 				return Double.NaN;
 			}
-		}).description("Age of the end of the newest covered period").baseUnit("seconds").tags(this.tags).register(registry);
+		})
+			.description("Age of the end of the newest covered period")
+			.baseUnit("seconds")
+			.tags(this.tags)
+			.register(registry);
 	}
 
 	@Override

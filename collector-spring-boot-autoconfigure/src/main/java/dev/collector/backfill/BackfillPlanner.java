@@ -39,8 +39,8 @@ public class BackfillPlanner {
 	 * @param ledger the coverage ledger
 	 * @param properties backfill settings
 	 * @param clock the clock ("yesterday", "the future")
-	 * @param requestsPerMinute the source's current rate limit (it may change on refresh),
-	 * for the duration estimate
+	 * @param requestsPerMinute the source's current rate limit (it may change on
+	 * refresh), for the duration estimate
 	 */
 	public BackfillPlanner(String collector, Set<String> knownSymbols, CoverageLedger ledger,
 			BackfillProperties properties, Clock clock, IntSupplier requestsPerMinute) {
@@ -73,8 +73,9 @@ public class BackfillPlanner {
 			throw new BackfillRequestException("start_date " + start + " is after end_date " + end);
 		}
 		if (start.plus(this.properties.getMaxRange()).isBefore(end)) {
-			throw new BackfillRequestException("The range " + start + " .. " + end + " is longer than"
-					+ " collector.backfill.max-range (" + this.properties.getMaxRange() + "); split it into smaller requests");
+			throw new BackfillRequestException(
+					"The range " + start + " .. " + end + " is longer than" + " collector.backfill.max-range ("
+							+ this.properties.getMaxRange() + "); split it into smaller requests");
 		}
 		List<String> symbols = symbols(request.symbols());
 		List<PlannedChunk> chunks = new ArrayList<>();
@@ -85,12 +86,14 @@ public class BackfillPlanner {
 					: this.ledger.missing(this.collector, symbol, start, end);
 			missing += periods.size();
 			for (int i = 0; i < periods.size(); i += this.properties.getBatchSize()) {
-				List<LocalDate> batch = List.copyOf(periods.subList(i, Math.min(periods.size(), i + this.properties.getBatchSize())));
+				List<LocalDate> batch = List
+					.copyOf(periods.subList(i, Math.min(periods.size(), i + this.properties.getBatchSize())));
 				chunks.add(new PlannedChunk(symbol, batch));
 				requests += contiguousRanges(batch, this.ledger.periods()).size();
 			}
 		}
-		Duration duration = Duration.ofMillis(Math.round(requests * 60_000.0 / Math.max(1, this.requestsPerMinute.getAsInt())));
+		Duration duration = Duration
+			.ofMillis(Math.round(requests * 60_000.0 / Math.max(1, this.requestsPerMinute.getAsInt())));
 		return new BackfillPlan(start, end, symbols, request.force(), missing, chunks,
 				missing * this.properties.getEstimatedRecordsPerPeriod(), requests, duration);
 	}
@@ -124,8 +127,9 @@ public class BackfillPlanner {
 		Set<String> unknown = new LinkedHashSet<>(requested);
 		unknown.removeAll(this.knownSymbols);
 		if (!unknown.isEmpty()) {
-			throw new BackfillRequestException("Unknown symbol(s) " + unknown + (this.knownSymbols.isEmpty()
-					? ": this collector has no symbols" : "; known symbols: " + this.knownSymbols.stream().sorted().toList()));
+			throw new BackfillRequestException(
+					"Unknown symbol(s) " + unknown + (this.knownSymbols.isEmpty() ? ": this collector has no symbols"
+							: "; known symbols: " + this.knownSymbols.stream().sorted().toList()));
 		}
 		return List.copyOf(new LinkedHashSet<>(requested));
 	}

@@ -13,6 +13,5 @@ import java.util.List;
  * @param force whether to collect covered periods again
  * @param dryRun whether to answer the plan only
  */
-public record BackfillRequest(String startDate, String endDate, List<String> symbols, boolean force,
-		boolean dryRun) {
+public record BackfillRequest(String startDate, String endDate, List<String> symbols, boolean force, boolean dryRun) {
 }

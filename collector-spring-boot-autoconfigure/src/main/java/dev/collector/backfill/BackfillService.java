@@ -97,8 +97,8 @@ public class BackfillService {
 				empty ? BackfillStatus.SUCCEEDED : null, this.clock.instant(), empty ? this.clock.instant() : null);
 		List<BackfillChunk> chunks = new ArrayList<>();
 		for (PlannedChunk planned : plan.chunks()) {
-			chunks.add(new BackfillChunk(taskId, chunks.size(), planned.symbol(), planned.periods(), ChunkStatus.PENDING,
-					0, 0, null, null));
+			chunks.add(new BackfillChunk(taskId, chunks.size(), planned.symbol(), planned.periods(),
+					ChunkStatus.PENDING, 0, 0, null, null));
 		}
 		this.store.create(task, chunks);
 		List<TaskInstance<?>> executions = new ArrayList<>();

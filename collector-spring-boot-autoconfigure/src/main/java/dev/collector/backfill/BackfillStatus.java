@@ -16,7 +16,10 @@ public enum BackfillStatus {
 	/** Every chunk succeeded. */
 	SUCCEEDED,
 
-	/** At least one chunk failed after its retries; the periods of the others stay covered. */
+	/**
+	 * At least one chunk failed after its retries; the periods of the others stay
+	 * covered.
+	 */
 	FAILED,
 
 	/** Cancelled: running chunks finished, no new ones started. */

@@ -78,13 +78,12 @@ public class CoverageLedger {
 	 */
 	public Map<LocalDate, Entry> entries(String collector, String symbol, LocalDate first, LocalDate last) {
 		Map<LocalDate, Entry> entries = new HashMap<>();
-		this.jdbc.query(
-				"SELECT period_start, status, updated_at FROM collector_coverage WHERE collector = ? AND symbol = ?"
-						+ " AND period_start >= ? AND period_start <= ?",
-				(rs) -> {
-					LocalDate start = rs.getObject(1, LocalDate.class);
-					entries.put(start, new Entry(State.of(rs.getString(2)), rs.getTimestamp(3).toInstant()));
-				}, collector, symbol, first, last);
+		this.jdbc
+			.query("SELECT period_start, status, updated_at FROM collector_coverage WHERE collector = ? AND symbol = ?"
+					+ " AND period_start >= ? AND period_start <= ?", (rs) -> {
+						LocalDate start = rs.getObject(1, LocalDate.class);
+						entries.put(start, new Entry(State.of(rs.getString(2)), rs.getTimestamp(3).toInstant()));
+					}, collector, symbol, first, last);
 		return entries;
 	}
 
@@ -183,9 +182,9 @@ public class CoverageLedger {
 	}
 
 	/**
-	 * Record a live (scheduled or manual) run over {@code [from, to)}. On success, a period
-	 * becomes covered when the chain of successful windows reaches from its start to its
-	 * end; on failure, the periods it touched and had not covered become failed.
+	 * Record a live (scheduled or manual) run over {@code [from, to)}. On success, a
+	 * period becomes covered when the chain of successful windows reaches from its start
+	 * to its end; on failure, the periods it touched and had not covered become failed.
 	 * @param collector the collector's name
 	 * @param symbols the symbols it collected
 	 * @param from window start
@@ -240,7 +239,8 @@ public class CoverageLedger {
 		String update = "UPDATE collector_coverage SET status = ?, covered_until = "
 				+ ((state == State.FAILED) ? "covered_until" : "?")
 				+ ", run_id = ?, updated_at = ? WHERE collector = ? AND symbol = ? AND period_start = ?";
-		Object[] updateArgs = (state == State.FAILED) ? new Object[] { state.column(), runId, now, collector, symbol, start }
+		Object[] updateArgs = (state == State.FAILED)
+				? new Object[] { state.column(), runId, now, collector, symbol, start }
 				: new Object[] { state.column(), until, runId, now, collector, symbol, start };
 		if (this.jdbc.update(update, updateArgs) > 0) {
 			return;

@@ -41,7 +41,8 @@ public class CoverageRecorder implements CollectionObserver {
 					result.runId(), result.succeeded());
 		}
 		catch (RuntimeException ex) {
-			// the records are stored; a later backfill finds the period missing and redoes it
+			// the records are stored; a later backfill finds the period missing and
+			// redoes it
 			logger.warn("Could not record run " + result.runId() + " in the coverage ledger: " + ex.getMessage());
 		}
 	}

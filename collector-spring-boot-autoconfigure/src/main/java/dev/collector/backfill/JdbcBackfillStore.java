@@ -50,10 +50,11 @@ public class JdbcBackfillStore {
 	 */
 	public void create(BackfillTask task, List<BackfillChunk> chunks) {
 		this.transactions.executeWithoutResult((status) -> {
-			this.jdbc.update("INSERT INTO collector_backfill_task (" + TASK_COLUMNS
-					+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", task.taskId(), task.collector(),
-					task.startDate(), task.endDate(), String.join(",", task.symbols()), task.force(),
-					task.missingPeriods(), task.estimatedRecords(), task.chunksTotal(), false,
+			this.jdbc.update(
+					"INSERT INTO collector_backfill_task (" + TASK_COLUMNS
+							+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					task.taskId(), task.collector(), task.startDate(), task.endDate(), String.join(",", task.symbols()),
+					task.force(), task.missingPeriods(), task.estimatedRecords(), task.chunksTotal(), false,
 					(task.finalStatus() != null) ? task.finalStatus().label() : null, utc(task.createdAt()),
 					utc(task.finishedAt()));
 			this.jdbc.batchUpdate("INSERT INTO collector_backfill_chunk (" + CHUNK_COLUMNS
@@ -61,7 +62,8 @@ public class JdbcBackfillStore {
 						ps.setString(1, chunk.taskId());
 						ps.setInt(2, chunk.chunkNo());
 						ps.setString(3, chunk.symbol());
-						ps.setString(4, chunk.periods().stream().map(LocalDate::toString).collect(Collectors.joining(",")));
+						ps.setString(4,
+								chunk.periods().stream().map(LocalDate::toString).collect(Collectors.joining(",")));
 						ps.setString(5, label(ChunkStatus.PENDING));
 						ps.setObject(6, now());
 					});
@@ -69,8 +71,11 @@ public class JdbcBackfillStore {
 	}
 
 	public Optional<BackfillTask> task(String taskId) {
-		return this.jdbc.query("SELECT " + TASK_COLUMNS + " FROM collector_backfill_task WHERE task_id = ?",
-				JdbcBackfillStore::task, taskId).stream().findFirst();
+		return this.jdbc
+			.query("SELECT " + TASK_COLUMNS + " FROM collector_backfill_task WHERE task_id = ?",
+					JdbcBackfillStore::task, taskId)
+			.stream()
+			.findFirst();
 	}
 
 	/**
@@ -82,19 +87,24 @@ public class JdbcBackfillStore {
 	public List<BackfillTask> tasks(String collector, int limit) {
 		JdbcTemplate limited = new JdbcTemplate(this.jdbc.getDataSource());
 		limited.setMaxRows(limit);
-		return limited.query("SELECT " + TASK_COLUMNS
-				+ " FROM collector_backfill_task WHERE collector = ? ORDER BY created_at DESC, task_id", JdbcBackfillStore::task,
-				collector);
+		return limited.query(
+				"SELECT " + TASK_COLUMNS
+						+ " FROM collector_backfill_task WHERE collector = ? ORDER BY created_at DESC, task_id",
+				JdbcBackfillStore::task, collector);
 	}
 
 	public List<BackfillChunk> chunks(String taskId) {
-		return this.jdbc.query("SELECT " + CHUNK_COLUMNS + " FROM collector_backfill_chunk WHERE task_id = ? ORDER BY chunk_no",
+		return this.jdbc.query(
+				"SELECT " + CHUNK_COLUMNS + " FROM collector_backfill_chunk WHERE task_id = ? ORDER BY chunk_no",
 				JdbcBackfillStore::chunk, taskId);
 	}
 
 	public Optional<BackfillChunk> chunk(String taskId, int chunkNo) {
-		return this.jdbc.query("SELECT " + CHUNK_COLUMNS + " FROM collector_backfill_chunk WHERE task_id = ? AND chunk_no = ?",
-				JdbcBackfillStore::chunk, taskId, chunkNo).stream().findFirst();
+		return this.jdbc
+			.query("SELECT " + CHUNK_COLUMNS + " FROM collector_backfill_chunk WHERE task_id = ? AND chunk_no = ?",
+					JdbcBackfillStore::chunk, taskId, chunkNo)
+			.stream()
+			.findFirst();
 	}
 
 	/**
@@ -106,9 +116,11 @@ public class JdbcBackfillStore {
 	 */
 	public boolean started(String taskId, int chunkNo, String instanceId) {
 		// a cancel in between wins: only a pending (or revived running) chunk starts
-		return this.jdbc.update("UPDATE collector_backfill_chunk SET status = ?, attempts = attempts + 1, executed_by = ?,"
-				+ " updated_at = ? WHERE task_id = ? AND chunk_no = ? AND status IN (?, ?)", label(ChunkStatus.RUNNING),
-				instanceId, now(), taskId, chunkNo, label(ChunkStatus.PENDING), label(ChunkStatus.RUNNING)) == 1;
+		return this.jdbc.update(
+				"UPDATE collector_backfill_chunk SET status = ?, attempts = attempts + 1, executed_by = ?,"
+						+ " updated_at = ? WHERE task_id = ? AND chunk_no = ? AND status IN (?, ?)",
+				label(ChunkStatus.RUNNING), instanceId, now(), taskId, chunkNo, label(ChunkStatus.PENDING),
+				label(ChunkStatus.RUNNING)) == 1;
 	}
 
 	/**
@@ -119,9 +131,10 @@ public class JdbcBackfillStore {
 	 * @param records records stored by the execution before it gave way
 	 */
 	public void yielded(String taskId, int chunkNo, long records) {
-		this.jdbc.update("UPDATE collector_backfill_chunk SET status = ?, attempts = attempts - 1, records = records + ?,"
-				+ " updated_at = ? WHERE task_id = ? AND chunk_no = ? AND status = ?", label(ChunkStatus.PENDING), records,
-				now(), taskId, chunkNo, label(ChunkStatus.RUNNING));
+		this.jdbc.update(
+				"UPDATE collector_backfill_chunk SET status = ?, attempts = attempts - 1, records = records + ?,"
+						+ " updated_at = ? WHERE task_id = ? AND chunk_no = ? AND status = ?",
+				label(ChunkStatus.PENDING), records, now(), taskId, chunkNo, label(ChunkStatus.RUNNING));
 	}
 
 	/**
@@ -133,7 +146,8 @@ public class JdbcBackfillStore {
 	 * @param error the error, or {@code null} to keep the previous one
 	 */
 	public void update(String taskId, int chunkNo, ChunkStatus status, long records, String error) {
-		// an execution that was presumed dead and taken over must not undo the end of a chunk
+		// an execution that was presumed dead and taken over must not undo the end of a
+		// chunk
 		this.jdbc.update("UPDATE collector_backfill_chunk SET status = ?, records = records + ?,"
 				+ " error = COALESCE(?, error), updated_at = ? WHERE task_id = ? AND chunk_no = ? AND status IN (?, ?)",
 				label(status), records, truncate(error), now(), taskId, chunkNo, label(ChunkStatus.PENDING),
@@ -147,10 +161,12 @@ public class JdbcBackfillStore {
 	 */
 	public boolean cancel(String taskId) {
 		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
-			if (this.jdbc.update("UPDATE collector_backfill_task SET cancelled = ? WHERE task_id = ?", true, taskId) == 0) {
+			if (this.jdbc.update("UPDATE collector_backfill_task SET cancelled = ? WHERE task_id = ?", true,
+					taskId) == 0) {
 				return false;
 			}
-			this.jdbc.update("UPDATE collector_backfill_chunk SET status = ?, updated_at = ? WHERE task_id = ? AND status = ?",
+			this.jdbc.update(
+					"UPDATE collector_backfill_chunk SET status = ?, updated_at = ? WHERE task_id = ? AND status = ?",
 					label(ChunkStatus.CANCELLED), now(), taskId, label(ChunkStatus.PENDING));
 			return true;
 		}));

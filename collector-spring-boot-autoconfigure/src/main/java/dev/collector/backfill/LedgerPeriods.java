@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The periods of the coverage ledger: consecutive spans of {@code collector.backfill.period}
- * (UTC dates), aligned on {@code collector.backfill.beginning-date}.
+ * The periods of the coverage ledger: consecutive spans of
+ * {@code collector.backfill.period} (UTC dates), aligned on
+ * {@code collector.backfill.beginning-date}.
  */
 public final class LedgerPeriods {
 

@@ -37,8 +37,10 @@ public class CollectorHttpClientAutoConfiguration {
 	@ConditionalOnMissingBean(name = "collectorRestClient")
 	RestClient collectorRestClient(CollectorResilience resilience, CollectorProperties properties,
 			ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
-		// built at the first request, not at start-up: building the JDK client loads TLS and
-		// the trust store, about half a second of start-up (benchmarks/, StartupComparison)
+		// built at the first request, not at start-up: building the JDK client loads TLS
+		// and
+		// the trust store, about half a second of start-up (benchmarks/,
+		// StartupComparison)
 		SingletonSupplier<ClientHttpRequestFactory> jdkFactory = SingletonSupplier.of(() -> {
 			HttpClient httpClient = HttpClient.newBuilder()
 				.connectTimeout(properties.getHttp().getConnectTimeout())

@@ -12,8 +12,8 @@ import org.springframework.web.client.RestClientResponseException;
 import dev.collector.resilience.RetryAfterException;
 
 /**
- * An answer with a status worth another attempt (429, 502, 503, 504 by default), with
- * the delay the source asked for in Retry-After. When the attempts run out it becomes the
+ * An answer with a status worth another attempt (429, 502, 503, 504 by default), with the
+ * delay the source asked for in Retry-After. When the attempts run out it becomes the
  * usual {@link RestClientResponseException} of Spring's clients.
  */
 class RetryableStatusException extends RuntimeException implements RetryAfterException {

@@ -42,9 +42,9 @@ import dev.collector.collect.Trigger;
 import dev.collector.config.ScheduleProperties;
 
 /**
- * The collection as one db-scheduler task instance per collector, shared by all
- * replicas: db-scheduler picks each execution on exactly one replica, so scheduled and
- * on-demand runs never overlap anywhere in the cluster.
+ * The collection as one db-scheduler task instance per collector, shared by all replicas:
+ * db-scheduler picks each execution on exactly one replica, so scheduled and on-demand
+ * runs never overlap anywhere in the cluster.
  * <p>
  * A scheduled run is the instance without data; after each run it is rescheduled by
  * {@link LiveIntervalSchedule}. {@code POST /collect} reschedules the same instance to
@@ -83,7 +83,10 @@ public class ClusterCollection implements CollectionLauncher, CollectionSchedule
 
 	private volatile SchedulerClient scheduler;
 
-	/** Until when a live run counts as waiting (System.nanoTime); it renews at every retry. */
+	/**
+	 * Until when a live run counts as waiting (System.nanoTime); it renews at every
+	 * retry.
+	 */
 	private volatile long waitingUntil;
 
 	public ClusterCollection(String collectorName, CollectionRunner runner, RunHistory history,
@@ -191,8 +194,8 @@ public class ClusterCollection implements CollectionLauncher, CollectionSchedule
 		this.watcher.shutdownNow();
 	}
 
-	private CompletionHandler<CollectionOrder> execute(TaskInstance<CollectionOrder> instance,
-			ExecutionContext context, LiveIntervalSchedule liveSchedule) {
+	private CompletionHandler<CollectionOrder> execute(TaskInstance<CollectionOrder> instance, ExecutionContext context,
+			LiveIntervalSchedule liveSchedule) {
 		CollectionOrder order = instance.getData();
 		Trigger trigger = (order != null) ? Trigger.MANUAL : Trigger.SCHEDULED;
 		String runId = (order != null) ? order.runId() : UUID.randomUUID().toString();
@@ -202,7 +205,8 @@ public class ClusterCollection implements CollectionLauncher, CollectionSchedule
 			result = this.runner.run(request);
 		}
 		catch (CollectionInProgressException ex) {
-			// a backfill chunk holds this JVM's collector: keep the order, come back shortly;
+			// a backfill chunk holds this JVM's collector: keep the order, come back
+			// shortly;
 			// meanwhile no new chunk range starts here (see isWaitingForCollector)
 			this.waitingUntil = System.nanoTime() + 3 * RETRY_WHEN_BUSY.toNanos();
 			logger.info("Collection waits for " + ex.getMessage());
@@ -210,7 +214,8 @@ public class ClusterCollection implements CollectionLauncher, CollectionSchedule
 					complete.getTimeDone().plus(RETRY_WHEN_BUSY), order);
 		}
 		catch (RuntimeException ex) {
-			// the window could not be read (database down): this run is over, the next one as planned
+			// the window could not be read (database down): this run is over, the next
+			// one as planned
 			logger.error("Collection " + runId + " could not start: " + ex.getMessage(), ex);
 			CompletableFuture<CollectionResult> caller = this.waiting.remove(runId);
 			if (caller != null) {
@@ -253,7 +258,8 @@ public class ClusterCollection implements CollectionLauncher, CollectionSchedule
 					}
 					Optional<ScheduledExecution<Object>> execution = client.getScheduledExecution(instance);
 					boolean pending = execution.isPresent() && (execution.get().isPicked()
-							|| (execution.get().getData() instanceof CollectionOrder order && order.runId().equals(runId)));
+							|| (execution.get().getData() instanceof CollectionOrder order
+									&& order.runId().equals(runId)));
 					if (!pending) {
 						ClusterCollection.this.waiting.remove(runId);
 						result.completeExceptionally(new CollectionInProgressException(null));

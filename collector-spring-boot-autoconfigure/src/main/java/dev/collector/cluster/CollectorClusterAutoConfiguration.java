@@ -68,8 +68,9 @@ public class CollectorClusterAutoConfiguration {
 	@ConditionalOnMissingBean
 	CoverageLedger coverageLedger(DataSource dataSource, ObjectProvider<JdbcTemplate> jdbcTemplate,
 			CollectorProperties properties, Clock clock) {
-		return new CoverageLedger(template(jdbcTemplate, dataSource), new LedgerPeriods(
-				properties.getBackfill().getBeginningDate(), properties.getBackfill().getPeriod()), clock);
+		return new CoverageLedger(template(jdbcTemplate, dataSource),
+				new LedgerPeriods(properties.getBackfill().getBeginningDate(), properties.getBackfill().getPeriod()),
+				clock);
 	}
 
 	@Bean
@@ -99,7 +100,8 @@ public class CollectorClusterAutoConfiguration {
 	BackfillService backfillService(CollectorIdentity identity, BackfillPlanner planner, JdbcBackfillStore store,
 			DataSource dataSource, ApplicationEventPublisher events, Clock clock,
 			ObjectProvider<ClusterCollection> collection) {
-		// a plain client: it only adds executions, which the scheduler of any replica runs
+		// a plain client: it only adds executions, which the scheduler of any replica
+		// runs
 		// timestamps in UTC like the scheduler's: MariaDB/MySQL columns hold no zone
 		SchedulerClient client = SchedulerClient.Builder.create(dataSource)
 			.jdbcCustomization(new AutodetectJdbcCustomization(dataSource, true))

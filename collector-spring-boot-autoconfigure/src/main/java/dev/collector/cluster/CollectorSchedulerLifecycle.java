@@ -5,10 +5,10 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts the collector's db-scheduler with the application context and stops it at
- * close: no new executions are picked, and those running get
- * {@code collector.shutdown-timeout} to finish. An execution cut off there is taken over
- * by another replica once its heartbeats stop.
+ * Starts the collector's db-scheduler with the application context and stops it at close:
+ * no new executions are picked, and those running get {@code collector.shutdown-timeout}
+ * to finish. An execution cut off there is taken over by another replica once its
+ * heartbeats stop.
  */
 public class CollectorSchedulerLifecycle implements SmartLifecycle {
 

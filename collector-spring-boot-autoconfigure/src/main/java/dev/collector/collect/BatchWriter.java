@@ -24,8 +24,8 @@ import dev.collector.sink.WriteResult;
  * <p>
  * Only the sink call runs on the writer thread. Its {@link Outcome} is handed back to the
  * collection thread, which reports it (observers, counts, quarantine): those never run
- * concurrently with each other, as when every write was synchronous. At most one batch
- * is in flight, so a run holds at most two batches in memory, and a failed write is known
+ * concurrently with each other, as when every write was synchronous. At most one batch is
+ * in flight, so a run holds at most two batches in memory, and a failed write is known
  * before the next one starts: nothing is written after it.
  *
  * @param <T> the record type
@@ -117,7 +117,8 @@ final class BatchWriter<T> implements AutoCloseable {
 					interrupted = true;
 				}
 				catch (ExecutionException ex) {
-					// writeNow catches every exception of the sink: only an Error gets here
+					// writeNow catches every exception of the sink: only an Error gets
+					// here
 					if (ex.getCause() instanceof Error error) {
 						throw error;
 					}
@@ -159,7 +160,8 @@ final class BatchWriter<T> implements AutoCloseable {
 		if (this.writer == null) {
 			this.writer = Executors.newSingleThreadExecutor((task) -> {
 				Thread thread = new Thread(task, this.writerThreadName);
-				// never keeps the JVM alive: the collection thread always waits for its write
+				// never keeps the JVM alive: the collection thread always waits for its
+				// write
 				thread.setDaemon(true);
 				return thread;
 			});

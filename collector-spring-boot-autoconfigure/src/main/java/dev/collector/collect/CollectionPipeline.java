@@ -59,8 +59,8 @@ public class CollectionPipeline<T> {
 	public CollectionPipeline(String collectorName, Collector<T> collector, List<RecordProcessor<T>> processors,
 			RecordValidator validator, RecordSink<T> sink, Quarantine quarantine, ObjectMapper objectMapper,
 			CollectionObserver observer, int batchSize) {
-		this(collectorName, collector, processors, validator, sink, quarantine, objectMapper, observer,
-				() -> batchSize, SourceInvoker.DIRECT);
+		this(collectorName, collector, processors, validator, sink, quarantine, objectMapper, observer, () -> batchSize,
+				SourceInvoker.DIRECT);
 	}
 
 	/**
@@ -137,7 +137,8 @@ public class CollectionPipeline<T> {
 	}
 
 	private BatchWriter<T> writerFor(CollectionRequest request) {
-		// A transaction bound to this thread (a caller's @Transactional) is one the writes
+		// A transaction bound to this thread (a caller's @Transactional) is one the
+		// writes
 		// must join, and a writer thread would not see it. A dry run writes nothing.
 		if (!this.pipelined || request.dryRun() || TransactionSynchronizationManager.isActualTransactionActive()) {
 			return BatchWriter.synchronous(this.sink);
@@ -295,7 +296,8 @@ public class CollectionPipeline<T> {
 		}
 
 		void flush() throws Exception {
-			// the previous batch first: its failure stops the run before another write starts
+			// the previous batch first: its failure stops the run before another write
+			// starts
 			report(this.writer.awaitInFlight());
 			if (Thread.currentThread().isInterrupted()) {
 				throw new CollectionInterruptedException();
@@ -355,14 +357,16 @@ public class CollectionPipeline<T> {
 				for (RejectedRecord<T> record : result.rejected()) {
 					refused.add(new QuarantinedRecord(json(record.record()), record.reason()));
 				}
-				// at once, with the batch they came from: a run interrupted or failed later
+				// at once, with the batch they came from: a run interrupted or failed
+				// later
 				// drops the records of its unfinished batch, not these
 				quarantine(refused);
 			}
 		}
 
 		private void quarantine(List<QuarantinedRecord> records) {
-			CollectionPipeline.this.quarantine.add(CollectionPipeline.this.collectorName, this.request.runId(), records);
+			CollectionPipeline.this.quarantine.add(CollectionPipeline.this.collectorName, this.request.runId(),
+					records);
 		}
 
 		RecordCounts counts() {

@@ -21,7 +21,9 @@ public record CollectionResult(CollectionRequest request, Status status, Instant
 	 */
 	public enum Status {
 
-		/** Every batch was stored; the checkpoint moved (unless a dry run or backfill). */
+		/**
+		 * Every batch was stored; the checkpoint moved (unless a dry run or backfill).
+		 */
 		SUCCEEDED,
 
 		/** The source, a processor or the store failed; the checkpoint did not move. */

@@ -89,7 +89,8 @@ public class CollectionRunner implements CollectionLauncher {
 					future.completeExceptionally(ex);
 					return;
 				}
-				// free the collector before answering, so a caller may start the next run at once
+				// free the collector before answering, so a caller may start the next run
+				// at once
 				release(runId);
 				future.complete(result);
 			});
@@ -189,7 +190,8 @@ public class CollectionRunner implements CollectionLauncher {
 		String previousRunId = MDC.get(MDC_RUN_ID);
 		MDC.put(MDC_RUN_ID, runId);
 		Instant startedAt = this.clock.instant();
-		CollectionRequest request = new CollectionRequest(runId, trigger, startedAt, startedAt, Set.of(), false, dryRun);
+		CollectionRequest request = new CollectionRequest(runId, trigger, startedAt, startedAt, Set.of(), false,
+				dryRun);
 		this.observer.runStarted(request);
 		CollectionResult result;
 		Throwable failure = null;
@@ -226,15 +228,19 @@ public class CollectionRunner implements CollectionLauncher {
 
 	private void finish(CollectionResult result, Throwable failure) {
 		if (!result.request().dryRun()) {
-			// A run stopped by an interruption (a shutdown) still records its end: a connection
-			// pool refuses to wait for a connection on an interrupted thread, which would leave
-			// the run "running" in the history for ever. The interruption is restored after.
+			// A run stopped by an interruption (a shutdown) still records its end: a
+			// connection
+			// pool refuses to wait for a connection on an interrupted thread, which would
+			// leave
+			// the run "running" in the history for ever. The interruption is restored
+			// after.
 			boolean interrupted = Thread.interrupted();
 			try {
 				this.history.finished(this.collectorName, result);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Could not record the end of run " + result.runId() + " in the run history: " + ex.getMessage());
+				logger.warn("Could not record the end of run " + result.runId() + " in the run history: "
+						+ ex.getMessage());
 			}
 			finally {
 				if (interrupted) {

@@ -15,9 +15,9 @@ import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Runs a collection every interval (fixed delay: the interval counts from the end of the
- * previous run). Starts with the application context and stops taking new runs as soon
- * as the context closes (SIGTERM); a run in progress finishes while the collector's
- * executor shuts down gracefully.
+ * previous run). Starts with the application context and stops taking new runs as soon as
+ * the context closes (SIGTERM); a run in progress finishes while the collector's executor
+ * shuts down gracefully.
  */
 public class CollectionScheduler implements SmartLifecycle, CollectionSchedule {
 
@@ -55,7 +55,8 @@ public class CollectionScheduler implements SmartLifecycle, CollectionSchedule {
 	public void stop() {
 		ScheduledFuture<?> current = this.future;
 		if (current != null) {
-			// no interrupt: a run in progress ends normally, only the next ones are dropped
+			// no interrupt: a run in progress ends normally, only the next ones are
+			// dropped
 			current.cancel(false);
 			this.future = null;
 		}

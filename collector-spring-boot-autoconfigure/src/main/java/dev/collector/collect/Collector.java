@@ -36,8 +36,8 @@ public interface Collector<T> {
 	 * Check that the source is reachable, for {@code POST /collect?validate_only=true}
 	 * and the {@code collectorSource} health component. The default fetches the small
 	 * window of {@code probe} (a dry run: nothing is written) and reads at most one
-	 * record. Override it with something cheaper when the source has one (a ping, a
-	 * HEAD request, a login).
+	 * record. Override it with something cheaper when the source has one (a ping, a HEAD
+	 * request, a login).
 	 * @param probe a dry-run request for the smallest window
 	 * @throws Exception when the source cannot be reached; its message is reported
 	 */
@@ -47,7 +47,7 @@ public interface Collector<T> {
 		}
 	}
 
-/**
+	/**
 	 * The keys this collector knows (tickers, feed ids, ...); an empty set means the
 	 * collector has no notion of symbols.
 	 * @return the known symbols

@@ -36,9 +36,9 @@ import dev.collector.sink.RecordSinkDecorator;
 
 /**
  * The collector itself, registered when the application declares one {@link Collector}
- * bean: the pipeline (processors, validation, sink, quarantine), the single-flight
- * runner with its checkpoint, and the schedule. Every bean backs off when the
- * application declares its own.
+ * bean: the pipeline (processors, validation, sink, quarantine), the single-flight runner
+ * with its checkpoint, and the schedule. Every bean backs off when the application
+ * declares its own.
  */
 @AutoConfiguration(after = { JacksonAutoConfiguration.class, ValidationAutoConfiguration.class,
 		CollectorJdbcAutoConfiguration.class })
@@ -82,7 +82,8 @@ public class CollectorAutoConfiguration {
 	@Bean(name = TASK_SCHEDULER_BEAN_NAME, defaultCandidate = false)
 	@ConditionalOnMissingBean(name = TASK_SCHEDULER_BEAN_NAME)
 	ThreadPoolTaskScheduler collectorTaskScheduler(CollectorProperties properties) {
-		// not a default candidate: an application's own @Scheduled tasks keep Boot's scheduler
+		// not a default candidate: an application's own @Scheduled tasks keep Boot's
+		// scheduler
 		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 		scheduler.setPoolSize(1);
 		scheduler.setThreadNamePrefix("collector-");
@@ -110,10 +111,10 @@ public class CollectorAutoConfiguration {
 		for (RecordSinkDecorator decorator : sinkDecorators.orderedStream().toList()) {
 			decorated = decorator.decorate(decorated);
 		}
-		return new CollectionPipeline(identity.name(), theCollector, applicable, recordValidator, decorated,
-				quarantine, objectMapper.getIfAvailable(() -> new ObjectMapper().findAndRegisterModules()),
-				observersOf(observers), () -> properties.getSink().getBatchSize(),
-				sourceInvoker.getIfAvailable(() -> SourceInvoker.DIRECT), properties.getSink().isPipelined());
+		return new CollectionPipeline(identity.name(), theCollector, applicable, recordValidator, decorated, quarantine,
+				objectMapper.getIfAvailable(() -> new ObjectMapper().findAndRegisterModules()), observersOf(observers),
+				() -> properties.getSink().getBatchSize(), sourceInvoker.getIfAvailable(() -> SourceInvoker.DIRECT),
+				properties.getSink().isPipelined());
 	}
 
 	@Bean
@@ -125,8 +126,7 @@ public class CollectorAutoConfiguration {
 			@Qualifier(TASK_SCHEDULER_BEAN_NAME) ThreadPoolTaskScheduler executor, CollectorStatus status) {
 		status.seed(history, identity.name());
 		return new CollectionRunner(identity.name(), identity.instanceId(), pipeline, checkpoints, history,
-				observersOf(observers), events, clock, executor,
-				properties.getSchedule().getInterval());
+				observersOf(observers), events, clock, executor, properties.getSchedule().getInterval());
 	}
 
 	@Bean
@@ -155,7 +155,10 @@ public class CollectorAutoConfiguration {
 					? beanFactory.getMergedBeanDefinition(name).getResolvableType() : ResolvableType.NONE;
 			Class<?> accepted = declared.as(RecordProcessor.class).getGeneric(0).resolve();
 			if (accepted == null) {
-				accepted = ResolvableType.forInstance(processor).as(RecordProcessor.class).getGeneric(0).resolve(Object.class);
+				accepted = ResolvableType.forInstance(processor)
+					.as(RecordProcessor.class)
+					.getGeneric(0)
+					.resolve(Object.class);
 			}
 			if (accepted.isAssignableFrom(recordType)) {
 				accepting.add(processor);

@@ -45,7 +45,8 @@ public class CollectorStatus implements CollectionObserver {
 
 	@Override
 	public void runFinished(CollectionResult result) {
-		this.running.updateAndGet((current) -> (current != null && current.runId().equals(result.runId())) ? null : current);
+		this.running
+			.updateAndGet((current) -> (current != null && current.runId().equals(result.runId())) ? null : current);
 		if (result.request().dryRun()) {
 			return;
 		}

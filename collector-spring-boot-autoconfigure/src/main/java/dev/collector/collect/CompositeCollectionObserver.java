@@ -10,8 +10,8 @@ import org.apache.commons.logging.LogFactory;
 import dev.collector.sink.WriteResult;
 
 /**
- * Tells every observer, in order; one that throws is logged and does not stop the run
- * or the others.
+ * Tells every observer, in order; one that throws is logged and does not stop the run or
+ * the others.
  */
 public class CompositeCollectionObserver implements CollectionObserver {
 

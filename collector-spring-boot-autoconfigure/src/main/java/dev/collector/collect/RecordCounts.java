@@ -6,8 +6,8 @@ package dev.collector.collect;
  * @param collected records the collector returned (after processors)
  * @param inserted records stored for the first time
  * @param duplicates records that were already stored
- * @param invalid records that failed validation or were refused by the store, and went
- * to the quarantine
+ * @param invalid records that failed validation or were refused by the store, and went to
+ * the quarantine
  */
 public record RecordCounts(long collected, long inserted, long duplicates, long invalid) {
 

@@ -102,7 +102,8 @@ public class AlertingProperties {
 
 	void validate(Errors errors) {
 		if (hasWebhook() && !isHttpUrl(this.webhookUrl.strip())) {
-			// the URL may carry a secret (Slack hooks do): say what is wrong, not what it is
+			// the URL may carry a secret (Slack hooks do): say what is wrong, not what it
+			// is
 			errors.rejectValue("webhookUrl", "url", "must be an absolute http or https URL with a host");
 		}
 		if (this.enabled && !hasWebhook()) {

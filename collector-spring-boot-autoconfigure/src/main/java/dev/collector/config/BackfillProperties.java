@@ -56,8 +56,8 @@ public class BackfillProperties {
 	private double retryMultiplier = 2.0;
 
 	/**
-	 * Wait before a chunk that found a collection in progress tries again (scheduled
-	 * and manual collection go first).
+	 * Wait before a chunk that found a collection in progress tries again (scheduled and
+	 * manual collection go first).
 	 */
 	private Duration yieldDelay = Duration.ofSeconds(5);
 

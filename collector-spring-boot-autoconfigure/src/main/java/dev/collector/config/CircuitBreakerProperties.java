@@ -10,8 +10,9 @@ import org.springframework.validation.Errors;
 public class CircuitBreakerProperties {
 
 	/**
-	 * Consecutive failed calls to the source that open the breaker. While open, calls fail
-	 * at once without reaching the source. Changeable live (a changed breaker starts closed).
+	 * Consecutive failed calls to the source that open the breaker. While open, calls
+	 * fail at once without reaching the source. Changeable live (a changed breaker starts
+	 * closed).
 	 */
 	private int failureThreshold = 5;
 

@@ -14,8 +14,8 @@ import org.springframework.core.env.MapPropertySource;
  * lowest precedence: any value in application.yaml, an environment variable or the
  * command line wins. Switch them all off with {@code collector.defaults.enabled=false}.
  * <ul>
- * <li>JSON logs on the console (ECS), with the collector's name and instance id on
- * every line and the run id on every line of a run; no banner</li>
+ * <li>JSON logs on the console (ECS), with the collector's name and instance id on every
+ * line and the run id on every line of a run; no banner</li>
  * <li>the Actuator endpoints health, info, prometheus and metrics over HTTP, with the
  * health components shown</li>
  * <li>liveness and readiness probe groups; readiness includes the database, liveness
@@ -39,10 +39,10 @@ public class CollectorDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		defaults.put("logging.structured.format.console", "ecs");
 		// the banner is the one thing on the console that is not a JSON line
 		defaults.put("spring.main.banner-mode", "off");
-		defaults.put("logging.structured.json.add.collector",
-				"${collector.name:${spring.application.name:collector}}");
+		defaults.put("logging.structured.json.add.collector", "${collector.name:${spring.application.name:collector}}");
 		defaults.put("logging.structured.json.add.instance_id", "${collector.instance-id:${HOSTNAME:local}}");
-		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics,refresh,circuitbreakers,ratelimiters,retries");
+		defaults.put("management.endpoints.web.exposure.include",
+				"health,info,prometheus,metrics,refresh,circuitbreakers,ratelimiters,retries");
 		defaults.put("management.endpoint.health.show-components", "always");
 		defaults.put("management.endpoint.health.probes.enabled", "true");
 		defaults.put("management.endpoint.health.group.readiness.include", "readinessState,db");

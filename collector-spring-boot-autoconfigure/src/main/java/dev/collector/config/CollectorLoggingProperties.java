@@ -32,8 +32,8 @@ public class CollectorLoggingProperties {
 	public static class Requests {
 
 		/**
-		 * Whether to log one line per request to the collector's endpoints (method,
-		 * path, status, duration, caller; never headers or bodies).
+		 * Whether to log one line per request to the collector's endpoints (method, path,
+		 * status, duration, caller; never headers or bodies).
 		 */
 		private boolean enabled = true;
 
@@ -50,8 +50,9 @@ public class CollectorLoggingProperties {
 				"/health", "/ready", "/metrics", "/actuator/**"));
 
 		/**
-		 * Path patterns never logged: probes and scrapes, which come every few seconds, and
-		 * /logs, whose reads would otherwise push the entries they look for out of the buffer.
+		 * Path patterns never logged: probes and scrapes, which come every few seconds,
+		 * and /logs, whose reads would otherwise push the entries they look for out of
+		 * the buffer.
 		 */
 		private List<String> exclude = new ArrayList<>(List.of("/health", "/ready", "/metrics", "/logs",
 				"/actuator/health", "/actuator/health/**", "/actuator/prometheus"));
@@ -97,8 +98,8 @@ public class CollectorLoggingProperties {
 	public static class Loki {
 
 		/**
-		 * Push URL of Loki, e.g. http://loki:3100/loki/api/v1/push; shipping is off
-		 * while it is empty.
+		 * Push URL of Loki, e.g. http://loki:3100/loki/api/v1/push; shipping is off while
+		 * it is empty.
 		 */
 		private String url;
 
@@ -118,13 +119,14 @@ public class CollectorLoggingProperties {
 		private Duration requestTimeout = Duration.ofSeconds(5);
 
 		/**
-		 * Maximum number of bytes of log lines kept while Loki is slow or down; beyond
-		 * it lines are dropped, never blocking the application.
+		 * Maximum number of bytes of log lines kept while Loki is slow or down; beyond it
+		 * lines are dropped, never blocking the application.
 		 */
 		private long sendQueueMaxBytes = 40L * 1024 * 1024;
 
 		/**
-		 * Stream labels added to every line besides service, collector, instance and level.
+		 * Stream labels added to every line besides service, collector, instance and
+		 * level.
 		 */
 		private Map<String, String> labels = new LinkedHashMap<>();
 

@@ -12,8 +12,8 @@ public class CollectorMetricsProperties {
 	private String prefix = "collector";
 
 	/**
-	 * Maximum number of label sets of each metric declared through the
-	 * CollectorMetrics facade; further label sets are dropped and counted.
+	 * Maximum number of label sets of each metric declared through the CollectorMetrics
+	 * facade; further label sets are dropped and counted.
 	 */
 	private int maxLabelSets = 100;
 

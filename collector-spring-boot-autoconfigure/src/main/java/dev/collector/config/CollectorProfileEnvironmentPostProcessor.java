@@ -12,8 +12,8 @@ import org.springframework.core.env.MutablePropertySources;
 /**
  * Adds the presets of {@code collector.profile} as a property source just above the
  * starter's defaults, so every explicitly set property (any file, the environment, the
- * command line) wins over the preset. Runs after the config data (application.yaml,
- * .env, the config tree) is loaded, so the profile may be chosen in any of them.
+ * command line) wins over the preset. Runs after the config data (application.yaml, .env,
+ * the config tree) is loaded, so the profile may be chosen in any of them.
  * <p>
  * The profile is read once at start-up: changing it needs a restart, while the single
  * properties it presets can be changed live.

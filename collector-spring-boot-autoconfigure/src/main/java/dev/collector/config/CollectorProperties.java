@@ -248,7 +248,8 @@ public class CollectorProperties implements Validator {
 		properties.cache.validate(errors);
 		properties.http.validate(errors);
 		properties.config.validate(errors);
-		if (properties.metrics.getPrefix() == null || !properties.metrics.getPrefix().matches("[a-zA-Z_][a-zA-Z0-9_.]*")) {
+		if (properties.metrics.getPrefix() == null
+				|| !properties.metrics.getPrefix().matches("[a-zA-Z_][a-zA-Z0-9_.]*")) {
 			errors.rejectValue("metrics.prefix", "pattern",
 					"must start with a letter or '_' and hold only letters, digits, '_' and '.'");
 		}
@@ -296,11 +297,5 @@ public class CollectorProperties implements Validator {
 		}
 		return result.toString();
 	}
-
-
-
-
-
-
 
 }

@@ -23,9 +23,10 @@ public class ConfigWatchProperties {
 	private Duration watchInterval = Duration.ofSeconds(5);
 
 	/**
-	 * Properties file imported at start-up when it exists (KEY=value lines as environment variables, e.g.
-	 * COLLECTOR_RATE_LIMIT_REQUESTS_PER_MINUTE=120 or collector.rate-limit.requests-per-minute=120).
-	 * Read from the environment or the command line, before any config file.
+	 * Properties file imported at start-up when it exists (KEY=value lines as environment
+	 * variables, e.g. COLLECTOR_RATE_LIMIT_REQUESTS_PER_MINUTE=120 or
+	 * collector.rate-limit.requests-per-minute=120). Read from the environment or the
+	 * command line, before any config file.
 	 */
 	private String envFile = ".env";
 

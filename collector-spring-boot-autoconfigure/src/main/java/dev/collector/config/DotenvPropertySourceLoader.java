@@ -50,15 +50,16 @@ public class DotenvPropertySourceLoader implements PropertySourceLoader {
 				values.put(trimmed.substring(0, equals).strip(), unquote(trimmed.substring(equals + 1).strip()));
 			}
 		}
-		// Spring Boot maps UPPER_CASE names to properties for sources named like the system
+		// Spring Boot maps UPPER_CASE names to properties for sources named like the
+		// system
 		// environment only
 		return List.of(new SystemEnvironmentPropertySource(
 				name + "-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, values));
 	}
 
 	private static String unquote(String value) {
-		if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-				|| value.startsWith("'") && value.endsWith("'"))) {
+		if (value.length() >= 2
+				&& (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
 			return value.substring(1, value.length() - 1);
 		}
 		return value;

@@ -14,9 +14,9 @@ public class HealthProperties {
 	private int failureThreshold = 3;
 
 	/**
-	 * Age of the last successful collection after which the collector is reported
-	 * DOWN. Defaults to three schedule intervals while the schedule is enabled; with
-	 * the schedule disabled and no value, staleness is not checked.
+	 * Age of the last successful collection after which the collector is reported DOWN.
+	 * Defaults to three schedule intervals while the schedule is enabled; with the
+	 * schedule disabled and no value, staleness is not checked.
 	 */
 	private Duration staleAfter;
 

@@ -8,9 +8,9 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
 public class JdbcSchemaProperties {
 
 	/**
-	 * Database schema initialization mode for the framework's tables: "embedded"
-	 * creates them in embedded databases only, "always" everywhere (the scripts use
-	 * CREATE TABLE IF NOT EXISTS), "never" leaves it to your migrations.
+	 * Database schema initialization mode for the framework's tables: "embedded" creates
+	 * them in embedded databases only, "always" everywhere (the scripts use CREATE TABLE
+	 * IF NOT EXISTS), "never" leaves it to your migrations.
 	 */
 	private DatabaseInitializationMode initializeSchema = DatabaseInitializationMode.EMBEDDED;
 
@@ -20,8 +20,8 @@ public class JdbcSchemaProperties {
 	private String schema = "classpath:dev/collector/jdbc/schema-@@platform@@.sql";
 
 	/**
-	 * Platform used in the schema location and for the upsert dialect (h2,
-	 * postgresql, mariadb, mysql). Detected from the DataSource when not set.
+	 * Platform used in the schema location and for the upsert dialect (h2, postgresql,
+	 * mariadb, mysql). Detected from the DataSource when not set.
 	 */
 	private String platform;
 

@@ -10,15 +10,15 @@ import org.springframework.validation.Errors;
 public class RateLimitProperties {
 
 	/**
-	 * Calls to the source allowed per minute, spread evenly (20 per second allows one call
-	 * every 50 ms, never a burst of 20). Applies to every source call and to every request
-	 * of the collector HTTP client. Changeable live through /actuator/refresh.
+	 * Calls to the source allowed per minute, spread evenly (20 per second allows one
+	 * call every 50 ms, never a burst of 20). Applies to every source call and to every
+	 * request of the collector HTTP client. Changeable live through /actuator/refresh.
 	 */
 	private int requestsPerMinute = 60;
 
 	/**
-	 * Longest time a call waits for a permit before it fails with
-	 * RequestNotPermitted. Changeable live.
+	 * Longest time a call waits for a permit before it fails with RequestNotPermitted.
+	 * Changeable live.
 	 */
 	private Duration maxWait = Duration.ofMinutes(5);
 

@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.springframework.validation.Errors;
 
 /**
- * The retention purge, under {@code collector.retention.*}: what is kept how long. 0
- * days keeps everything of that kind. Read at every purge, so a change after
+ * The retention purge, under {@code collector.retention.*}: what is kept how long. 0 days
+ * keeps everything of that kind. Read at every purge, so a change after
  * {@code POST /actuator/refresh} applies from the next one.
  */
 public class RetentionProperties {
@@ -25,8 +25,8 @@ public class RetentionProperties {
 	private Integer runHistoryDays;
 
 	/**
-	 * Days rejected records are kept in the quarantine (collector_quarantine). Defaults to
-	 * collector.retention.days; 0 keeps them forever.
+	 * Days rejected records are kept in the quarantine (collector_quarantine). Defaults
+	 * to collector.retention.days; 0 keeps them forever.
 	 */
 	private Integer quarantineDays;
 

@@ -34,8 +34,9 @@ public class RetryProperties {
 	private double multiplier = 2.0;
 
 	/**
-	 * Random spread of each delay, as a fraction of it (0.5 = anywhere from half to one and
-	 * a half times the delay), so that replicas do not retry in step. Changeable live.
+	 * Random spread of each delay, as a fraction of it (0.5 = anywhere from half to one
+	 * and a half times the delay), so that replicas do not retry in step. Changeable
+	 * live.
 	 */
 	private double jitter = 0.5;
 

@@ -8,8 +8,8 @@ import java.time.Duration;
 public class ScheduleProperties {
 
 	/**
-	 * Whether to collect on a schedule. On-demand collection (POST /collect) works
-	 * either way.
+	 * Whether to collect on a schedule. On-demand collection (POST /collect) works either
+	 * way.
 	 */
 	private boolean enabled = true;
 

@@ -10,8 +10,8 @@ import org.springframework.validation.Errors;
 public class SourceCheckProperties {
 
 	/**
-	 * Shortest time between two checks made for the collectorSource health component;
-	 * in between, health reports the latest result.
+	 * Shortest time between two checks made for the collectorSource health component; in
+	 * between, health reports the latest result.
 	 */
 	private Duration interval = Duration.ofMinutes(5);
 

@@ -58,9 +58,8 @@ public class CollectorJdbcAutoConfiguration {
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	JdbcRecordSink<?> jdbcRecordSink(RecordSchema<?> schema, DatabasePlatform platform, DataSource dataSource,
 			ObjectProvider<JdbcTemplate> jdbcTemplate, ObjectProvider<PlatformTransactionManager> transactionManager) {
-		return new JdbcRecordSink(schema, platform, template(jdbcTemplate, dataSource),
-				new TransactionTemplate(transactionManager.getIfAvailable(
-						() -> new DataSourceTransactionManager(dataSource))));
+		return new JdbcRecordSink(schema, platform, template(jdbcTemplate, dataSource), new TransactionTemplate(
+				transactionManager.getIfAvailable(() -> new DataSourceTransactionManager(dataSource))));
 	}
 
 	@Bean

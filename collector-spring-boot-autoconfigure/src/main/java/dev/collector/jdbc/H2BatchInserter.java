@@ -15,8 +15,8 @@ import dev.collector.schema.RecordSchema;
  * hand-written batch insert. H2 runs every statement of a batch even when some fail,
  * undoes only the failed ones and reports each statement's result: a statement refused
  * for its key (SQLState 23505) is a duplicate, counted by the database and not guessed,
- * and the others are inserted. Any other failure is thrown, so the caller rolls the
- * batch back. Measured in {@code benchmarks/} against a multi-row
+ * and the others are inserted. Any other failure is thrown, so the caller rolls the batch
+ * back. Measured in {@code benchmarks/} against a multi-row
  * {@code MERGE ... WHEN NOT MATCHED}, which looks up every key before inserting it.
  */
 final class H2BatchInserter implements RowInserter {

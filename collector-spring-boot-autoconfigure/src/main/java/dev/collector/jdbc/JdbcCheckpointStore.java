@@ -47,7 +47,8 @@ public class JdbcCheckpointStore implements CheckpointStore {
 						collector, at, runId, now);
 			}
 			catch (DuplicateKeyException ex) {
-				// another writer created the row in between: update it like the first time
+				// another writer created the row in between: update it like the first
+				// time
 				this.jdbcTemplate.update(
 						"UPDATE collector_checkpoint SET position_at = ?, run_id = ?, updated_at = ? WHERE collector = ?",
 						at, runId, now, collector);

@@ -22,20 +22,21 @@ import dev.collector.sink.WriteResult;
 import dev.collector.sink.WriteResult.RejectedRecord;
 
 /**
- * The default {@link RecordSink}: writes a batch to the record's table in one
- * transaction with idempotent inserts, and reports the inserted and duplicate counts the
- * database returns. On PostgreSQL (with pgJDBC) the batch goes through {@code COPY} into
- * a staging table and one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}
- * ({@link PostgresCopyInserter}); on MariaDB through a bulk batch of {@code INSERT IGNORE}s
- * ({@link MariaDbBulkInserter}); on H2 through a batch of plain {@code INSERT}s whose
- * duplicate-key failures are the duplicates ({@link H2BatchInserter}); otherwise through
- * multi-row statements of the platform's {@link UpsertDialect}.
+ * The default {@link RecordSink}: writes a batch to the record's table in one transaction
+ * with idempotent inserts, and reports the inserted and duplicate counts the database
+ * returns. On PostgreSQL (with pgJDBC) the batch goes through {@code COPY} into a staging
+ * table and one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}
+ * ({@link PostgresCopyInserter}); on MariaDB through a bulk batch of
+ * {@code INSERT IGNORE}s ({@link MariaDbBulkInserter}); on H2 through a batch of plain
+ * {@code INSERT}s whose duplicate-key failures are the duplicates
+ * ({@link H2BatchInserter}); otherwise through multi-row statements of the platform's
+ * {@link UpsertDialect}.
  * <p>
  * Records with the same key inside one batch are sent once (the others count as
  * duplicates), unless the database skips and counts them itself (the H2 batch and the
- * MariaDB bulk command). When the database refuses a batch for its content (a
- * constraint, a value too long), the batch is rolled back and written again in halves,
- * each in its own transaction, down to single rows: the refused rows come back as
+ * MariaDB bulk command). When the database refuses a batch for its content (a constraint,
+ * a value too long), the batch is rolled back and written again in halves, each in its
+ * own transaction, down to single rows: the refused rows come back as
  * {@link WriteResult#rejected() rejected} and the others are stored. Any other failure
  * (connection lost, ...) propagates, and nothing of the batch is assumed stored.
  *
@@ -43,7 +44,9 @@ import dev.collector.sink.WriteResult.RejectedRecord;
  */
 public class JdbcRecordSink<T> implements RecordSink<T> {
 
-	/** pgJDBC is optional: {@link PostgresCopyInserter} is loaded only when it is present. */
+	/**
+	 * pgJDBC is optional: {@link PostgresCopyInserter} is loaded only when it is present.
+	 */
 	private static final String PG_CONNECTION = "org.postgresql.PGConnection";
 
 	private final RecordSchema<T> schema;
@@ -101,8 +104,9 @@ public class JdbcRecordSink<T> implements RecordSink<T> {
 		UpsertDialect dialect = this.platform.dialect();
 		RowInserter statements = new MultiRowInserter(this.schema, dialect);
 		return switch (dialect) {
-			case POSTGRESQL -> (postgresqlCopy && ClassUtils.isPresent(PG_CONNECTION, JdbcRecordSink.class.getClassLoader()))
-					? new PostgresCopyInserter(this.schema, statements) : statements;
+			case POSTGRESQL ->
+				(postgresqlCopy && ClassUtils.isPresent(PG_CONNECTION, JdbcRecordSink.class.getClassLoader()))
+						? new PostgresCopyInserter(this.schema, statements) : statements;
 			case MARIADB -> new MariaDbBulkInserter(this.schema, statements);
 			case H2 -> new H2BatchInserter(this.schema);
 		};

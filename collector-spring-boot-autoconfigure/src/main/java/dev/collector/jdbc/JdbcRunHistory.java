@@ -53,8 +53,8 @@ public class JdbcRunHistory implements RunHistory {
 						+ "error = ? WHERE run_id = ?",
 				result.status().name(), JdbcRecordSink.parameter(result.request().from()),
 				JdbcRecordSink.parameter(result.request().to()), JdbcRecordSink.parameter(result.finishedAt()),
-				counts.collected(), counts.inserted(), counts.duplicates(),
-				counts.invalid(), truncate(result.error()), result.runId());
+				counts.collected(), counts.inserted(), counts.duplicates(), counts.invalid(), truncate(result.error()),
+				result.runId());
 	}
 
 	@Override
@@ -96,7 +96,8 @@ public class JdbcRunHistory implements RunHistory {
 	}
 
 	static String truncate(String text) {
-		return (text != null && text.length() > MAX_ERROR_LENGTH) ? text.substring(0, MAX_ERROR_LENGTH - 1) + "…" : text;
+		return (text != null && text.length() > MAX_ERROR_LENGTH) ? text.substring(0, MAX_ERROR_LENGTH - 1) + "…"
+				: text;
 	}
 
 }

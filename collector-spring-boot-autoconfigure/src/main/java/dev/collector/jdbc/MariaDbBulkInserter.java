@@ -24,11 +24,11 @@ import dev.collector.schema.RecordSchema;
  * 1062, so the duplicates are counted by the database, and any other warning (a value
  * truncated, a row skipped) refuses the batch as in {@link UpsertDialect#MARIADB}.
  * <p>
- * When the driver does not send a bulk command (another driver, MySQL, bulk switched
- * off in the URL), it runs the statements one by one and only the last one's warnings
- * remain visible, which would hide a truncated value: so the first write probes the
- * driver (the same row twice, rolled back to a savepoint) and, when it answers with
- * per-statement counts, the multi-row statements are used instead.
+ * When the driver does not send a bulk command (another driver, MySQL, bulk switched off
+ * in the URL), it runs the statements one by one and only the last one's warnings remain
+ * visible, which would hide a truncated value: so the first write probes the driver (the
+ * same row twice, rolled back to a savepoint) and, when it answers with per-statement
+ * counts, the multi-row statements are used instead.
  */
 final class MariaDbBulkInserter implements RowInserter {
 
@@ -41,7 +41,9 @@ final class MariaDbBulkInserter implements RowInserter {
 
 	private final RowInserter fallback;
 
-	/** Whether the driver sends a batch as one bulk command: unknown (null) until probed. */
+	/**
+	 * Whether the driver sends a batch as one bulk command: unknown (null) until probed.
+	 */
 	private volatile Boolean bulk;
 
 	/** Database sessions already told to keep all warnings; weak, so closed ones go. */

@@ -36,8 +36,7 @@ final class MultiRowInserter implements RowInserter {
 	MultiRowInserter(RecordSchema<?> schema, UpsertDialect dialect) {
 		this.schema = schema;
 		this.dialect = dialect;
-		this.rowsPerStatement = Math.max(1,
-				Math.min(MAX_ROWS_PER_STATEMENT, MAX_PARAMETERS / schema.columns().size()));
+		this.rowsPerStatement = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, MAX_PARAMETERS / schema.columns().size()));
 		this.fullChunkSql = dialect.insertSql(schema, this.rowsPerStatement);
 	}
 

@@ -34,12 +34,12 @@ import dev.collector.schema.RecordSchema;
  * {@code INSERT}s, which parse and bind every value as a statement parameter, and against
  * the staging table alone, which costs a second write of every row.
  * <p>
- * The staging table is created once per database session with only the record's
- * columns and their exact types (so a value too long fails already at the copy, with
- * SQLState class 22), has no constraints (NOT NULL and CHECK fail at the insert, class
- * 23), and is emptied at every commit and rollback ({@code ON COMMIT DELETE ROWS}).
- * Needs pgJDBC (an optional dependency); on a connection that does not unwrap to
- * {@link PGConnection} the multi-row statements are used instead.
+ * The staging table is created once per database session with only the record's columns
+ * and their exact types (so a value too long fails already at the copy, with SQLState
+ * class 22), has no constraints (NOT NULL and CHECK fail at the insert, class 23), and is
+ * emptied at every commit and rollback ({@code ON COMMIT DELETE ROWS}). Needs pgJDBC (an
+ * optional dependency); on a connection that does not unwrap to {@link PGConnection} the
+ * multi-row statements are used instead.
  */
 final class PostgresCopyInserter implements RowInserter {
 
@@ -48,14 +48,17 @@ final class PostgresCopyInserter implements RowInserter {
 	/** PostgreSQL cuts identifiers longer than this. */
 	private static final int MAX_IDENTIFIER_LENGTH = 63;
 
-	/** Instants in the session's zone, which pgJDBC sets to the JVM's, as pgJDBC binds them. */
+	/**
+	 * Instants in the session's zone, which pgJDBC sets to the JVM's, as pgJDBC binds
+	 * them.
+	 */
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
 	private final RowInserter fallback;
 
 	/**
-	 * Database sessions (physical connections) known to have the staging table, so that
-	 * a batch costs no extra round trip to create it; weak, so closed connections go.
+	 * Database sessions (physical connections) known to have the staging table, so that a
+	 * batch costs no extra round trip to create it; weak, so closed connections go.
 	 */
 	private final Set<PGConnection> sessionsWithStagingTable = Collections
 		.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
@@ -139,7 +142,8 @@ final class PostgresCopyInserter implements RowInserter {
 			return statement.executeUpdate(this.moveToTable);
 		}
 		catch (SQLException | RuntimeException ex) {
-			// a rolled back transaction may have created the staging table: create it again
+			// a rolled back transaction may have created the staging table: create it
+			// again
 			this.sessionsWithStagingTable.remove(session);
 			throw ex;
 		}
@@ -224,7 +228,8 @@ final class PostgresCopyInserter implements RowInserter {
 			text.append("\\\\x").append(HexFormat.of().formatHex(bytes));
 		}
 		else {
-			// UUID, LocalDate, LocalDateTime, java.sql types, ...: their text is what PostgreSQL reads
+			// UUID, LocalDate, LocalDateTime, java.sql types, ...: their text is what
+			// PostgreSQL reads
 			appendEscaped(text, value.toString());
 		}
 	}
@@ -242,7 +247,8 @@ final class PostgresCopyInserter implements RowInserter {
 	private static void appendEscaped(StringBuilder text, String value) {
 		int first = firstToEscape(value);
 		if (first < 0) {
-			// the common case, appended at once: char by char took most of the write's time
+			// the common case, appended at once: char by char took most of the write's
+			// time
 			text.append(value);
 			return;
 		}

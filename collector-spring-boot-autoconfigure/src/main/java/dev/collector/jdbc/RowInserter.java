@@ -22,9 +22,9 @@ interface RowInserter {
 	long insert(Connection connection, List<Object[]> rows) throws SQLException;
 
 	/**
-	 * Whether rows may repeat a key within one call: the database then skips the
-	 * repeated rows itself and they are not counted as inserted, so the sink need not
-	 * sort them out beforehand (hashing every key costs about 4 % of a MariaDB write).
+	 * Whether rows may repeat a key within one call: the database then skips the repeated
+	 * rows itself and they are not counted as inserted, so the sink need not sort them
+	 * out beforehand (hashing every key costs about 4 % of a MariaDB write).
 	 * @return {@code true} when repeated keys are skipped and counted by the database
 	 */
 	default boolean countsRepeatedKeys() {

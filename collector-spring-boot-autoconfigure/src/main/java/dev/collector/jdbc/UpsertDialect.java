@@ -30,8 +30,8 @@ public enum UpsertDialect {
 	/**
 	 * {@code INSERT IGNORE}: duplicates are skipped with warning 1062; any other warning
 	 * (a value truncated or replaced, a row skipped for a CHECK constraint) fails the
-	 * statement, because IGNORE would otherwise store altered data silently or lose a row.
-	 * The warnings must all be seen for that: the session lists up to 65535 of them
+	 * statement, because IGNORE would otherwise store altered data silently or lose a
+	 * row. The warnings must all be seen for that: the session lists up to 65535 of them
 	 * instead of 64 ({@code max_error_count}), and a statement whose warnings are not all
 	 * listed, or do not match its skipped rows, fails too.
 	 */
@@ -96,7 +96,10 @@ public enum UpsertDialect {
 				.stream()
 				.map((column) -> "t." + column + " = s." + column)
 				.collect(Collectors.joining(" AND "));
-			String sourceColumns = schema.columns().stream().map((column) -> "s." + column).collect(Collectors.joining(", "));
+			String sourceColumns = schema.columns()
+				.stream()
+				.map((column) -> "s." + column)
+				.collect(Collectors.joining(", "));
 			return "MERGE INTO " + schema.table() + " t USING (VALUES " + valueRows(schema, rows) + ") s("
 					+ columnList(schema) + ") ON (" + on + ") WHEN NOT MATCHED THEN INSERT (" + columnList(schema)
 					+ ") VALUES (" + sourceColumns + ")";
@@ -171,6 +174,5 @@ public enum UpsertDialect {
 		String row = "(" + String.join(", ", Collections.nCopies(schema.columns().size(), "?")) + ")";
 		return String.join(", ", Collections.nCopies(rows, row));
 	}
-
 
 }

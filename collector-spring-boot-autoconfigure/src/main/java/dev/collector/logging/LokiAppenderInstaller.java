@@ -14,13 +14,13 @@ import dev.collector.config.CollectorLoggingProperties.Loki;
 
 /**
  * Ships every log line straight to Loki with loki4j, besides the console: JSON lines,
- * streams labelled {@code service}, {@code collector}, {@code instance} and
- * {@code level} (plus {@code collector.logging.loki.labels}). The appender batches and
- * sends on its own threads; when Loki is slow or down, lines wait in a bounded queue
- * and beyond it are dropped, so logging never blocks a collection.
+ * streams labelled {@code service}, {@code collector}, {@code instance} and {@code level}
+ * (plus {@code collector.logging.loki.labels}). The appender batches and sends on its own
+ * threads; when Loki is slow or down, lines wait in a bounded queue and beyond it are
+ * dropped, so logging never blocks a collection.
  * <p>
- * Installed on the root logger when the application starts and removed when it stops;
- * the lines logged before (start-up) go to the console only.
+ * Installed on the root logger when the application starts and removed when it stops; the
+ * lines logged before (start-up) go to the console only.
  */
 public class LokiAppenderInstaller {
 

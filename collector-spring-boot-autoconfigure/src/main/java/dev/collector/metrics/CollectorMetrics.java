@@ -24,12 +24,10 @@ import io.micrometer.core.instrument.noop.NoopTimer;
  * checked against the Prometheus rules when the meter is declared (an
  * {@link IllegalArgumentException} that says what to change), a description is required
  * (it becomes the {@code # HELP} line), and each metric keeps at most
- * {@code collector.metrics.max-label-sets} label sets.
- * <pre>{@code
+ * {@code collector.metrics.max-label-sets} label sets. <pre>{@code
  * MeterFamily<Counter> fetched = metrics.counter("items_fetched", "Items read from the feed", "feed");
  * fetched.labels("bbc").increment();
- * }</pre>
- * Meters this class registers itself:
+ * }</pre> Meters this class registers itself:
  * <ul>
  * <li>{@code <prefix>_metrics_dropped_label_sets_total{metric}}: label sets refused
  * because their metric had reached the cap</li>
@@ -98,11 +96,14 @@ public class CollectorMetrics {
 	 */
 	public void gauge(String name, String description, Supplier<Number> value) {
 		Objects.requireNonNull(value, "value");
-		declare(name, description, "gauge", new String[0], (tags) -> Gauge.builder(meterName(name), value)
-			.description(description)
-			.tags(tags)
-			.strongReference(true)
-			.register(this.registry), null).labels();
+		declare(name, description, "gauge", new String[0],
+				(tags) -> Gauge.builder(meterName(name), value)
+					.description(description)
+					.tags(tags)
+					.strongReference(true)
+					.register(this.registry),
+				null)
+			.labels();
 	}
 
 	/**
@@ -114,11 +115,13 @@ public class CollectorMetrics {
 	 * @return the metric; {@code labels(values...)} gives the timer of a label set
 	 */
 	public MeterFamily<Timer> timer(String name, String description, String... labelKeys) {
-		return declare(name, description, "timer", labelKeys, (tags) -> Timer.builder(meterName(name))
-			.description(description)
-			.tags(tags)
-			.publishPercentileHistogram()
-			.register(this.registry), new NoopTimer(droppedId(name, Meter.Type.TIMER)));
+		return declare(name, description, "timer", labelKeys,
+				(tags) -> Timer.builder(meterName(name))
+					.description(description)
+					.tags(tags)
+					.publishPercentileHistogram()
+					.register(this.registry),
+				new NoopTimer(droppedId(name, Meter.Type.TIMER)));
 	}
 
 	/**
@@ -143,8 +146,8 @@ public class CollectorMetrics {
 	}
 
 	/**
-	 * A histogram with the given bucket bounds, exported as {@code <prefix>_<name>_bucket},
-	 * {@code _count} and {@code _sum}.
+	 * A histogram with the given bucket bounds, exported as
+	 * {@code <prefix>_<name>_bucket}, {@code _count} and {@code _sum}.
 	 * @param name lower-case with '_'
 	 * @param description the help text
 	 * @param buckets upper bounds of the buckets, at least one
@@ -173,9 +176,9 @@ public class CollectorMetrics {
 		MetricNames.checkDescription(name, description);
 		List<String> keys = List.of(labelKeys);
 		MetricNames.checkLabelKeys(name, keys);
-		Declared existing = this.declared.computeIfAbsent(name, (n) -> new Declared(kind, keys,
-				new MeterFamily<>(n, keys, this.maxLabelSets, (tags) -> create.apply(this.collectorTags.and(tags)),
-						dropped, droppedLabelSets(n))));
+		Declared existing = this.declared.computeIfAbsent(name,
+				(n) -> new Declared(kind, keys, new MeterFamily<>(n, keys, this.maxLabelSets,
+						(tags) -> create.apply(this.collectorTags.and(tags)), dropped, droppedLabelSets(n))));
 		if (!existing.kind.equals(kind) || !existing.labelKeys.equals(keys)) {
 			throw new IllegalArgumentException("Metric '" + name + "' is already declared as a " + existing.kind
 					+ " with labels " + existing.labelKeys + "; a metric has one type and one set of labels");

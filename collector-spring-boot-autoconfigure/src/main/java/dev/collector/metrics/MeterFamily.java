@@ -11,9 +11,9 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 
 /**
- * One metric with its label keys; {@link #labels(String...)} gives the meter of one
- * label set. At most {@code maxLabelSets} label sets exist per metric: beyond that the
- * values are dropped (a meter that is not exported is returned) and the
+ * One metric with its label keys; {@link #labels(String...)} gives the meter of one label
+ * set. At most {@code maxLabelSets} label sets exist per metric: beyond that the values
+ * are dropped (a meter that is not exported is returned) and the
  * {@code <prefix>_metrics_dropped_label_sets_total{metric}} counter goes up, so a label
  * fed from unbounded input (user ids, URLs) cannot exhaust Prometheus.
  *

@@ -31,7 +31,8 @@ final class MetricNames {
 					+ "': use lower-case letters, digits and '_', starting with a letter or '_' (e.g. items_fetched)");
 		}
 		if (name.startsWith("__")) {
-			throw new IllegalArgumentException("Invalid metric name '" + name + "': names starting with '__' are reserved");
+			throw new IllegalArgumentException(
+					"Invalid metric name '" + name + "': names starting with '__' are reserved");
 		}
 		for (String suffix : RESERVED_SUFFIXES) {
 			if (name.endsWith(suffix)) {

@@ -9,8 +9,8 @@ import io.micrometer.core.instrument.TimeGauge;
 
 /**
  * {@code <prefix>_scrape_duration_seconds}: how long the previous {@code GET /metrics}
- * took to render (a scrape cannot include its own duration), next to
- * {@code <prefix>_up}. A rising value means the registry holds too many series.
+ * took to render (a scrape cannot include its own duration), next to {@code <prefix>_up}.
+ * A rising value means the registry holds too many series.
  */
 public class ScrapeDuration {
 

@@ -39,7 +39,8 @@ public class AlertController {
 			throw Problems.badRequest("Missing message", "message must not be blank");
 		}
 		if (request.message().length() > MAX_MESSAGE_LENGTH) {
-			throw Problems.badRequest("Message too long", "message must be at most " + MAX_MESSAGE_LENGTH + " characters");
+			throw Problems.badRequest("Message too long",
+					"message must be at most " + MAX_MESSAGE_LENGTH + " characters");
 		}
 		WebhookAlertSender webhook = this.sender.getIfAvailable();
 		if (webhook == null) {

@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@link QualityFigures} from the framework's tables: {@code collector_run} (counts per
- * run) and {@code collector_quarantine} (reasons). Both queries are aggregates: nothing is
- * read row by row.
+ * run) and {@code collector_quarantine} (reasons). Both queries are aggregates: nothing
+ * is read row by row.
  */
 public class JdbcQualityFigures implements QualityFigures {
 
@@ -32,8 +32,9 @@ public class JdbcQualityFigures implements QualityFigures {
 	public Totals totals(String collector, Instant since) {
 		String sql = TOTALS + ((since != null) ? " AND started_at >= ?" : "");
 		Object[] arguments = (since != null) ? new Object[] { collector, utc(since) } : new Object[] { collector };
-		return this.jdbcTemplate.queryForObject(sql, (rs, row) -> new Totals(rs.getLong(1), rs.getLong(2),
-				rs.getLong(3), rs.getLong(4), rs.getLong(5)), arguments);
+		return this.jdbcTemplate.queryForObject(sql,
+				(rs, row) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)),
+				arguments);
 	}
 
 	@Override

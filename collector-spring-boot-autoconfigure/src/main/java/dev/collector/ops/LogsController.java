@@ -35,11 +35,12 @@ public class LogsController {
 	}
 
 	@GetMapping("/logs")
-	public LogsResponse logs(@RequestParam(required = false) String level,
-			@RequestParam(required = false) String limit, @RequestParam(required = false) String since) {
-		LogLevel minimum = (level == null || level.isBlank()) ? LogLevel.TRACE : LogLevel.parse(level)
-			.orElseThrow(() -> Problems.badRequest("Invalid level",
-					"level must be one of trace, debug, info, warning, error, critical"));
+	public LogsResponse logs(@RequestParam(required = false) String level, @RequestParam(required = false) String limit,
+			@RequestParam(required = false) String since) {
+		LogLevel minimum = (level == null || level.isBlank()) ? LogLevel.TRACE
+				: LogLevel.parse(level)
+					.orElseThrow(() -> Problems.badRequest("Invalid level",
+							"level must be one of trace, debug, info, warning, error, critical"));
 		int max = this.buffer.capacity();
 		int count = parseLimit(limit, Math.min(DEFAULT_LIMIT, max), max);
 		Instant from = parseSince(since);

@@ -18,8 +18,8 @@ import dev.collector.security.CollectorRequestGuardFilter.BodyTooLargeException;
  * malformed body is described, not quoted.
  */
 @RestControllerAdvice(assignableTypes = { StatusController.class, DataQualityController.class,
-		PerformanceController.class, CircuitBreakerStatusController.class, LogsController.class,
-		AlertController.class, ValidateDataController.class })
+		PerformanceController.class, CircuitBreakerStatusController.class, LogsController.class, AlertController.class,
+		ValidateDataController.class })
 public class OperationsProblemHandler extends ResponseEntityExceptionHandler {
 
 	@Override

@@ -88,8 +88,7 @@ public class PerformanceController {
 	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	public record PerformanceReport(double avgCollectionTime, double successRate, double errorRate,
-			double databaseLatency, double apiLatency, long collections, double memoryUsageMb,
-			double cpuUsagePercent) {
+			double databaseLatency, double apiLatency, long collections, double memoryUsageMb, double cpuUsagePercent) {
 	}
 
 }

@@ -20,7 +20,8 @@ public interface QualityFigures {
 	/**
 	 * The most frequent reasons records were quarantined.
 	 * @param collector the collector's name
-	 * @param since only records quarantined at or after this instant, {@code null} for all
+	 * @param since only records quarantined at or after this instant, {@code null} for
+	 * all
 	 * @param limit how many reasons at most
 	 * @return reasons with their counts, most frequent first
 	 */

@@ -19,7 +19,8 @@ public class Resilience4jView implements ResilienceView {
 
 	private final ObjectProvider<RateLimiterRegistry> limiters;
 
-	public Resilience4jView(ObjectProvider<CircuitBreakerRegistry> breakers, ObjectProvider<RateLimiterRegistry> limiters) {
+	public Resilience4jView(ObjectProvider<CircuitBreakerRegistry> breakers,
+			ObjectProvider<RateLimiterRegistry> limiters) {
 		this.breakers = breakers;
 		this.limiters = limiters;
 	}

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
- * The circuit breakers and rate limiters of the application, as operators see them in
- * GET /status and GET /circuit-breaker-status. Kept free of Resilience4j types so the
+ * The circuit breakers and rate limiters of the application, as operators see them in GET
+ * /status and GET /circuit-breaker-status. Kept free of Resilience4j types so the
  * endpoints work when it is not on the classpath.
  */
 public interface ResilienceView {

@@ -106,8 +106,7 @@ public class StatusController {
 
 	private Map<String, Object> schedule() {
 		Map<String, Object> schedule = new LinkedHashMap<>();
-		CollectionSchedule current = this.properties.getSchedule().isEnabled() ? this.scheduler.getIfAvailable()
-				: null;
+		CollectionSchedule current = this.properties.getSchedule().isEnabled() ? this.scheduler.getIfAvailable() : null;
 		schedule.put("enabled", current != null);
 		schedule.put("interval", this.properties.getSchedule().getInterval().toString());
 		schedule.put("interval_seconds", this.properties.getSchedule().getInterval().toSeconds());

@@ -46,13 +46,11 @@ import dev.collector.config.RetryProperties;
  * call, the collector HTTP client and the sink's database retry use the same instances
  * (the sink has its own retry, {@code <name>-sink}).
  * <p>
- * A source call goes Retry(CircuitBreaker(RateLimiter(TimeLimiter(call)))): every
- * attempt waits for its own permit and counts in the breaker; an open breaker is not
- * retried.
+ * A source call goes Retry(CircuitBreaker(RateLimiter(TimeLimiter(call)))): every attempt
+ * waits for its own permit and counts in the breaker; an open breaker is not retried.
  * <p>
  * {@link #apply(CollectorProperties)} replaces the instances when the properties change
- * (/actuator/refresh); callers look them up on every call, so the new ones apply at
- * once.
+ * (/actuator/refresh); callers look them up on every call, so the new ones apply at once.
  */
 public class CollectorResilience implements DisposableBean {
 

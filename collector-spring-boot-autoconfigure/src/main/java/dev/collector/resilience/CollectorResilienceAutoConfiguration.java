@@ -36,17 +36,17 @@ import dev.collector.sink.RecordSinkDecorator;
 /**
  * Rate limiter, circuit breaker, retry and time limiter around the source call and the
  * sink's database writes ({@link CollectorResilience}), and their live reconfiguration on
- * /actuator/refresh. Uses the Resilience4j registries of resilience4j-spring-boot3 when it
- * is present (its Actuator endpoints and Micrometer binders then show our instances);
+ * /actuator/refresh. Uses the Resilience4j registries of resilience4j-spring-boot3 when
+ * it is present (its Actuator endpoints and Micrometer binders then show our instances);
  * otherwise creates registries of its own and binds them to Micrometer.
  */
-@AutoConfiguration(after = CollectorAutoConfiguration.class, afterName = {
-		"io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
-		"io.github.resilience4j.springboot3.ratelimiter.autoconfigure.RateLimiterAutoConfiguration",
-		"io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration",
-		"io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterAutoConfiguration",
-		"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
-		"org.springframework.cloud.autoconfigure.RefreshAutoConfiguration" })
+@AutoConfiguration(after = CollectorAutoConfiguration.class,
+		afterName = { "io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
+				"io.github.resilience4j.springboot3.ratelimiter.autoconfigure.RateLimiterAutoConfiguration",
+				"io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration",
+				"io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.cloud.autoconfigure.RefreshAutoConfiguration" })
 @ConditionalOnClass({ CircuitBreaker.class, RateLimiter.class, Retry.class, TimeLimiter.class })
 @ConditionalOnBean({ Collector.class, CollectorIdentity.class })
 public class CollectorResilienceAutoConfiguration {
@@ -56,8 +56,8 @@ public class CollectorResilienceAutoConfiguration {
 	RateLimiterRegistry rateLimiterRegistry(ObjectProvider<MeterRegistry> meters) {
 		RateLimiterRegistry registry = RateLimiterRegistry.ofDefaults();
 		if (isMicrometerPresent()) {
-			meters.ifAvailable((meterRegistry) -> TaggedRateLimiterMetrics.ofRateLimiterRegistry(registry)
-				.bindTo(meterRegistry));
+			meters.ifAvailable(
+					(meterRegistry) -> TaggedRateLimiterMetrics.ofRateLimiterRegistry(registry).bindTo(meterRegistry));
 		}
 		return registry;
 	}
@@ -88,8 +88,8 @@ public class CollectorResilienceAutoConfiguration {
 	TimeLimiterRegistry timeLimiterRegistry(ObjectProvider<MeterRegistry> meters) {
 		TimeLimiterRegistry registry = TimeLimiterRegistry.ofDefaults();
 		if (isMicrometerPresent()) {
-			meters.ifAvailable((meterRegistry) -> TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(registry)
-				.bindTo(meterRegistry));
+			meters.ifAvailable(
+					(meterRegistry) -> TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(registry).bindTo(meterRegistry));
 		}
 		return registry;
 	}

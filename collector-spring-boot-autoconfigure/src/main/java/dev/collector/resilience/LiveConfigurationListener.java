@@ -19,10 +19,10 @@ import org.springframework.validation.FieldError;
 import dev.collector.config.CollectorProperties;
 
 /**
- * Applies changed properties after /actuator/refresh (or a watched file change):
- * rebuilds the rate limiter, circuit breaker, retries and time limiter from the new
- * values. Batch sizes are read at the start of every run and the log levels are applied
- * by spring-cloud-context itself; {@link CollectorProperties} is rebound by it too. Any
+ * Applies changed properties after /actuator/refresh (or a watched file change): rebuilds
+ * the rate limiter, circuit breaker, retries and time limiter from the new values. Batch
+ * sizes are read at the start of every run and the log levels are applied by
+ * spring-cloud-context itself; {@link CollectorProperties} is rebound by it too. Any
  * other changed {@code collector.*} property is logged as needing a restart, and a new
  * value that is invalid is logged and not applied (the old one stays).
  */
@@ -31,8 +31,8 @@ public class LiveConfigurationListener implements ApplicationListener<Environmen
 	private static final Logger logger = LoggerFactory.getLogger(LiveConfigurationListener.class);
 
 	/** Prefixes of the properties that apply without a restart. */
-	static final List<String> LIVE = List.of("collector.rate-limit.", "collector.circuit-breaker.",
-			"collector.retry.", "collector.sink.batch-size", "collector.schedule.interval", "logging.level.");
+	static final List<String> LIVE = List.of("collector.rate-limit.", "collector.circuit-breaker.", "collector.retry.",
+			"collector.sink.batch-size", "collector.schedule.interval", "logging.level.");
 
 	private final Environment environment;
 

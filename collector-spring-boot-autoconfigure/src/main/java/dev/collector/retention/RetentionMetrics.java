@@ -5,8 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
 /**
- * Meters of the retention purge, tagged {@code collector=<name>}; with the default
- * prefix Prometheus sees:
+ * Meters of the retention purge, tagged {@code collector=<name>}; with the default prefix
+ * Prometheus sees:
  * <ul>
  * <li>{@code collector_retention_deleted_total{table}}: rows deleted (and committed) by
  * the purge, per table</li>

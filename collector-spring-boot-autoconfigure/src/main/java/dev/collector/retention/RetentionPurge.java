@@ -25,8 +25,8 @@ import dev.collector.config.RetentionProperties;
  * was collected, not what is stored.
  * <p>
  * Every statement deletes at most {@code collector.retention.batch-size} rows in its own
- * transaction, so a large backlog never holds many locks or a long transaction; the
- * purge goes on batch after batch until nothing old is left or it is asked to stop.
+ * transaction, so a large backlog never holds many locks or a long transaction; the purge
+ * goes on batch after batch until nothing old is left or it is asked to stop.
  */
 public class RetentionPurge {
 
@@ -60,8 +60,8 @@ public class RetentionPurge {
 	 * Create a purge.
 	 * @param collector the collector's name: only its rows of the framework tables go
 	 * @param recordTable the record table, or {@code null} to leave records alone
-	 * @param platform the database platform (h2, postgresql, mariadb, mysql), asked at the
-	 * first purge, so that the application starts while the database is down
+	 * @param platform the database platform (h2, postgresql, mariadb, mysql), asked at
+	 * the first purge, so that the application starts while the database is down
 	 * @param jdbc the database
 	 * @param transactions one transaction per batch
 	 * @param clock the time the cut-offs count back from
@@ -103,8 +103,8 @@ public class RetentionPurge {
 		int batch = settings.getBatchSize();
 		if (this.recordTable != null && settings.getDays() > 0) {
 			String column = this.recordTable.timestampColumn();
-			deleted.put(this.recordTable.name(), deleteInBatches(this.recordTable.name(), column + " < ?", column, batch,
-					stopping, cutoff(settings.getDays())));
+			deleted.put(this.recordTable.name(), deleteInBatches(this.recordTable.name(), column + " < ?", column,
+					batch, stopping, cutoff(settings.getDays())));
 		}
 		if (settings.effectiveRunHistoryDays() > 0) {
 			deleted.put(RUN_TABLE, deleteInBatches(RUN_TABLE, "collector = ? AND started_at < ?", "started_at", batch,
@@ -135,9 +135,10 @@ public class RetentionPurge {
 			if (stopping.getAsBoolean()) {
 				break;
 			}
-			taskIds = limited.queryForList("SELECT task_id FROM " + BACKFILL_TASK_TABLE
-					+ " WHERE collector = ? AND final_status IS NOT NULL AND finished_at < ?", String.class,
-					this.collector, cutoff);
+			taskIds = limited.queryForList(
+					"SELECT task_id FROM " + BACKFILL_TASK_TABLE
+							+ " WHERE collector = ? AND final_status IS NOT NULL AND finished_at < ?",
+					String.class, this.collector, cutoff);
 			for (String taskId : taskIds) {
 				if (stopping.getAsBoolean()) {
 					break;
@@ -146,8 +147,8 @@ public class RetentionPurge {
 				if (stopping.getAsBoolean()) {
 					break;
 				}
-				tasks += inTransaction(BACKFILL_TASK_TABLE,
-						"DELETE FROM " + BACKFILL_TASK_TABLE + " WHERE task_id = ?", taskId);
+				tasks += inTransaction(BACKFILL_TASK_TABLE, "DELETE FROM " + BACKFILL_TASK_TABLE + " WHERE task_id = ?",
+						taskId);
 			}
 		}
 		while (taskIds.size() == batch);

@@ -53,8 +53,8 @@ public class RetentionTask implements ClusterTask {
 			.onFailureReschedule(schedule)
 			.execute((instance, context) -> {
 				purge(() -> context.getSchedulerState().isShuttingDown());
-				return (complete, operations) -> operations.reschedule(complete, schedule.getNextExecutionTime(complete),
-						null);
+				return (complete, operations) -> operations.reschedule(complete,
+						schedule.getNextExecutionTime(complete), null);
 			});
 	}
 
@@ -89,8 +89,8 @@ public class RetentionTask implements ClusterTask {
 	}
 
 	/**
-	 * Fixed delay from the end of one purge to the next, read at every computation so that
-	 * a refreshed interval applies from the next purge.
+	 * Fixed delay from the end of one purge to the next, read at every computation so
+	 * that a refreshed interval applies from the next purge.
 	 */
 	private record IntervalSchedule(Supplier<Duration> interval) implements Schedule {
 

@@ -94,8 +94,8 @@ public final class AnnotatedRecordSchema<T> implements RecordSchema<T> {
 
 	private static String requireIdentifier(String name, String role, Class<?> type) {
 		if (!IDENTIFIER.matcher(name).matches()) {
-			throw new IllegalArgumentException(
-					"@CollectedRecord(" + role + ") on " + type.getName() + " is not an SQL identifier: '" + name + "'");
+			throw new IllegalArgumentException("@CollectedRecord(" + role + ") on " + type.getName()
+					+ " is not an SQL identifier: '" + name + "'");
 		}
 		return name;
 	}
@@ -106,7 +106,8 @@ public final class AnnotatedRecordSchema<T> implements RecordSchema<T> {
 			for (RecordComponent component : type.getRecordComponents()) {
 				Method accessor = component.getAccessor();
 				ReflectionUtils.makeAccessible(accessor);
-				properties.put(columnName(component.getName()), (record) -> ReflectionUtils.invokeMethod(accessor, record));
+				properties.put(columnName(component.getName()),
+						(record) -> ReflectionUtils.invokeMethod(accessor, record));
 			}
 			return properties;
 		}

@@ -74,7 +74,8 @@ public class ApiTokenAuthorizer {
 			return Decision.MISSING_TOKEN;
 		}
 		byte[] presented = digest(authorization.substring(BEARER.length()).strip());
-		// digests of equal length, compared in constant time: the answer time tells nothing
+		// digests of equal length, compared in constant time: the answer time tells
+		// nothing
 		return MessageDigest.isEqual(presented, this.tokenDigest) ? Decision.ALLOWED : Decision.WRONG_TOKEN;
 	}
 

@@ -17,8 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import dev.collector.security.ApiTokenAuthorizer.Decision;
 
 /**
- * Guards the collector's mutating endpoints before anything reads the request: checks
- * the bearer token (or the loopback caller) with {@link ApiTokenAuthorizer} and refuses
+ * Guards the collector's mutating endpoints before anything reads the request: checks the
+ * bearer token (or the loopback caller) with {@link ApiTokenAuthorizer} and refuses
  * bodies over {@code collector.security.max-body-size}, both as problem+json. A refused
  * request never reaches a controller, so it changes nothing.
  * <p>

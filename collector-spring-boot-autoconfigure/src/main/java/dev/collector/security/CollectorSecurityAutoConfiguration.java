@@ -17,11 +17,13 @@ import dev.collector.config.CollectorProperties;
  * Protection of the collector's mutating endpoints: a bearer token
  * ({@code collector.security.api-token}) or loopback-only callers, and a body size limit.
  * The guard runs as a servlet filter ahead of any Spring Security chain. When the
- * application uses Spring Security, {@link CollectorSpringSecurityConfiguration} adds a chain
- * for the collector's endpoints that makes the token decision inside Spring Security.
+ * application uses Spring Security, {@link CollectorSpringSecurityConfiguration} adds a
+ * chain for the collector's endpoints that makes the token decision inside Spring
+ * Security.
  */
 @AutoConfiguration(after = CollectorAutoConfiguration.class,
-		// after Boot's default chains are decided, so that ours does not make them back off
+		// after Boot's default chains are decided, so that ours does not make them back
+		// off
 		afterName = { "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
 				"org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -43,7 +45,8 @@ public class CollectorSecurityAutoConfiguration {
 	@ConditionalOnMissingBean(name = "collectorRequestGuardFilter")
 	FilterRegistrationBean<CollectorRequestGuardFilter> collectorRequestGuardFilter(ApiTokenAuthorizer authorizer,
 			CollectorProperties properties, BeanFactory beanFactory) {
-		// with the collector's Spring Security chain in place, it decides on the token for the
+		// with the collector's Spring Security chain in place, it decides on the token
+		// for the
 		// collector's own endpoints; the guard keeps the body limit and the other paths
 		boolean springSecurity = beanFactory.containsBean(CollectorSpringSecurityConfiguration.CHAIN_BEAN_NAME);
 		FilterRegistrationBean<CollectorRequestGuardFilter> registration = new FilterRegistrationBean<>(

@@ -34,7 +34,8 @@ import dev.collector.security.ApiTokenAuthorizer.Decision;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class })
-@ConditionalOnBean(name = "org.springframework.security.config.annotation.web.configuration.HttpSecurityConfiguration.httpSecurity")
+@ConditionalOnBean(
+		name = "org.springframework.security.config.annotation.web.configuration.HttpSecurityConfiguration.httpSecurity")
 class CollectorSpringSecurityConfiguration {
 
 	static final String CHAIN_BEAN_NAME = "collectorSecurityFilterChain";
@@ -60,9 +61,12 @@ class CollectorSpringSecurityConfiguration {
 		return http.build();
 	}
 
-	/** Answers with the exact reason: no token (401), a wrong one or a remote caller (403). */
-	private static void refuse(ApiTokenAuthorizer authorizer, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	/**
+	 * Answers with the exact reason: no token (401), a wrong one or a remote caller
+	 * (403).
+	 */
+	private static void refuse(ApiTokenAuthorizer authorizer, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		Decision decision = authorizer.decide(request);
 		if (decision == Decision.ALLOWED) {
 			// the token is right but the application's own rules refused: stay generic

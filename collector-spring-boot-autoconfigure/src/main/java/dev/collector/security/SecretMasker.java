@@ -10,8 +10,8 @@ import java.util.Map;
  * Hides secrets in configuration shown to operators (GET /status, /actuator/env and
  * /actuator/configprops through a {@code SanitizingFunction}): the value of every
  * property whose name mentions a token, password, secret, key, credential or webhook (a
- * URL keeps its scheme and host, so operators can tell where it points), and in any
- * other URL the user info and the values of query parameters with such names.
+ * URL keeps its scheme and host, so operators can tell where it points), and in any other
+ * URL the user info and the values of query parameters with such names.
  */
 public class SecretMasker {
 
@@ -60,8 +60,8 @@ public class SecretMasker {
 		try {
 			URI uri = URI.create(value.strip());
 			if (uri.getScheme() != null && uri.getHost() != null) {
-				return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() >= 0) ? ":" + uri.getPort() : "")
-						+ "/" + MASK;
+				return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() >= 0) ? ":" + uri.getPort() : "") + "/"
+						+ MASK;
 			}
 		}
 		catch (IllegalArgumentException ex) {

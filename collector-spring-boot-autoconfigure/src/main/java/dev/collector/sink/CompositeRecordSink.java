@@ -7,12 +7,12 @@ import java.util.Set;
 import java.util.Collections;
 
 /**
- * Writes every batch to several sinks, in order (fan-out). The first sink's result is
- * the batch's result (it is the one that can tell inserted from duplicate records);
- * records it rejects are not passed to the others, so every sink holds the same valid
- * records. When any sink throws, the write throws: the run fails and its checkpoint does
- * not move, and the sinks that did commit see the batch again on the next run, which
- * their idempotence absorbs.
+ * Writes every batch to several sinks, in order (fan-out). The first sink's result is the
+ * batch's result (it is the one that can tell inserted from duplicate records); records
+ * it rejects are not passed to the others, so every sink holds the same valid records.
+ * When any sink throws, the write throws: the run fails and its checkpoint does not move,
+ * and the sinks that did commit see the batch again on the next run, which their
+ * idempotence absorbs.
  *
  * @param <T> the record type
  */

@@ -24,8 +24,8 @@ public interface RecordSink<T> {
 	 * Write one batch, committing it before returning.
 	 * @param batch the records, in fetch order; never empty
 	 * @return what happened to each record
-	 * @throws Exception when the batch could not be stored; nothing of it is then
-	 * assumed stored and the run's checkpoint does not move
+	 * @throws Exception when the batch could not be stored; nothing of it is then assumed
+	 * stored and the run's checkpoint does not move
 	 */
 	WriteResult<T> write(List<T> batch) throws Exception;
 

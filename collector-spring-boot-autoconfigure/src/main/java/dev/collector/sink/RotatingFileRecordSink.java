@@ -16,14 +16,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * A sink appending records to text files, one file per day (UTC) and a new file when
- * the current one passes its size limit: {@code <base>-<yyyy-MM-dd>-<n>.<extension>}.
- * Every batch is written whole and, with fsync on, forced to disk before
- * {@link #write(List)} returns, so a batch reported committed survives a crash.
+ * A sink appending records to text files, one file per day (UTC) and a new file when the
+ * current one passes its size limit: {@code <base>-<yyyy-MM-dd>-<n>.<extension>}. Every
+ * batch is written whole and, with fsync on, forced to disk before {@link #write(List)}
+ * returns, so a batch reported committed survives a crash.
  * <p>
- * A file cannot tell which records it already holds: every record counts as inserted
- * and a window fetched again after a failed run is appended again (readers de-duplicate
- * by natural key, or use the JDBC sink alongside).
+ * A file cannot tell which records it already holds: every record counts as inserted and
+ * a window fetched again after a failed run is appended again (readers de-duplicate by
+ * natural key, or use the JDBC sink alongside).
  *
  * @param <T> the record type
  */

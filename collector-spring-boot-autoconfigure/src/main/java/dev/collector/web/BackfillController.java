@@ -17,8 +17,8 @@ import dev.collector.web.BackfillResponses.Body;
 /**
  * {@code POST /backfill} (start, or with {@code dry_run} plan), {@code GET /backfill}
  * (list), {@code GET /backfill/{task_id}} (progress), {@code DELETE /backfill/{task_id}}
- * (cancel) and {@code GET /coverage} (the ledger as ranges). Bad input gets a problem
- * and creates nothing.
+ * (cancel) and {@code GET /coverage} (the ledger as ranges). Bad input gets a problem and
+ * creates nothing.
  */
 @RestController
 public class BackfillController {

@@ -23,7 +23,9 @@ final class BackfillResponses {
 	private BackfillResponses() {
 	}
 
-	/** Body of POST /backfill; dates stay text so that a bad one gets a precise problem. */
+	/**
+	 * Body of POST /backfill; dates stay text so that a bad one gets a precise problem.
+	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record Body(String startDate, String endDate, List<String> symbols, Boolean force, Boolean dryRun) {
 
@@ -44,8 +46,8 @@ final class BackfillResponses {
 			return new StartedTask(started.task().taskId(), "started",
 					"Backfill of " + plan.missingPeriods() + " missing period(s) in " + plan.chunks().size()
 							+ " chunk(s) started; follow it at /backfill/" + started.task().taskId(),
-					plan.estimatedRecords(), plan.missingPeriods(), plan.chunks().size(), plan.startDate(), plan.endDate(),
-					plan.symbols(), plan.force(), plan.estimatedDuration().toMillis() / 1000.0);
+					plan.estimatedRecords(), plan.missingPeriods(), plan.chunks().size(), plan.startDate(),
+					plan.endDate(), plan.symbols(), plan.force(), plan.estimatedDuration().toMillis() / 1000.0);
 		}
 
 	}
@@ -59,8 +61,11 @@ final class BackfillResponses {
 			return new Plan("planned", true, plan.startDate(), plan.endDate(), plan.symbols(), plan.force(),
 					plan.missingPeriods(), plan.estimatedRecords(), plan.estimatedSourceRequests(),
 					plan.estimatedDuration().toMillis() / 1000.0, plan.chunks().size(),
-					plan.chunks().stream().map((chunk) -> new Chunk(chunk.symbol(), chunk.periods().get(0),
-							chunk.periods().get(chunk.periods().size() - 1), chunk.periods().size())).toList());
+					plan.chunks()
+						.stream()
+						.map((chunk) -> new Chunk(chunk.symbol(), chunk.periods().get(0),
+								chunk.periods().get(chunk.periods().size() - 1), chunk.periods().size()))
+						.toList());
 		}
 
 	}
@@ -94,10 +99,14 @@ final class BackfillResponses {
 
 		static Coverage of(CoverageReport report) {
 			return new Coverage(report.from(), report.to(), report.period().toString(),
-					report.symbols().stream().map((symbol) -> new SymbolCoverage(symbol.symbol(), symbol.covered(),
-							symbol.missing(), symbol.failed(), symbol.ranges().stream()
-								.map((range) -> new Range(range.state(), range.from(), range.to(), range.periods()))
-								.toList()))
+					report.symbols()
+						.stream()
+						.map((symbol) -> new SymbolCoverage(symbol.symbol(), symbol.covered(), symbol.missing(),
+								symbol.failed(),
+								symbol.ranges()
+									.stream()
+									.map((range) -> new Range(range.state(), range.from(), range.to(), range.periods()))
+									.toList()))
 						.toList());
 		}
 

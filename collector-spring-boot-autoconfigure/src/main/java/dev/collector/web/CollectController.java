@@ -50,7 +50,8 @@ public class CollectController {
 		Submission submission = this.launcher.submit(Trigger.MANUAL, dryRun);
 		if (!wait) {
 			return ResponseEntity.status(HttpStatus.ACCEPTED)
-				.body(new CollectResponses.Started(submission.runId(), "started", submission.trigger().label(), dryRun));
+				.body(new CollectResponses.Started(submission.runId(), "started", submission.trigger().label(),
+						dryRun));
 		}
 		CollectionResult result = submission.result().join();
 		return ResponseEntity.ok(CollectResponses.Finished.of(result));
@@ -59,8 +60,8 @@ public class CollectController {
 	private ResponseEntity<SourceCheckResponse> validate() {
 		SourceChecker checker = this.sourceChecker.getIfAvailable();
 		if (checker == null) {
-			throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-					"The source check is not configured (no SourceChecker bean)"), null);
+			throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(
+					HttpStatus.NOT_FOUND, "The source check is not configured (no SourceChecker bean)"), null);
 		}
 		SourceCheckResult result = checker.checkNow();
 		return ResponseEntity.status(result.reachable() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)

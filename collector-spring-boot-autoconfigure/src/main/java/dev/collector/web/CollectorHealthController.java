@@ -107,9 +107,8 @@ public class CollectorHealthController {
 	}
 
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	public record HealthResponse(String status, String timestamp, String service, String version,
-			double uptimeSeconds, boolean databaseConnected, String lastCollection, String lastSuccessfulCollection,
-			int collectionErrors) {
+	public record HealthResponse(String status, String timestamp, String service, String version, double uptimeSeconds,
+			boolean databaseConnected, String lastCollection, String lastSuccessfulCollection, int collectionErrors) {
 	}
 
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -15,8 +15,8 @@ import dev.collector.config.CollectorLoggingProperties;
 import dev.collector.config.CollectorProperties;
 
 /**
- * The request log of the collector's endpoints ({@link RequestLoggingFilter}); switch
- * it off with {@code collector.logging.requests.enabled=false}.
+ * The request log of the collector's endpoints ({@link RequestLoggingFilter}); switch it
+ * off with {@code collector.logging.requests.enabled=false}.
  */
 @AutoConfiguration(after = CollectorAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

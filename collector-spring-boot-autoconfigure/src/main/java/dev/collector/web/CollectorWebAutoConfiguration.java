@@ -70,8 +70,8 @@ public class CollectorWebAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		PrometheusMetricsController prometheusMetricsController(
-				ObjectProvider<PrometheusScrapeEndpoint> scrapeEndpoint, ObjectProvider<ScrapeDuration> scrapeDuration) {
+		PrometheusMetricsController prometheusMetricsController(ObjectProvider<PrometheusScrapeEndpoint> scrapeEndpoint,
+				ObjectProvider<ScrapeDuration> scrapeDuration) {
 			return new PrometheusMetricsController(scrapeEndpoint, scrapeDuration);
 		}
 

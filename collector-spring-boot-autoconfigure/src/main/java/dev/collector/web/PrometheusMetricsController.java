@@ -41,9 +41,10 @@ public class PrometheusMetricsController {
 				? PrometheusOutputFormat.CONTENT_TYPE_OPENMETRICS_100 : PrometheusOutputFormat.CONTENT_TYPE_004;
 		PrometheusScrapeEndpoint endpoint = this.scrapeEndpoint.getIfAvailable();
 		if (endpoint == null) {
-			throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-					"The Prometheus endpoint is not available: expose it with "
-							+ "management.endpoints.web.exposure.include=prometheus"),
+			throw new ErrorResponseException(HttpStatus.NOT_FOUND,
+					ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+							"The Prometheus endpoint is not available: expose it with "
+									+ "management.endpoints.web.exposure.include=prometheus"),
 					null);
 		}
 		long started = System.nanoTime();

@@ -17,17 +17,19 @@ import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * One log line per request to the collector's endpoints, after the answer: method,
- * path, status, duration and caller, as structured fields ({@code http.request.method},
+ * One log line per request to the collector's endpoints, after the answer: method, path,
+ * status, duration and caller, as structured fields ({@code http.request.method},
  * {@code url.path}, {@code http.response.status_code}, {@code event.duration} in
  * nanoseconds, {@code client.address}, {@code user_agent.original}) and as a readable
- * message. Headers (Authorization above all), query strings and bodies are never
- * logged. Probes and scrapes are excluded by default
+ * message. Headers (Authorization above all), query strings and bodies are never logged.
+ * Probes and scrapes are excluded by default
  * ({@code collector.logging.requests.exclude}).
  */
 public class RequestLoggingFilter extends OncePerRequestFilter implements OrderedFilter {
 
-	/** Outside every other filter, so a request a security filter refuses is logged too. */
+	/**
+	 * Outside every other filter, so a request a security filter refuses is logged too.
+	 */
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 5;
 
 	private static final Logger logger = LoggerFactory.getLogger(RequestLoggingFilter.class);

@@ -12,8 +12,8 @@ import dev.collector.sourcecheck.SourceCheckResult;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record SourceCheckResponse(String status, String collector, boolean reachable, double durationSeconds,
-		String checkedAt, String error) {
+record SourceCheckResponse(String status, String collector, boolean reachable, double durationSeconds, String checkedAt,
+		String error) {
 
 	static SourceCheckResponse of(String collector, SourceCheckResult result) {
 		return new SourceCheckResponse(result.reachable() ? "reachable" : "unreachable", collector, result.reachable(),

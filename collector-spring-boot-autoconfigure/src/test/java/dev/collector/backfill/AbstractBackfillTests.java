@@ -57,7 +57,8 @@ abstract class AbstractBackfillTests {
 		this.jdbc.execute(Replica.readingTable(this.database));
 		this.context = Replica.start(this.schema.dataSource(), this.collector, "only",
 				"collector.backfill.batch-size=3", "collector.backfill.max-retries=1",
-				// chunk retries are what these tests watch: no source retries or breaker in between
+				// chunk retries are what these tests watch: no source retries or breaker
+				// in between
 				"collector.retry.max-attempts=1", "collector.circuit-breaker.failure-threshold=1000");
 		this.backfill = this.context.getBean(BackfillService.class);
 		this.ledger = this.context.getBean(CoverageLedger.class);
@@ -110,9 +111,11 @@ abstract class AbstractBackfillTests {
 			assertThat(done.chunksFailed()).isEqualTo(1);
 			assertThat(done.errors()).singleElement().asString().contains("source down for 2024-02-05");
 			// first try plus one retry
-			assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM collector_run WHERE trigger_type = 'BACKFILL'"
-					+ " AND status = 'FAILED' AND window_from = ?", Long.class,
-					java.sql.Timestamp.from(LedgerPeriods.startOfDay(LocalDate.parse("2024-02-04"))))).isEqualTo(2);
+			assertThat(this.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM collector_run WHERE trigger_type = 'BACKFILL'"
+							+ " AND status = 'FAILED' AND window_from = ?",
+					Long.class, java.sql.Timestamp.from(LedgerPeriods.startOfDay(LocalDate.parse("2024-02-04")))))
+				.isEqualTo(2);
 		}
 		finally {
 			this.collector.healed();
@@ -156,7 +159,8 @@ abstract class AbstractBackfillTests {
 		assertThat(doneA.status()).isEqualTo(BackfillStatus.SUCCEEDED);
 		assertThat(doneB.status()).isEqualTo(BackfillStatus.SUCCEEDED);
 		for (String symbol : List.of("s1", "s2")) {
-			assertThat(Replica.readings(this.jdbc, symbol, first, first.plusDays(8))).isEqualTo(9 * DailyCollector.PER_DAY);
+			assertThat(Replica.readings(this.jdbc, symbol, first, first.plusDays(8)))
+				.isEqualTo(9 * DailyCollector.PER_DAY);
 			assertThat(this.ledger.missing("readings", symbol, first, first.plusDays(8))).isEmpty();
 		}
 		assertThat(doneA.recordsBackfilled() + doneB.recordsBackfilled()).isEqualTo(2 * 9 * DailyCollector.PER_DAY);
@@ -170,7 +174,8 @@ abstract class AbstractBackfillTests {
 		// a first live run that starts mid-day does not cover the day
 		this.ledger.recordLiveRun("readings", symbols, start.plusSeconds(3600), start.plusSeconds(7200), "r1", true);
 		assertThat(this.ledger.missing("readings", "s1", day, day)).containsExactly(day);
-		// windows from midnight: partial, failed (progress kept), then the rest of the day
+		// windows from midnight: partial, failed (progress kept), then the rest of the
+		// day
 		this.ledger.recordLiveRun("readings", symbols, start.minusSeconds(600), start.plusSeconds(36000), "r2", true);
 		assertThat(this.ledger.entries("readings", "s1", day, day).get(day).state()).isEqualTo(State.PARTIAL);
 		this.ledger.recordLiveRun("readings", symbols, start.plusSeconds(36000), start.plusSeconds(40000), "r3", false);

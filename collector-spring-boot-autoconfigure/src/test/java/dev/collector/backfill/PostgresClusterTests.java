@@ -30,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Several replicas (application contexts) on one PostgreSQL database: each scheduled
- * run happens once, on-demand runs are single flight across the cluster, backfill chunks
- * are shared with none completed twice, and a chunk whose replica dies is completed by
+ * Several replicas (application contexts) on one PostgreSQL database: each scheduled run
+ * happens once, on-demand runs are single flight across the cluster, backfill chunks are
+ * shared with none completed twice, and a chunk whose replica dies is completed by
  * another with every record stored exactly once.
  */
 class PostgresClusterTests {
@@ -74,7 +74,8 @@ class PostgresClusterTests {
 		ClusterCollection second = this.replicas.get(1).getBean(ClusterCollection.class);
 		Submission manual = submitWhenFree(first);
 		// ordered but not yet picked, then running: either way the other replicas refuse
-		assertThatExceptionOfType(CollectionInProgressException.class).isThrownBy(() -> second.submit(Trigger.MANUAL, false));
+		assertThatExceptionOfType(CollectionInProgressException.class)
+			.isThrownBy(() -> second.submit(Trigger.MANUAL, false));
 		Replica.await("the manual run to start", TIMEOUT, () -> runs("MANUAL") == 1 || manual.result().isDone());
 		assertThatExceptionOfType(CollectionInProgressException.class)
 			.isThrownBy(() -> this.replicas.get(2).getBean(ClusterCollection.class).submit(Trigger.MANUAL, false));
@@ -83,8 +84,9 @@ class PostgresClusterTests {
 		this.replicas.forEach(ConfigurableApplicationContext::stop);
 
 		// one chain of windows: no run overlapped another, none was repeated
-		List<Map<String, Object>> runs = this.jdbc.queryForList("SELECT window_from, window_to, instance_id FROM collector_run"
-				+ " WHERE trigger_type IN ('SCHEDULED', 'MANUAL') AND status = 'SUCCEEDED' ORDER BY window_from");
+		List<Map<String, Object>> runs = this.jdbc
+			.queryForList("SELECT window_from, window_to, instance_id FROM collector_run"
+					+ " WHERE trigger_type IN ('SCHEDULED', 'MANUAL') AND status = 'SUCCEEDED' ORDER BY window_from");
 		for (int i = 1; i < runs.size(); i++) {
 			assertThat(runs.get(i).get("window_from")).as("run %d starts where run %d ended", i, i - 1)
 				.isEqualTo(runs.get(i - 1).get("window_to"));
@@ -110,12 +112,17 @@ class PostgresClusterTests {
 		BackfillProgress done = backfill.progress(taskId);
 		assertThat(done.status()).isEqualTo(BackfillStatus.SUCCEEDED);
 		assertThat(done.chunksDone()).isEqualTo(12);
-		assertThat(this.jdbc.queryForList("SELECT attempts FROM collector_backfill_chunk WHERE task_id = ?", Integer.class,
-				taskId)).hasSize(12).containsOnly(1);
+		assertThat(this.jdbc.queryForList("SELECT attempts FROM collector_backfill_chunk WHERE task_id = ?",
+				Integer.class, taskId))
+			.hasSize(12)
+			.containsOnly(1);
 		assertThat(this.jdbc.queryForList("SELECT DISTINCT executed_by FROM collector_backfill_chunk", String.class))
-			.as("replicas that executed chunks").hasSizeGreaterThan(1);
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM collector_run WHERE trigger_type = 'BACKFILL'"
-				+ " AND status = 'SUCCEEDED'", Long.class)).isEqualTo(12);
+			.as("replicas that executed chunks")
+			.hasSizeGreaterThan(1);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM collector_run WHERE trigger_type = 'BACKFILL'" + " AND status = 'SUCCEEDED'",
+				Long.class))
+			.isEqualTo(12);
 		assertThat(Replica.readings(this.jdbc, "s1", first, last)).isEqualTo(12 * DailyCollector.PER_DAY);
 		assertThat(this.replicas.get(2).getBean(CoverageLedger.class).missing("readings", "s1", first, last)).isEmpty();
 	}
@@ -140,7 +147,8 @@ class PostgresClusterTests {
 			.task()
 			.taskId();
 		assertThat(blocked.await(20, TimeUnit.SECONDS)).isTrue();
-		// two records are committed; now the replica "dies": its scheduler stops, heartbeats end
+		// two records are committed; now the replica "dies": its scheduler stops,
+		// heartbeats end
 		doomed.getBean(CollectorClusterAutoConfiguration.SCHEDULER_BEAN_NAME, Scheduler.class).stop();
 		assertThat(Replica.readings(this.jdbc, "s1", first, last)).isEqualTo(2);
 
@@ -152,34 +160,43 @@ class PostgresClusterTests {
 		BackfillProgress done = backfill.progress(taskId);
 		assertThat(done.status()).isEqualTo(BackfillStatus.SUCCEEDED);
 		assertThat(this.jdbc.queryForObject("SELECT executed_by FROM collector_backfill_chunk WHERE task_id = ?",
-				String.class, taskId)).isEqualTo("survivor");
+				String.class, taskId))
+			.isEqualTo("survivor");
 		assertThat(this.jdbc.queryForObject("SELECT attempts FROM collector_backfill_chunk WHERE task_id = ?",
-				Integer.class, taskId)).isEqualTo(2);
+				Integer.class, taskId))
+			.isEqualTo(2);
 
 		// the dead replica's thread wakes up and fails: it must change nothing
 		revived.countDown();
-		Replica.await("the dead replica's run to end", TIMEOUT, () -> this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM collector_run WHERE instance_id = 'doomed' AND finished_at IS NOT NULL", Long.class) == 1);
+		Replica.await("the dead replica's run to end", TIMEOUT,
+				() -> this.jdbc.queryForObject(
+						"SELECT COUNT(*) FROM collector_run WHERE instance_id = 'doomed' AND finished_at IS NOT NULL",
+						Long.class) == 1);
 		int expected = 3 * DailyCollector.PER_DAY;
 		assertThat(Replica.readings(this.jdbc, "s1", first, last)).isEqualTo(expected);
-		// the two records committed before the death come back as duplicates, the rest as new
-		assertThat(this.jdbc.queryForObject("SELECT SUM(records_inserted) FROM collector_run WHERE instance_id = 'survivor'",
-				Long.class)).isEqualTo(expected - 2);
-		assertThat(this.jdbc.queryForObject("SELECT SUM(records_duplicate) FROM collector_run WHERE instance_id = 'survivor'",
-				Long.class)).isEqualTo(2);
+		// the two records committed before the death come back as duplicates, the rest as
+		// new
+		assertThat(this.jdbc.queryForObject(
+				"SELECT SUM(records_inserted) FROM collector_run WHERE instance_id = 'survivor'", Long.class))
+			.isEqualTo(expected - 2);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT SUM(records_duplicate) FROM collector_run WHERE instance_id = 'survivor'", Long.class))
+			.isEqualTo(2);
 		assertThat(backfill.progress(taskId).status()).isEqualTo(BackfillStatus.SUCCEEDED);
 		assertThat(backfill.progress(taskId).recordsBackfilled()).isEqualTo(expected - 2);
 		assertThat(doomed.getBean(CoverageLedger.class).missing("readings", "s1", first, last)).isEmpty();
 	}
 
 	private ConfigurableApplicationContext start(DailyCollector collector, String instanceId, String... properties) {
-		ConfigurableApplicationContext context = Replica.start(this.schema.dataSource(), collector, instanceId, properties);
+		ConfigurableApplicationContext context = Replica.start(this.schema.dataSource(), collector, instanceId,
+				properties);
 		this.replicas.add(context);
 		return context;
 	}
 
 	private long runs(String trigger) {
-		return this.jdbc.queryForObject("SELECT COUNT(*) FROM collector_run WHERE trigger_type = ?", Long.class, trigger);
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM collector_run WHERE trigger_type = ?", Long.class,
+				trigger);
 	}
 
 	private static Submission submitWhenFree(ClusterCollection collection) throws InterruptedException {

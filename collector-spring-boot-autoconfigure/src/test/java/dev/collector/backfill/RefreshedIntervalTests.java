@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A new {@code collector.schedule.interval}, applied by a refresh (what
- * {@code POST /actuator/refresh} does), takes effect from the next run, without a restart.
+ * {@code POST /actuator/refresh} does), takes effect from the next run, without a
+ * restart.
  */
 class RefreshedIntervalTests {
 
@@ -47,7 +48,8 @@ class RefreshedIntervalTests {
 		JdbcTemplate jdbc = this.schema.jdbcTemplate();
 		jdbc.execute(Replica.readingTable(TestDatabase.H2));
 		this.context = Replica.start(this.schema.dataSource(), new DailyCollector("s1"), "only",
-				"collector.schedule.enabled=true", "collector.schedule.interval=1h", "collector.schedule.initial-delay=0s");
+				"collector.schedule.enabled=true", "collector.schedule.interval=1h",
+				"collector.schedule.initial-delay=0s");
 		Replica.await("the first scheduled run", Duration.ofSeconds(20), () -> scheduledRuns(jdbc) == 1);
 		Thread.sleep(500);
 		assertThat(scheduledRuns(jdbc)).as("the next one is an hour away").isEqualTo(1);
@@ -55,10 +57,12 @@ class RefreshedIntervalTests {
 		this.context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("changed", Map.of("collector.schedule.interval", "200ms")));
-		// what /actuator/refresh publishes for the keys that changed: the properties are rebound in place
+		// what /actuator/refresh publishes for the keys that changed: the properties are
+		// rebound in place
 		this.context.publishEvent(new EnvironmentChangeEvent(this.context, Set.of("collector.schedule.interval")));
 		assertThat(this.context.getBean(CollectorProperties.class).getSchedule().getInterval()).hasMillis(200);
-		// the run already planned keeps its time; a run now ends by planning the next with the new interval
+		// the run already planned keeps its time; a run now ends by planning the next
+		// with the new interval
 		this.context.getBean(ClusterCollection.class).submit(Trigger.MANUAL, false).result().join();
 
 		Replica.await("scheduled runs every 200ms", Duration.ofSeconds(20), () -> scheduledRuns(jdbc) >= 4);

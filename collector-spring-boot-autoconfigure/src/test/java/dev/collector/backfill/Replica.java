@@ -36,7 +36,8 @@ final class Replica {
 		List<String> all = new ArrayList<>(List.of("spring.main.banner-mode=off", "collector.name=readings",
 				"collector.instance-id=" + instanceId, "collector.jdbc.initialize-schema=always",
 				"collector.schedule.enabled=false", "collector.backfill.polling-interval=100ms",
-				// a loaded CI machine delays heartbeats: only the crash test declares replicas dead quickly
+				// a loaded CI machine delays heartbeats: only the crash test declares
+				// replicas dead quickly
 				"collector.backfill.heartbeat-interval=500ms", "collector.backfill.missed-heartbeats-limit=10",
 				"collector.backfill.retry-initial-delay=100ms", "collector.backfill.yield-delay=100ms",
 				"collector.shutdown-timeout=2s", "logging.level.com.github.kagkarlsson=warn"));

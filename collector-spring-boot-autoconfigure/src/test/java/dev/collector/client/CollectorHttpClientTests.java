@@ -77,11 +77,15 @@ class CollectorHttpClientTests {
 			assertThat(body).isEqualTo("fine");
 			assertThat(this.upstream.requests()).isEqualTo(3);
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
-			assertThat(meters.get("collector.api.requests").tags("endpoint", "/news", "status", "error").counter().count())
+			assertThat(
+					meters.get("collector.api.requests").tags("endpoint", "/news", "status", "error").counter().count())
 				.isEqualTo(2);
-			assertThat(meters.get("collector.api.requests").tags("endpoint", "/news", "status", "success").counter().count())
-				.isEqualTo(1);
-			assertThat(meters.get("collector.api.latency").tags("endpoint", "/news", "collector", "news").timer().count())
+			assertThat(meters.get("collector.api.requests")
+				.tags("endpoint", "/news", "status", "success")
+				.counter()
+				.count()).isEqualTo(1);
+			assertThat(
+					meters.get("collector.api.latency").tags("endpoint", "/news", "collector", "news").timer().count())
 				.isEqualTo(3);
 		});
 	}
@@ -180,7 +184,8 @@ class CollectorHttpClientTests {
 
 				this.upstream.answer(Answer.ok("back"));
 				Thread.sleep(500);
-				assertThat(client.get().uri(this.upstream.url("/news")).retrieve().body(String.class)).isEqualTo("back");
+				assertThat(client.get().uri(this.upstream.url("/news")).retrieve().body(String.class))
+					.isEqualTo("back");
 				assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 				assertThat(this.upstream.requests()).isEqualTo(4);
 			});
@@ -229,7 +234,8 @@ class CollectorHttpClientTests {
 			List<Long> arrivals = this.upstream.arrivals().stream().sorted().toList();
 			assertThat(arrivals).hasSize(24);
 			// 10 per second allowed, one permit every 100 ms: 24 requests span at least
-			// 2.3 s at the source (2.0 s leaves room for scheduling), and no window of one
+			// 2.3 s at the source (2.0 s leaves room for scheduling), and no window of
+			// one
 			// second holds more than 10, give or take 2 for the permit at the window's
 			// edge and for network jitter
 			long second = TimeUnit.SECONDS.toNanos(1);

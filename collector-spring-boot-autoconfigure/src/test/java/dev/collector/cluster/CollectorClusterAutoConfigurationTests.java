@@ -58,7 +58,8 @@ class CollectorClusterAutoConfigurationTests {
 				.doesNotHaveBean(CollectionScheduler.class);
 			assertThat(context.getBean(CollectionLauncher.class)).isInstanceOf(ClusterCollection.class);
 			assertThat(context.getBean(JdbcTemplate.class)
-				.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'collector-collection'", Long.class))
+				.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'collector-collection'",
+						Long.class))
 				.isEqualTo(1);
 		});
 	}
@@ -111,7 +112,8 @@ class CollectorClusterAutoConfigurationTests {
 	static class OwnLedgerConfiguration {
 
 		final CoverageLedger ledger = new CoverageLedger(new JdbcTemplate(),
-				new LedgerPeriods(java.time.LocalDate.of(2020, 1, 1), java.time.Period.ofDays(1)), java.time.Clock.systemUTC());
+				new LedgerPeriods(java.time.LocalDate.of(2020, 1, 1), java.time.Period.ofDays(1)),
+				java.time.Clock.systemUTC());
 
 		@Bean
 		CoverageLedger ownLedger() {

@@ -48,7 +48,9 @@ final class BackgroundRun {
 		return this.result;
 	}
 
-	/** Poll until the collection parks (it waits for the write in flight), at most 10 s. */
+	/**
+	 * Poll until the collection parks (it waits for the write in flight), at most 10 s.
+	 */
 	void awaitWaiting() {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 		while (this.thread.getState() != Thread.State.WAITING) {

@@ -58,7 +58,8 @@ class CollectionRunnerTests {
 				new RecordValidator(Validation.buildDefaultValidatorFactory().getValidator()), this.sink, this.stores,
 				new ObjectMapper().findAndRegisterModules(), this.status, batchSize);
 		return new CollectionRunner("test", "i-1", pipeline, this.stores, this.stores, this.status,
-				(event) -> this.events.add((ApplicationEvent) event), this.clock, this.executor, Duration.ofMinutes(15));
+				(event) -> this.events.add((ApplicationEvent) event), this.clock, this.executor,
+				Duration.ofMinutes(15));
 	}
 
 	@Test
@@ -129,10 +130,10 @@ class CollectionRunnerTests {
 
 	@Test
 	void failureWhileReadingTheSourceStreamIsASourceError() {
-		this.collector.returning(() -> Stream.concat(ScriptedCollector.readings(NOW, 5).stream(),
-				Stream.<Reading>generate(() -> {
-					throw new IllegalStateException("connection reset");
-				}).limit(1)));
+		this.collector
+			.returning(() -> Stream.concat(ScriptedCollector.readings(NOW, 5).stream(), Stream.<Reading>generate(() -> {
+				throw new IllegalStateException("connection reset");
+			}).limit(1)));
 		CollectionResult result = runner(2).run(Trigger.MANUAL);
 		assertThat(result.error()).contains("SourceException").contains("connection reset");
 		assertThat(this.sink.stored).hasSize(4);
@@ -190,7 +191,8 @@ class CollectionRunnerTests {
 		CollectionResult result = runner(100).run(Trigger.MANUAL);
 		assertThat(result.counts().inserted()).isEqualTo(1000);
 		assertThat(fetchedAtEachWrite).hasSize(10);
-		// the next batch is read while one is written: at most two batches fetched ahead of the writes
+		// the next batch is read while one is written: at most two batches fetched ahead
+		// of the writes
 		for (int i = 0; i < 10; i++) {
 			assertThat(fetchedAtEachWrite.get(i)).isBetween(100 * (i + 1), Math.min(100 * (i + 2), 1000));
 		}
@@ -224,7 +226,8 @@ class CollectionRunnerTests {
 
 	@Test
 	void endOfAnInterruptedRunIsRecordedAndTheInterruptionKept() {
-		// like a connection pool, which refuses to wait for a connection on an interrupted thread
+		// like a connection pool, which refuses to wait for a connection on an
+		// interrupted thread
 		InMemoryStores history = new InMemoryStores() {
 			@Override
 			public void finished(String collector, CollectionResult result) {

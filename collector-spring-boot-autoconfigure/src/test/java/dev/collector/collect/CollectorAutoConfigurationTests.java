@@ -101,8 +101,10 @@ class CollectorAutoConfigurationTests {
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reading WHERE ingested_at IS NOT NULL", Long.class))
 				.isEqualTo(2);
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM collector_quarantine", Long.class)).isEqualTo(1);
-			assertThat(jdbc.queryForObject("SELECT position_at FROM collector_checkpoint WHERE collector = ?",
-					java.sql.Timestamp.class, "collector").toInstant()).isEqualTo(first.request().to());
+			assertThat(jdbc
+				.queryForObject("SELECT position_at FROM collector_checkpoint WHERE collector = ?",
+						java.sql.Timestamp.class, "collector")
+				.toInstant()).isEqualTo(first.request().to());
 			CollectionResult second = runner.run(Trigger.MANUAL);
 			assertThat(second.counts()).isEqualTo(new RecordCounts(3, 0, 2, 1));
 			assertThat(second.request().from()).isEqualTo(first.request().to());
@@ -175,8 +177,8 @@ class CollectorAutoConfigurationTests {
 	@Test
 	void bindsItsProperties() {
 		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class)
-			.withPropertyValues("collector.name=weather", "collector.instance-id=pod-7", "collector.schedule.interval=2m",
-					"collector.schedule.initial-delay=0s")
+			.withPropertyValues("collector.name=weather", "collector.instance-id=pod-7",
+					"collector.schedule.interval=2m", "collector.schedule.initial-delay=0s")
 			.run((context) -> {
 				assertThat(context.getBean(CollectorIdentity.class))
 					.isEqualTo(new CollectorIdentity("weather", "pod-7"));
@@ -231,10 +233,10 @@ class CollectorAutoConfigurationTests {
 
 	@Test
 	void recordTypeWithoutAnnotationFailsStartUpWithAClearMessage() {
-		this.contextRunner.withBean(Collector.class, () -> new UnannotatedCollector()).run((context) -> assertThat(context)
-			.getFailure()
-			.rootCause()
-			.hasMessageContaining("is not annotated with @CollectedRecord"));
+		this.contextRunner.withBean(Collector.class, () -> new UnannotatedCollector())
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("is not annotated with @CollectedRecord"));
 	}
 
 	@Test
@@ -245,8 +247,9 @@ class CollectorAutoConfigurationTests {
 				context.getBean(ScriptedCollector.class)
 					.returning(List.of(Reading.of("s1", Instant.parse("2026-01-01T00:00:00Z"), 1)));
 				assertThat(context.getBean(CollectionRunner.class).run(Trigger.MANUAL).succeeded()).isTrue();
-				assertThat(context.getBean(JdbcTemplate.class)
-					.queryForObject("SELECT celsius FROM reading", Double.class)).isEqualTo(42.0);
+				assertThat(
+						context.getBean(JdbcTemplate.class).queryForObject("SELECT celsius FROM reading", Double.class))
+					.isEqualTo(42.0);
 			});
 	}
 

@@ -57,7 +57,10 @@ class PipelinedWritesTests {
 
 	private final RecordingObserver observer = new RecordingObserver();
 
-	/** Records that went through the processors, i.e. were read and are about to be validated. */
+	/**
+	 * Records that went through the processors, i.e. were read and are about to be
+	 * validated.
+	 */
 	private final AtomicInteger processed = new AtomicInteger();
 
 	private final CollectionRequest request = new CollectionRequest("r-1", Trigger.MANUAL, NOW.minusSeconds(3600), NOW,
@@ -110,10 +113,12 @@ class PipelinedWritesTests {
 
 		// the first write is held: the second batch is read and validated meanwhile...
 		await(secondBatchRead);
-		// ...and then the collection waits for the first write instead of handing over the second
+		// ...and then the collection waits for the first write instead of handing over
+		// the second
 		run.awaitWaiting();
 		assertThat(this.processed).hasValue(20);
-		// the writer thread may start the first write only after the collection waits for it
+		// the writer thread may start the first write only after the collection waits for
+		// it
 		await(firstWriteStarted);
 		assertThat(started).hasValue(1);
 
@@ -156,7 +161,8 @@ class PipelinedWritesTests {
 				return super.write(batch);
 			}
 		};
-		// the write is held until the source failure was seen: the pipeline must wait for it
+		// the write is held until the source failure was seen: the pipeline must wait for
+		// it
 		this.observer.onSourceFailure = releaseFirstWrite::countDown;
 		this.collector.returning(() -> readings(15, (i) -> {
 			if (i == 12) {
@@ -164,7 +170,8 @@ class PipelinedWritesTests {
 				throw new IllegalStateException("connection reset");
 			}
 		}));
-		assertThatExceptionOfType(SourceException.class).isThrownBy(() -> pipeline(sink, 10, true).execute(this.request))
+		assertThatExceptionOfType(SourceException.class)
+			.isThrownBy(() -> pipeline(sink, 10, true).execute(this.request))
 			.withMessageContaining("connection reset");
 		assertThat(sink.batches).extracting(List::size).containsExactly(10);
 		assertThat(this.observer.events).containsExactly("source failed", "written 10");
@@ -237,8 +244,8 @@ class PipelinedWritesTests {
 				@Override
 				public WriteResult<Reading> write(List<Reading> batch) throws Exception {
 					for (Reading reading : batch) {
-						jdbc.update("INSERT INTO reading (sensor, taken_at, celsius) VALUES (?, ?, ?)", reading.sensor(),
-								reading.takenAt().atOffset(ZoneOffset.UTC), reading.celsius());
+						jdbc.update("INSERT INTO reading (sensor, taken_at, celsius) VALUES (?, ?, ?)",
+								reading.sensor(), reading.takenAt().atOffset(ZoneOffset.UTC), reading.celsius());
 					}
 					return super.write(batch);
 				}
@@ -288,8 +295,8 @@ class PipelinedWritesTests {
 						List.of(new RejectedRecord<>(batch.get(0), "value too long: " + batch.get(0).takenAt())));
 			}
 		};
-		this.collector.returning(() -> IntStream.range(0, 21)
-			.mapToObj((i) -> Reading.of((i == 20) ? "" : "s1", NOW.plusSeconds(i), 1)));
+		this.collector.returning(
+				() -> IntStream.range(0, 21).mapToObj((i) -> Reading.of((i == 20) ? "" : "s1", NOW.plusSeconds(i), 1)));
 		RecordCounts counts = pipeline(sink, 10, true).execute(this.request);
 		assertThat(counts).isEqualTo(new RecordCounts(21, 18, 0, 3));
 		assertThat(this.stores.quarantined).extracting(Quarantine.QuarantinedRecord::reason)

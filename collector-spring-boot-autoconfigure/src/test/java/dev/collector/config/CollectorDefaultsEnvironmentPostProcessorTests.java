@@ -45,8 +45,8 @@ class CollectorDefaultsEnvironmentPostProcessorTests {
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("app", Map.of("collector.defaults.enabled", "false")));
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
-		assertThat(environment.getPropertySources().contains(CollectorDefaultsEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
-			.isFalse();
+		assertThat(environment.getPropertySources()
+			.contains(CollectorDefaultsEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
 		assertThat(environment.getProperty("logging.structured.format.console")).isNull();
 	}
 

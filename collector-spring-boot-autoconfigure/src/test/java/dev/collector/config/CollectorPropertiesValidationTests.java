@@ -65,15 +65,17 @@ class CollectorPropertiesValidationTests {
 	@Test
 	void unknownProfileIsRejectedNamingTheProperty() {
 		this.contextRunner.withPropertyValues("collector.profile=turbo")
-			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("Failed to bind properties under 'collector.profile'"));
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("Failed to bind properties under 'collector.profile'"));
 	}
 
 	private void assertRejected(String property, String field, String... others) {
-		this.contextRunner.withPropertyValues(property).withPropertyValues(others).run((context) -> assertThat(context)
-			.getFailure()
-			.rootCause()
-			.isInstanceOf(BindValidationException.class)
-			.hasMessageContaining(field));
+		this.contextRunner.withPropertyValues(property)
+			.withPropertyValues(others)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining(field));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The IDE documentation of the {@code collector.*} properties: the configuration
- * processor turns the Javadoc of {@link CollectorProperties} into metadata, and none may be
- * missing.
+ * processor turns the Javadoc of {@link CollectorProperties} into metadata, and none may
+ * be missing.
  */
 class ConfigurationMetadataTests {
 

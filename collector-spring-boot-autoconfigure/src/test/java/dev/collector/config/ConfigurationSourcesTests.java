@@ -110,8 +110,7 @@ class ConfigurationSourcesTests {
 		if (all.stream().noneMatch((arg) -> arg.startsWith("--collector.config.secrets-dir"))) {
 			all.add("--collector.config.secrets-dir=" + this.directory.resolve("none") + "/");
 		}
-		return new SpringApplicationBuilder(Empty.class).web(WebApplicationType.NONE)
-			.run(all.toArray(String[]::new));
+		return new SpringApplicationBuilder(Empty.class).web(WebApplicationType.NONE).run(all.toArray(String[]::new));
 	}
 
 	private static CollectorProperties bind(ConfigurableApplicationContext context) {

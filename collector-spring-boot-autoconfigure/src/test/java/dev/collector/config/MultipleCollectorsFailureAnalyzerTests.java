@@ -14,7 +14,8 @@ class MultipleCollectorsFailureAnalyzerTests {
 
 	@Test
 	void namesTheCollectorsAndTheWayOut() {
-		MultipleCollectorsException failure = new MultipleCollectorsException(List.of("a.PriceCollector", "b.NewsCollector"));
+		MultipleCollectorsException failure = new MultipleCollectorsException(
+				List.of("a.PriceCollector", "b.NewsCollector"));
 		FailureAnalysis analysis = new MultipleCollectorsFailureAnalyzer()
 			.analyze(new IllegalStateException("context failed", failure));
 		assertThat(analysis.getDescription()).contains("2 Collector beans", "a.PriceCollector", "b.NewsCollector");

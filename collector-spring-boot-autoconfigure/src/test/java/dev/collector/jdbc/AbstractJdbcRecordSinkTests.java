@@ -78,7 +78,8 @@ abstract class AbstractJdbcRecordSinkTests {
 	@BeforeEach
 	void createTable() {
 		if (this.schema == null) {
-			// here, not in @BeforeAll: an unavailable database then shows as skipped tests
+			// here, not in @BeforeAll: an unavailable database then shows as skipped
+			// tests
 			this.schema = this.database.createSchema();
 		}
 		this.schema.recreate("sink_item", SinkItem.createTable(this.database));
@@ -145,7 +146,8 @@ abstract class AbstractJdbcRecordSinkTests {
 
 	@Test
 	void sameKeyRepeatedInALaterBatchIsStoredOnceAsTheFirstOne() {
-		// after the first write the sink knows the database's way (MariaDB: bulk command),
+		// after the first write the sink knows the database's way (MariaDB: bulk
+		// command),
 		// and on H2 and MariaDB leaves repeated keys to the database to skip and count
 		this.sink.write(items("a", 0, 2));
 		SinkItem first = SinkItem.of("b", 1);
@@ -186,7 +188,8 @@ abstract class AbstractJdbcRecordSinkTests {
 		long inserted = 0;
 		long duplicates = 0;
 		for (int batch = 0; batch < 20; batch++) {
-			// each batch repeats the second half of the previous one and repeats a key inside itself
+			// each batch repeats the second half of the previous one and repeats a key
+			// inside itself
 			List<SinkItem> records = new ArrayList<>(items("a", batch * 50L, batch * 50L + 100));
 			records.add(records.get(0));
 			WriteResult<SinkItem> result = this.sink.write(records);
@@ -210,7 +213,8 @@ abstract class AbstractJdbcRecordSinkTests {
 					long[] counts = new long[2];
 					for (int batch = 0; batch < 10; batch++) {
 						// every writer covers the others' keys too, in another order
-						WriteResult<SinkItem> result = this.sink.write(items("a", offset + batch * 60L, offset + batch * 60L + 300));
+						WriteResult<SinkItem> result = this.sink
+							.write(items("a", offset + batch * 60L, offset + batch * 60L + 300));
 						counts[0] += result.inserted();
 						counts[1] += result.duplicates();
 						assertThat(result.rejected()).isEmpty();
@@ -327,7 +331,8 @@ abstract class AbstractJdbcRecordSinkTests {
 
 	@Test
 	void valueTooLongAfterManyDuplicatesInOneStatementIsStillRejected() {
-		// MariaDB lists at most max_error_count (by default 64) warnings: the 64 warnings of
+		// MariaDB lists at most max_error_count (by default 64) warnings: the 64 warnings
+		// of
 		// the duplicates must not hide the one of a value that INSERT IGNORE truncates
 		this.sink.write(items("a", 0, 64));
 		SinkItem tooLong = SinkItem.of("a", 500).withTitle("z".repeat(SinkItem.TITLE_LENGTH + 10));
@@ -342,13 +347,14 @@ abstract class AbstractJdbcRecordSinkTests {
 			assertThat(rejected.reason()).matches(TOO_LONG);
 		});
 		assertThat(count()).isEqualTo(65);
-		assertThat(this.schema.jdbcTemplate().queryForObject("SELECT COUNT(*) FROM sink_item WHERE seq = 500",
-				Integer.class)).isZero();
+		assertThat(this.schema.jdbcTemplate()
+			.queryForObject("SELECT COUNT(*) FROM sink_item WHERE seq = 500", Integer.class)).isZero();
 	}
 
 	@Test
 	void checkViolationAfterManyDuplicatesInOneStatementIsStillRejected() {
-		// MariaDB's INSERT IGNORE skips a row that fails a CHECK constraint, like a duplicate:
+		// MariaDB's INSERT IGNORE skips a row that fails a CHECK constraint, like a
+		// duplicate:
 		// only its warning tells it apart, even when the duplicates' warnings come first
 		this.sink.write(items("a", 0, 100));
 		SinkItem negative = SinkItem.of("a", 500).withScore(-1);

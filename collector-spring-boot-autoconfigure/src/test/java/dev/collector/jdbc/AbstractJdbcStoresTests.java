@@ -27,9 +27,9 @@ import dev.collector.testdb.TestSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The framework's tables on a real database: the schema scripts, checkpoints, run
- * history and quarantine. Each subclass names one {@link TestDatabase}; each test uses its
- * own collector name, so tests need no cleaning between them.
+ * The framework's tables on a real database: the schema scripts, checkpoints, run history
+ * and quarantine. Each subclass names one {@link TestDatabase}; each test uses its own
+ * collector name, so tests need no cleaning between them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractJdbcStoresTests {
@@ -56,7 +56,8 @@ abstract class AbstractJdbcStoresTests {
 		// here, not in @BeforeAll: an unavailable database then shows as skipped tests
 		this.schema = this.database.createSchema();
 		if (this.database == TestDatabase.MARIADB) {
-			// as on a server whose default is latin1: the scripts name their character set
+			// as on a server whose default is latin1: the scripts name their character
+			// set
 			this.schema.jdbcTemplate().execute("ALTER DATABASE " + this.schema.name() + " CHARACTER SET latin1");
 		}
 		assertThat(initializer(null).initializeDatabase()).isTrue();

@@ -13,9 +13,9 @@ import dev.collector.schema.RecordSchema;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The sink reads a record's key from its row, so a schema's key columns must be among
- * its columns: a schema of the application's own that breaks this is refused when the
- * sink is built, not found out by wrong duplicate counts.
+ * The sink reads a record's key from its row, so a schema's key columns must be among its
+ * columns: a schema of the application's own that breaks this is refused when the sink is
+ * built, not found out by wrong duplicate counts.
  */
 class JdbcRecordSinkKeyColumnsTests {
 

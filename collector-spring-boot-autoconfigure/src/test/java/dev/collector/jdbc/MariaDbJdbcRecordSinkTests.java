@@ -33,7 +33,8 @@ class MariaDbJdbcRecordSinkTests extends AbstractJdbcRecordSinkTests {
 			// the first batch probes the driver and sets the session up (max_error_count)
 			sink.write(items("a", 0, 10));
 			long start = setStatements(connection);
-			// what any transaction costs in SET statements (autocommit off, then on again)
+			// what any transaction costs in SET statements (autocommit off, then on
+			// again)
 			transactions.executeWithoutResult((status) -> {
 			});
 			long perTransaction = setStatements(connection) - start;

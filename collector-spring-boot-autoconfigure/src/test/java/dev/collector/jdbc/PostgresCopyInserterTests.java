@@ -24,7 +24,8 @@ class PostgresCopyInserterTests {
 	void stagingTableIsNamedAfterTheTableAndFitsAnIdentifier() {
 		assertThat(PostgresCopyInserter.stagingTable("news.Item")).isEqualTo("collector_staging_news_item");
 		String longName = PostgresCopyInserter.stagingTable("x".repeat(60));
-		assertThat(longName).hasSizeLessThanOrEqualTo(63).isNotEqualTo(PostgresCopyInserter.stagingTable("x".repeat(61)));
+		assertThat(longName).hasSizeLessThanOrEqualTo(63)
+			.isNotEqualTo(PostgresCopyInserter.stagingTable("x".repeat(61)));
 	}
 
 }

@@ -15,8 +15,7 @@ import dev.collector.testdb.TestDatabase;
  * constraint.
  */
 @CollectedRecord(table = "sink_item", key = { "feed", "seq" }, timestamp = "publishedAt", symbol = "feed")
-record SinkItem(String feed, long seq, Instant publishedAt, String title, Kind kind, BigDecimal price,
-		Integer score) {
+record SinkItem(String feed, long seq, Instant publishedAt, String title, Kind kind, BigDecimal price, Integer score) {
 
 	/** Longest title the table takes. */
 	static final int TITLE_LENGTH = 40;

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * The Loki appender against a fake Loki push endpoint on localhost: lines arrive with
- * the stream labels; a Loki that hangs or is down never blocks the code that logs.
+ * The Loki appender against a fake Loki push endpoint on localhost: lines arrive with the
+ * stream labels; a Loki that hangs or is down never blocks the code that logs.
  */
 class LokiAppenderTests {
 

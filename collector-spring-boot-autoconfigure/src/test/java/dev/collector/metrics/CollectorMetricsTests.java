@@ -25,7 +25,8 @@ class CollectorMetricsTests {
 	void countersCarryThePrefixTheCollectorTagAndTheHelpText() {
 		this.metrics.counter("items_fetched", "Items read from the feed", "feed").labels("bbc").increment(3);
 		String text = this.registry.scrape();
-		assertThat(PrometheusText.parse(text).value("collector_items_fetched_total", "collector", "news", "feed", "bbc"))
+		assertThat(
+				PrometheusText.parse(text).value("collector_items_fetched_total", "collector", "news", "feed", "bbc"))
 			.isEqualTo(3);
 		assertThat(text).contains("# HELP collector_items_fetched_total Items read from the feed");
 	}
@@ -112,8 +113,8 @@ class CollectorMetricsTests {
 	void scrapeDurationIsExportedInSeconds() {
 		ScrapeDuration duration = new ScrapeDuration(this.registry, "collector", "news");
 		duration.record(Duration.ofMillis(20).toNanos());
-		assertThat(PrometheusText.parse(this.registry.scrape()).value("collector_scrape_duration_seconds", "collector",
-				"news")).isEqualTo(0.02);
+		assertThat(PrometheusText.parse(this.registry.scrape())
+			.value("collector_scrape_duration_seconds", "collector", "news")).isEqualTo(0.02);
 	}
 
 }

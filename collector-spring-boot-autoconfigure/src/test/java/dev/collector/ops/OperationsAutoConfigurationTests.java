@@ -112,7 +112,9 @@ class OperationsAutoConfigurationTests {
 	void backsOffForTheApplicationsOwnBeans() {
 		this.contextRunner.withBean(ScriptedCollector.class)
 			.withBean("myStatus", StatusController.class, () -> null)
-			.run((context) -> assertThat(context).hasNotFailed().getBeanNames(StatusController.class).containsExactly("myStatus"));
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBeanNames(StatusController.class)
+				.containsExactly("myStatus"));
 	}
 
 }

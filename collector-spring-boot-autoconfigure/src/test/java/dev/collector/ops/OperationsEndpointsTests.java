@@ -183,8 +183,8 @@ class OperationsEndpointsTests {
 		Map<String, Object> body = get("/circuit-breaker-status").getBody();
 		assertThat(list(body, "circuit_breakers")).extracting((breaker) -> breaker.get("name"))
 			.contains("source", "other");
-		assertThat(list(body, "circuit_breakers")).allSatisfy((breaker) -> assertThat(breaker)
-			.containsKeys("state", "failure_rate", "buffered_calls", "failed_calls", "not_permitted_calls"));
+		assertThat(list(body, "circuit_breakers")).allSatisfy((breaker) -> assertThat(breaker).containsKeys("state",
+				"failure_rate", "buffered_calls", "failed_calls", "not_permitted_calls"));
 	}
 
 	@Test
@@ -212,8 +212,8 @@ class OperationsEndpointsTests {
 
 	@Test
 	void badLogParametersAreProblems() {
-		for (String query : List.of("limit=-1", "limit=0", "limit=abc", "limit=201", "level=loud",
-				"since=yesterday", "since=2024-13-45")) {
+		for (String query : List.of("limit=-1", "limit=0", "limit=abc", "limit=201", "level=loud", "since=yesterday",
+				"since=2024-13-45")) {
 			ResponseEntity<Map<String, Object>> response = get("/logs?" + query);
 			assertThat(response.getStatusCode().value()).as(query).isEqualTo(400);
 			assertThat(response.getHeaders().getContentType()).as(query).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -247,7 +247,8 @@ class OperationsEndpointsTests {
 	@Test
 	void alertGoesToTheWebhookWithASlackText() throws InterruptedException {
 		ResponseEntity<Map<String, Object>> response = post("/alert",
-				"{\"severity\": \"warning\", \"message\": \"disk almost full\", \"details\": {\"free_mb\": 12}}", TOKEN);
+				"{\"severity\": \"warning\", \"message\": \"disk almost full\", \"details\": {\"free_mb\": 12}}",
+				TOKEN);
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
 		assertThat(response.getBody()).containsEntry("status", "sent");
 		assertThat(webhook.await(1)).singleElement()
@@ -322,7 +323,9 @@ class OperationsEndpointsTests {
 		ResponseEntity<String> page = this.http.get().uri("/collector/").retrieve().toEntity(String.class);
 		assertThat(page.getStatusCode().value()).isEqualTo(200);
 		assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
-		assertThat(page.getBody()).contains("id=\"dq-score\"").contains("status.js").doesNotContain("http://", "https://");
+		assertThat(page.getBody()).contains("id=\"dq-score\"")
+			.contains("status.js")
+			.doesNotContain("http://", "https://");
 		assertThat(this.http.get().uri("/collector/status.js").retrieve().body(String.class)).contains("data-quality");
 	}
 

@@ -132,9 +132,11 @@ class CollectorResilienceTests {
 		properties.getRetry().setJitter(0.5);
 		IntervalBiFunction<Object> interval = ResilienceSettings.retry(properties.getRetry(), (failure) -> true)
 			.getIntervalBiFunction();
-		List<Long> first = IntStream.range(0, 200).mapToObj((i) -> interval.apply(1, Either.left(new RuntimeException())))
+		List<Long> first = IntStream.range(0, 200)
+			.mapToObj((i) -> interval.apply(1, Either.left(new RuntimeException())))
 			.toList();
-		List<Long> third = IntStream.range(0, 200).mapToObj((i) -> interval.apply(3, Either.left(new RuntimeException())))
+		List<Long> third = IntStream.range(0, 200)
+			.mapToObj((i) -> interval.apply(3, Either.left(new RuntimeException())))
 			.toList();
 		assertThat(first).allSatisfy((delay) -> assertThat(delay).isBetween(50L, 150L));
 		assertThat(third).allSatisfy((delay) -> assertThat(delay).isBetween(200L, 1000L));

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * /actuator/configprops even with values shown.
  */
 @AutoConfigureObservability
-@SpringBootTest(classes = ScriptedCollectorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = ScriptedCollectorApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		args = "--spring.config.additional-location=optional:file:target/live-config/live.properties",
 		properties = { "spring.datasource.url=jdbc:h2:mem:live;DB_CLOSE_DELAY=-1", "collector.name=live",
 				"collector.schedule.enabled=false", "spring.sql.init.mode=always",
@@ -83,8 +84,10 @@ class LiveConfigurationTests {
 				collector.sink.batch-size=7
 				logging.level.dev.collector.fixtures=debug
 				""");
-		// refresh changes the collector: without the API token it is refused and applies nothing
-		assertThatIllegalStateException().isThrownBy(() -> http().post().uri("/actuator/refresh").retrieve().toBodilessEntity())
+		// refresh changes the collector: without the API token it is refused and applies
+		// nothing
+		assertThatIllegalStateException()
+			.isThrownBy(() -> http().post().uri("/actuator/refresh").retrieve().toBodilessEntity())
 			.withMessageContaining("401");
 		assertThat(this.properties.getSink().getBatchSize()).isNotEqualTo(7);
 		List<String> changed = http().post()

@@ -63,7 +63,8 @@ abstract class AbstractRetentionPurgeTests {
 	@BeforeEach
 	void prepare() {
 		if (this.schema == null) {
-			// here, not in @BeforeAll: an unavailable database then shows as skipped tests
+			// here, not in @BeforeAll: an unavailable database then shows as skipped
+			// tests
 			this.schema = this.database.createSchema();
 			this.jdbc = this.schema.jdbcTemplate();
 			JdbcSchemaProperties properties = new JdbcSchemaProperties();
@@ -122,11 +123,14 @@ abstract class AbstractRetentionPurgeTests {
 		assertThat(count(this.readingTable, "taken_at < ?", cutoff(30))).isZero();
 		assertThat(count(this.readingTable, "1 = 1")).isEqualTo(3);
 		assertThat(this.jdbc.queryForList("SELECT run_id FROM collector_run WHERE run_id IN ('old-1', 'old-2', "
-				+ "'new-1', 'other-1') ORDER BY run_id", String.class)).containsExactly("new-1", "other-1");
+				+ "'new-1', 'other-1') ORDER BY run_id", String.class))
+			.containsExactly("new-1", "other-1");
 		assertThat(count("collector_quarantine", "collector = ?", this.collector)).isOne();
 		assertThat(count("collector_quarantine", "collector = ?", "someone-else")).isOne();
-		assertThat(this.jdbc.queryForList("SELECT task_id FROM collector_backfill_task WHERE task_id IN "
-				+ "('old-finished', 'new-finished', 'old-unfinished', 'other-finished') ORDER BY task_id", String.class))
+		assertThat(this.jdbc.queryForList(
+				"SELECT task_id FROM collector_backfill_task WHERE task_id IN "
+						+ "('old-finished', 'new-finished', 'old-unfinished', 'other-finished') ORDER BY task_id",
+				String.class))
 			.containsExactly("new-finished", "old-unfinished", "other-finished");
 		assertThat(count("collector_backfill_chunk", "task_id = ?", "old-finished")).isZero();
 		assertThat(count("collector_backfill_chunk", "task_id = ?", "new-finished")).isEqualTo(2);
@@ -151,7 +155,8 @@ abstract class AbstractRetentionPurgeTests {
 
 		RetentionProperties runsOnly = settings(0);
 		runsOnly.setRunHistoryDays(30);
-		assertThat(purge(tableWithTimestamp()).purge(runsOnly, () -> false)).containsExactly(entry("collector_run", 1L));
+		assertThat(purge(tableWithTimestamp()).purge(runsOnly, () -> false))
+			.containsExactly(entry("collector_run", 1L));
 		assertThat(count(this.readingTable, "1 = 1")).isEqualTo(2);
 		assertThat(count("collector_quarantine", "collector = ?", this.collector)).isOne();
 		assertThat(count("collector_backfill_task", "collector = ?", this.collector)).isOne();
@@ -221,8 +226,8 @@ abstract class AbstractRetentionPurgeTests {
 
 	private void run(String collector, String runId, Instant startedAt) {
 		this.jdbc.update("INSERT INTO collector_run (run_id, collector, instance_id, trigger_type, status, window_from,"
-				+ " window_to, started_at, finished_at) VALUES (?, ?, 'i', 'SCHEDULED', 'SUCCEEDED', ?, ?, ?, ?)", runId,
-				collector, utc(startedAt), utc(startedAt), utc(startedAt), utc(startedAt.plusSeconds(5)));
+				+ " window_to, started_at, finished_at) VALUES (?, ?, 'i', 'SCHEDULED', 'SUCCEEDED', ?, ?, ?, ?)",
+				runId, collector, utc(startedAt), utc(startedAt), utc(startedAt), utc(startedAt.plusSeconds(5)));
 	}
 
 	private void quarantined(String collector, Instant createdAt) {
@@ -238,16 +243,18 @@ abstract class AbstractRetentionPurgeTests {
 				LocalDate.parse("2024-01-01"), LocalDate.parse("2024-01-31"), false, chunks, false,
 				(finishedAt != null) ? "succeeded" : null, utc(createdAt), utc(finishedAt));
 		for (int chunk = 0; chunk < chunks; chunk++) {
-			this.jdbc.update("INSERT INTO collector_backfill_chunk (task_id, chunk_no, symbol, periods, status,"
-					+ " attempts, records, updated_at) VALUES (?, ?, 's', '2024-01-01', 'done', 1, 0, ?)", taskId, chunk,
-					utc(createdAt));
+			this.jdbc.update(
+					"INSERT INTO collector_backfill_chunk (task_id, chunk_no, symbol, periods, status,"
+							+ " attempts, records, updated_at) VALUES (?, ?, 's', '2024-01-01', 'done', 1, 0, ?)",
+					taskId, chunk, utc(createdAt));
 		}
 	}
 
 	private void coverage(String collector, LocalDate period) {
-		this.jdbc.update("INSERT INTO collector_coverage (collector, symbol, period_start, period_end, status,"
-				+ " covered_until, run_id, updated_at) VALUES (?, 's', ?, ?, 'covered', ?, 'r', ?)", collector, period,
-				period.plusDays(1), utc(daysAgo(2000)), utc(daysAgo(2000)));
+		this.jdbc.update(
+				"INSERT INTO collector_coverage (collector, symbol, period_start, period_end, status,"
+						+ " covered_until, run_id, updated_at) VALUES (?, 's', ?, ?, 'covered', ?, 'r', ?)",
+				collector, period, period.plusDays(1), utc(daysAgo(2000)), utc(daysAgo(2000)));
 	}
 
 	private long count(String table, String condition, Object... arguments) {

@@ -67,16 +67,20 @@ class CollectorRetentionAutoConfigurationTests {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			for (String table : List.of("reading", "collector_run", "collector_quarantine", "collector_backfill_task",
 					"collector_backfill_chunk")) {
-				assertThat(registry.get("collector.retention.deleted").tag("collector", "readings").tag("table", table)
-					.counter().count()).isZero();
+				assertThat(registry.get("collector.retention.deleted")
+					.tag("collector", "readings")
+					.tag("table", table)
+					.counter()
+					.count()).isZero();
 			}
 		});
 	}
 
 	@Test
 	void purgesOnItsIntervalOnOneReplicaAndCountsTheDeletedRows() {
-		this.contextRunner.withPropertyValues("collector.retention.interval=300ms", "collector.retention.days=30",
-				"collector.retention.batch-size=2", "collector.backfill.polling-interval=100ms")
+		this.contextRunner
+			.withPropertyValues("collector.retention.interval=300ms", "collector.retention.days=30",
+					"collector.retention.batch-size=2", "collector.backfill.polling-interval=100ms")
 			.run((context) -> {
 				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 				jdbc.execute(Reading.DDL);
@@ -107,8 +111,8 @@ class CollectorRetentionAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(NoTimestampConfiguration.class).run((context) -> {
 			assertThat(context.getBean(RetentionPurge.class).tables()).doesNotContain("reading")
 				.contains("collector_run");
-			assertThat(output).containsOnlyOnce(
-					"Retention leaves the records in reading alone: Reading has no timestamp column");
+			assertThat(output)
+				.containsOnlyOnce("Retention leaves the records in reading alone: Reading has no timestamp column");
 		});
 	}
 

@@ -13,8 +13,8 @@ class SecretMaskerTests {
 
 	@Test
 	void masksValuesBySensitiveNames() {
-		Map<String, Object> masked = this.masker.maskTree(Map.of("api-token", "abc", "password", "p",
-				"client-secret", "s", "private-key", "k", "credentials", "c", "name", "news", "nested",
+		Map<String, Object> masked = this.masker.maskTree(Map.of("api-token", "abc", "password", "p", "client-secret",
+				"s", "private-key", "k", "credentials", "c", "name", "news", "nested",
 				Map.of("webhook-url", "https://hooks.example/T1/B2/xyz", "batch-size", 100)));
 		assertThat(masked).containsEntry("api-token", SecretMasker.MASK)
 			.containsEntry("password", SecretMasker.MASK)
@@ -22,7 +22,8 @@ class SecretMaskerTests {
 			.containsEntry("private-key", SecretMasker.MASK)
 			.containsEntry("credentials", SecretMasker.MASK)
 			.containsEntry("name", "news")
-			.containsEntry("nested", Map.of("webhook-url", "https://hooks.example/" + SecretMasker.MASK, "batch-size", 100));
+			.containsEntry("nested",
+					Map.of("webhook-url", "https://hooks.example/" + SecretMasker.MASK, "batch-size", 100));
 	}
 
 	@Test

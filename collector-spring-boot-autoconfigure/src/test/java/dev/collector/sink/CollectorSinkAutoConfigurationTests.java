@@ -57,8 +57,8 @@ class CollectorSinkAutoConfigurationTests {
 
 	@Test
 	void fansOutToTheDatabaseAndAJsonLinesFile() {
-		this.contextRunner.withPropertyValues("collector.sink.types=jdbc,jsonl",
-				"collector.sink.file.directory=" + this.directory)
+		this.contextRunner
+			.withPropertyValues("collector.sink.types=jdbc,jsonl", "collector.sink.file.directory=" + this.directory)
 			.run((context) -> {
 				CompositeRecordSink<?> sink = context.getBean(CompositeRecordSink.class);
 				assertThat(sink.sinks()).hasSize(2);
@@ -70,8 +70,9 @@ class CollectorSinkAutoConfigurationTests {
 				CollectionResult result = context.getBean(CollectionRunner.class).run(Trigger.MANUAL);
 				assertThat(result.error()).isNull();
 				assertThat(result.counts().inserted()).isEqualTo(2);
-				assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM reading",
-						Long.class)).isEqualTo(2);
+				assertThat(
+						context.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM reading", Long.class))
+					.isEqualTo(2);
 				try (var files = Files.list(this.directory)) {
 					Path file = files.findFirst().orElseThrow();
 					assertThat(file.getFileName().toString()).startsWith("news-").endsWith(".jsonl");
@@ -83,8 +84,8 @@ class CollectorSinkAutoConfigurationTests {
 	@Test
 	void aFailingFileSinkFailsTheRunAndTheCheckpointStays() throws Exception {
 		Path notADirectory = Files.writeString(this.directory.resolve("taken"), "x");
-		this.contextRunner.withPropertyValues("collector.sink.types=jdbc,csv",
-				"collector.sink.file.directory=" + notADirectory)
+		this.contextRunner
+			.withPropertyValues("collector.sink.types=jdbc,csv", "collector.sink.file.directory=" + notADirectory)
 			.run((context) -> {
 				context.getBean(JdbcTemplate.class).execute(Reading.DDL);
 				context.getBean(ScriptedCollector.class).returning(List.of(Reading.of("s1", T0, 1)));
@@ -108,8 +109,8 @@ class CollectorSinkAutoConfigurationTests {
 
 	@Test
 	void filesOnlyNeedNoRecordTable() {
-		this.contextRunner.withPropertyValues("collector.sink.types=jsonl",
-				"collector.sink.file.directory=" + this.directory)
+		this.contextRunner
+			.withPropertyValues("collector.sink.types=jsonl", "collector.sink.file.directory=" + this.directory)
 			.run((context) -> {
 				assertThat(context.getBean(CompositeRecordSink.class).sinks()).singleElement()
 					.isInstanceOf(JsonLinesRecordSink.class);

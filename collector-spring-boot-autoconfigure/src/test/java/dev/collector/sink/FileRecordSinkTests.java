@@ -35,9 +35,11 @@ class FileRecordSinkTests {
 			assertThat(sink.currentFile()).isEqualTo(this.directory.resolve("news-2026-02-01-0.jsonl"));
 			List<String> lines = Files.readAllLines(sink.currentFile());
 			assertThat(lines).hasSize(2);
-			Map<String, Object> first = this.mapper.readValue(lines.get(0), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
-			});
-			assertThat(first).containsEntry("sensor", "s1").containsEntry("takenAt", "2026-02-01T10:00:00Z")
+			Map<String, Object> first = this.mapper.readValue(lines.get(0),
+					new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+					});
+			assertThat(first).containsEntry("sensor", "s1")
+				.containsEntry("takenAt", "2026-02-01T10:00:00Z")
 				.containsEntry("celsius", 1.5);
 		}
 	}
@@ -82,9 +84,9 @@ class FileRecordSinkTests {
 				true, this.clock)) {
 			sink.write(List.of(Reading.of("a,b", T0, 1), Reading.of("say \"hi\"", T0, 2)));
 			sink.write(List.of(Reading.of("s3", T0, 3)));
-			assertThat(Files.readString(sink.currentFile())).isEqualTo("sensor,takenAt,celsius,ingestedAt\r\n"
-					+ "\"a,b\",2026-02-01T10:00:00Z,1.0,\r\n" + "\"say \"\"hi\"\"\",2026-02-01T10:00:00Z,2.0,\r\n"
-					+ "s3,2026-02-01T10:00:00Z,3.0,\r\n");
+			assertThat(Files.readString(sink.currentFile()))
+				.isEqualTo("sensor,takenAt,celsius,ingestedAt\r\n" + "\"a,b\",2026-02-01T10:00:00Z,1.0,\r\n"
+						+ "\"say \"\"hi\"\"\",2026-02-01T10:00:00Z,2.0,\r\n" + "s3,2026-02-01T10:00:00Z,3.0,\r\n");
 		}
 	}
 

@@ -24,15 +24,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A server database (PostgreSQL, MariaDB) is found, in this order:
  * <ol>
  * <li>from the environment: {@code COLLECTOR_TEST_POSTGRES_URL} /
- * {@code COLLECTOR_TEST_MARIADB_URL}, with optional {@code _USERNAME} and {@code _PASSWORD}
- * (defaults {@code postgres} / {@code root} with an empty password);</li>
+ * {@code COLLECTOR_TEST_MARIADB_URL}, with optional {@code _USERNAME} and
+ * {@code _PASSWORD} (defaults {@code postgres} / {@code root} with an empty
+ * password);</li>
  * <li>else in a Testcontainers container, when a Docker engine is available;</li>
  * <li>else the test fails when {@code CI} is set (a database test never skips silently in
- * CI), and is aborted (skipped) on a developer machine, saying which variable to set.</li>
+ * CI), and is aborted (skipped) on a developer machine, saying which variable to
+ * set.</li>
  * </ol>
- * Every test class takes its own schema (PostgreSQL schema, MariaDB database, H2 in-memory
- * database) and drops it at the end, so tests are repeatable and never touch tables that
- * other tests or processes use at the same time, not even the framework's own.
+ * Every test class takes its own schema (PostgreSQL schema, MariaDB database, H2
+ * in-memory database) and drops it at the end, so tests are repeatable and never touch
+ * tables that other tests or processes use at the same time, not even the framework's
+ * own.
  */
 public enum TestDatabase {
 
@@ -45,7 +48,9 @@ public enum TestDatabase {
 	/** MariaDB 10.11 or later. */
 	MARIADB("mariadb", "COLLECTOR_TEST_MARIADB", "root", "mariadb:10.11");
 
-	/** Prefix of the private schemas; leftovers of killed runs are dropped after an hour. */
+	/**
+	 * Prefix of the private schemas; leftovers of killed runs are dropped after an hour.
+	 */
 	static final String SCHEMA_PREFIX = "cit_";
 
 	private static final long LEFTOVER_AGE_SECONDS = 3600;
@@ -126,8 +131,8 @@ public enum TestDatabase {
 		});
 		if (server.unavailable() != null) {
 			if (System.getenv("CI") != null) {
-				throw new IllegalStateException(server.unavailable()
-						+ " CI is set, so this database test fails instead of being skipped.");
+				throw new IllegalStateException(
+						server.unavailable() + " CI is set, so this database test fails instead of being skipped.");
 			}
 			Assumptions.assumeTrue(false, server.unavailable() + " Skipping this database test.");
 		}
@@ -215,8 +220,7 @@ public enum TestDatabase {
 		return (value != null) ? value : fallback;
 	}
 
-	private record Server(String url, String username, String password, HikariDataSource admin,
-			String unavailable) {
+	private record Server(String url, String username, String password, HikariDataSource admin, String unavailable) {
 	}
 
 }

@@ -72,23 +72,28 @@ class BackfillEndpointsTests {
 		String d1 = YESTERDAY.toString();
 		Map<String, String> bad = Map.of("malformed JSON", "{\"start_date\": \"" + d3 + "\", \"end_date\": ",
 				"start after end", "{\"start_date\": \"" + d1 + "\", \"end_date\": \"" + d3 + "\"}",
-				"end in the future", "{\"start_date\": \"" + d3 + "\", \"end_date\": \"" + YESTERDAY.plusDays(31) + "\"}",
-				"unparsable date", "{\"start_date\": \"2024-13-45\", \"end_date\": \"" + d1 + "\"}",
-				"not a date", "{\"start_date\": \"last tuesday\", \"end_date\": \"" + d1 + "\"}",
-				"unknown symbol", "{\"start_date\": \"" + d3 + "\", \"symbols\": [\"NOSUCH\"]}",
-				"range over max-range", "{\"start_date\": \"1900-01-01\", \"end_date\": \"" + d1 + "\"}",
-				"wrong type", "{\"force\": \"very\"}");
+				"end in the future",
+				"{\"start_date\": \"" + d3 + "\", \"end_date\": \"" + YESTERDAY.plusDays(31) + "\"}", "unparsable date",
+				"{\"start_date\": \"2024-13-45\", \"end_date\": \"" + d1 + "\"}", "not a date",
+				"{\"start_date\": \"last tuesday\", \"end_date\": \"" + d1 + "\"}", "unknown symbol",
+				"{\"start_date\": \"" + d3 + "\", \"symbols\": [\"NOSUCH\"]}", "range over max-range",
+				"{\"start_date\": \"1900-01-01\", \"end_date\": \"" + d1 + "\"}", "wrong type",
+				"{\"force\": \"very\"}");
 		bad.forEach((what, body) -> {
 			ResponseEntity<Map<String, Object>> response = postJson("/backfill", body);
 			assertThat(response.getStatusCode().value()).as(what).isEqualTo(400);
 			assertThat(response.getHeaders().getContentType()).as(what).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 			assertThat(response.getBody()).as(what).containsEntry("status", 400).containsKey("detail");
 		});
-		assertThat(detail(postJson("/backfill", "{\"start_date\": \"2024-13-45\"}"))).contains("start_date", "2024-13-45");
-		assertThat(detail(postJson("/backfill", "{\"start_date\": \"1900-01-01\"}"))).contains("collector.backfill.max-range");
-		assertThat(detail(postJson("/backfill", "{\"start_date\": \"" + d3 + "\", \"symbols\": [\"NOSUCH\"]}"))).contains("NOSUCH", "s1", "s2");
+		assertThat(detail(postJson("/backfill", "{\"start_date\": \"2024-13-45\"}"))).contains("start_date",
+				"2024-13-45");
+		assertThat(detail(postJson("/backfill", "{\"start_date\": \"1900-01-01\"}")))
+			.contains("collector.backfill.max-range");
+		assertThat(detail(postJson("/backfill", "{\"start_date\": \"" + d3 + "\", \"symbols\": [\"NOSUCH\"]}")))
+			.contains("NOSUCH", "s1", "s2");
 		for (String method : List.of("GET", "DELETE")) {
-			ResponseEntity<Map<String, Object>> unknown = this.http.method(org.springframework.http.HttpMethod.valueOf(method))
+			ResponseEntity<Map<String, Object>> unknown = this.http
+				.method(org.springframework.http.HttpMethod.valueOf(method))
 				.uri("/backfill/00000000-0000-4000-8000-000000000000")
 				.retrieve()
 				.toEntity(JSON);
@@ -137,8 +142,8 @@ class BackfillEndpointsTests {
 			.containsEntry("records_backfilled", 6 * DailyCollector.PER_DAY)
 			.containsEntry("errors", List.of())
 			.containsKeys("started_at", "finished_at");
-		assertThat((List<?>) get("/backfill").getBody().get("tasks")).anySatisfy(
-				(task) -> assertThat(((Map<?, ?>) task).get("task_id")).isEqualTo(taskId));
+		assertThat((List<?>) get("/backfill").getBody().get("tasks"))
+			.anySatisfy((task) -> assertThat(((Map<?, ?>) task).get("task_id")).isEqualTo(taskId));
 
 		Map<String, Object> coverage = get("/coverage?symbol=s1&from=2025-01-31&to=2025-02-04").getBody();
 		assertThat(coverage.get("symbols")).asString()
@@ -147,9 +152,11 @@ class BackfillEndpointsTests {
 			.contains("status=missing, from=2025-02-04, to=2025-02-04");
 
 		String metrics = this.http.get().uri("/metrics").retrieve().body(String.class);
-		assertThat(PrometheusText.parse(metrics).value("collector_backfill_operations_total",
-				"collector", "test", "status", "success")).isGreaterThanOrEqualTo(1.0);
-		assertThat(metrics).contains("collector_coverage_missing_periods{").contains("collector_data_freshness_seconds{");
+		assertThat(PrometheusText.parse(metrics)
+			.value("collector_backfill_operations_total", "collector", "test", "status", "success"))
+			.isGreaterThanOrEqualTo(1.0);
+		assertThat(metrics).contains("collector_coverage_missing_periods{")
+			.contains("collector_data_freshness_seconds{");
 	}
 
 	@Test
@@ -161,7 +168,10 @@ class BackfillEndpointsTests {
 			String taskId = (String) started.getBody().get("task_id");
 			assertThat(this.collector.backfillEntered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 			assertThat(backfillTasksInStatus()).containsExactly(taskId);
-			ResponseEntity<Map<String, Object>> cancelled = this.http.delete().uri("/backfill/" + taskId).retrieve().toEntity(JSON);
+			ResponseEntity<Map<String, Object>> cancelled = this.http.delete()
+				.uri("/backfill/" + taskId)
+				.retrieve()
+				.toEntity(JSON);
 			assertThat(cancelled.getStatusCode().value()).isEqualTo(200);
 			assertThat(cancelled.getBody()).containsEntry("status", "cancelled");
 			Map<String, Object> end = awaitEnd(taskId);

@@ -115,7 +115,8 @@ class CollectorEndpointsTests {
 		this.collector.holding();
 		CompletableFuture<ResponseEntity<Map<String, Object>>> running = CompletableFuture
 			.supplyAsync(() -> post("/collect?wait=true"));
-		// the runner holds the collector from submission on, so once the source is entered
+		// the runner holds the collector from submission on, so once the source is
+		// entered
 		// the run is certainly in progress
 		assertThat(this.collector.awaitEntered()).isTrue();
 		ResponseEntity<Map<String, Object>> conflict = post("/collect");
@@ -168,7 +169,8 @@ class CollectorEndpointsTests {
 		assertThat(response.getHeaders().getContentType().toString()).startsWith("text/plain");
 		PrometheusText metrics = PrometheusText.parse(response.getBody());
 		assertThat(metrics.value("collector_collection_requests_total", "collector", "test", "status", "success",
-				"trigger", "manual")).isGreaterThanOrEqualTo(2);
+				"trigger", "manual"))
+			.isGreaterThanOrEqualTo(2);
 		assertThat(metrics.value("collector_records_processed_total", "collector", "test", "operation", "insert"))
 			.isGreaterThanOrEqualTo(2);
 		assertThat(metrics.value("collector_records_processed_total", "collector", "test", "operation", "duplicate"))
@@ -210,8 +212,7 @@ class CollectorEndpointsTests {
 		ResponseEntity<Map<String, Object>> response = post("/collect?wait=true");
 		assertThat(response.getBody()).containsEntry("status", "failed");
 		assertThat((String) response.getBody().get("error")).contains("source down");
-		PrometheusText metrics = PrometheusText
-			.parse(this.http.get().uri("/metrics").retrieve().body(String.class));
+		PrometheusText metrics = PrometheusText.parse(this.http.get().uri("/metrics").retrieve().body(String.class));
 		assertThat(metrics.value("collector_up", "collector", "test")).isZero();
 		assertThat(metrics.value("collector_api_requests_total", "endpoint", "source", "status", "error"))
 			.isGreaterThanOrEqualTo(1);
@@ -229,9 +230,10 @@ class CollectorEndpointsTests {
 	}
 
 	/**
-	 * Wait until the run has ended, so that it does not run into the next test. The run is
-	 * not necessarily running yet when the answer comes (the scheduler picks it up), so
-	 * its end is looked up in the run history rather than inferred from no run running.
+	 * Wait until the run has ended, so that it does not run into the next test. The run
+	 * is not necessarily running yet when the answer comes (the scheduler picks it up),
+	 * so its end is looked up in the run history rather than inferred from no run
+	 * running.
 	 */
 	private void awaitFinished(String runId) throws InterruptedException {
 		String finished = "SELECT COUNT(*) FROM collector_run WHERE run_id = ? AND finished_at IS NOT NULL";

@@ -123,8 +123,7 @@ class ObservabilityEndpointsTests {
 	@Test
 	void scrapeDurationIsExportedNextToUp() {
 		this.http.get().uri("/metrics").retrieve().body(String.class);
-		PrometheusText metrics = PrometheusText
-			.parse(this.http.get().uri("/metrics").retrieve().body(String.class));
+		PrometheusText metrics = PrometheusText.parse(this.http.get().uri("/metrics").retrieve().body(String.class));
 		assertThat(metrics.value("collector_scrape_duration_seconds", "collector", "test")).isPositive();
 		assertThat(metrics.matching("collector_up", "collector", "test")).hasSize(1);
 	}

@@ -7,8 +7,7 @@ import dev.collector.collect.CollectionResult.Status;
 import dev.collector.collect.Trigger;
 
 /**
- * Assertions on a {@link CollectionResult}:
- * <pre class="code">
+ * Assertions on a {@link CollectionResult}: <pre class="code">
  * assertThat(tester.collect()).succeeded().hasInserted(9).hasInvalid(1);
  * </pre>
  */

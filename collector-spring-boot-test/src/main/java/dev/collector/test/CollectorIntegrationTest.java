@@ -14,9 +14,8 @@ import org.springframework.http.ResponseEntity;
 /**
  * A base class for full integration tests over real HTTP: the whole application on a
  * random port, metrics exported (so {@code /metrics} answers), the schedule off, backfill
- * chunks picked up within 100 ms, and
- * helpers for the collector's endpoints. Subclasses add their own
- * {@code @TestPropertySource}, profiles or {@link CollectorTestDatabase}.
+ * chunks picked up within 100 ms, and helpers for the collector's endpoints. Subclasses
+ * add their own {@code @TestPropertySource}, profiles or {@link CollectorTestDatabase}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "collector.schedule.enabled=false", "collector.backfill.polling-interval=100ms" })
@@ -67,7 +66,8 @@ public abstract class CollectorIntegrationTest {
 	}
 
 	/**
-	 * {@code GET /metrics}, as text, for {@link CollectorAssertions#assertThatPrometheus}.
+	 * {@code GET /metrics}, as text, for
+	 * {@link CollectorAssertions#assertThatPrometheus}.
 	 * @return the scrape
 	 */
 	protected String metricsText() {

@@ -8,14 +8,14 @@ import dev.collector.collect.CollectionResult;
 
 /**
  * Measures a collection: records per second and bytes allocated, for a regression guard
- * in an author's own benchmark (never in a timed unit test: numbers vary with the machine).
- * <pre class="code">
+ * in an author's own benchmark (never in a timed unit test: numbers vary with the
+ * machine). <pre class="code">
  * source.generate(100_000);   // e.g. a collector that yields N generated records
  * CollectorPerformance.Report report = CollectorPerformance.measure(tester::collect);
  * System.out.println(report);
- * </pre>
- * Allocation is counted on the calling thread with {@code com.sun.management.ThreadMXBean};
- * {@link CollectorTester} runs collections on that thread, so it covers the whole run.
+ * </pre> Allocation is counted on the calling thread with
+ * {@code com.sun.management.ThreadMXBean}; {@link CollectorTester} runs collections on
+ * that thread, so it covers the whole run.
  */
 public final class CollectorPerformance {
 

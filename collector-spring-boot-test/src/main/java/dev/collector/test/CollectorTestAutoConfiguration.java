@@ -16,8 +16,8 @@ import dev.collector.collect.CollectorAutoConfiguration;
 
 /**
  * What a {@link CollectorTest} adds to the collector machinery: a {@link MutableClock}, a
- * and a {@link SimpleMeterRegistry}. Each backs off when the test
- * declares its own. Imported only by the test annotations, never by the application.
+ * and a {@link SimpleMeterRegistry}. Each backs off when the test declares its own.
+ * Imported only by the test annotations, never by the application.
  */
 @AutoConfiguration(before = { CollectorAutoConfiguration.class, CollectorMetricsAutoConfiguration.class })
 public class CollectorTestAutoConfiguration {

@@ -7,8 +7,7 @@ import org.springframework.test.context.TestContextBootstrapper;
 
 /**
  * The {@link TestContextBootstrapper} of a {@link CollectorTest}: it passes the
- * annotation's {@code properties} to the environment, after
- * turning the schedule off.
+ * annotation's {@code properties} to the environment, after turning the schedule off.
  */
 class CollectorTestContextBootstrapper extends SpringBootTestContextBootstrapper {
 

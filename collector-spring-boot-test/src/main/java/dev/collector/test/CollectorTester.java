@@ -39,7 +39,8 @@ public class CollectorTester {
 	 * Create a tester that can also run backfills.
 	 * @param runner the collection runner
 	 * @param clock the application's clock
-	 * @param backfill the backfill service, or a supplier of {@code null} where there is none
+	 * @param backfill the backfill service, or a supplier of {@code null} where there is
+	 * none
 	 */
 	public CollectorTester(CollectionRunner runner, Clock clock, Supplier<BackfillService> backfill) {
 		this.runner = Objects.requireNonNull(runner, "runner");
@@ -133,7 +134,8 @@ public class CollectorTester {
 	 * Wait until no collection runs on this instance, e.g. after a {@code POST /collect}
 	 * answered {@code 202} and the test wants the run to be over.
 	 * @param timeout how long to wait at most
-	 * @throws org.awaitility.core.ConditionTimeoutException when a run is still in progress
+	 * @throws org.awaitility.core.ConditionTimeoutException when a run is still in
+	 * progress
 	 */
 	public void awaitIdle(Duration timeout) {
 		Awaitility.await("no collection in progress")
@@ -146,7 +148,8 @@ public class CollectorTester {
 	 * Move the test clock.
 	 * @param duration how far
 	 * @return the new time
-	 * @throws IllegalStateException when the application's clock is not a {@link MutableClock}
+	 * @throws IllegalStateException when the application's clock is not a
+	 * {@link MutableClock}
 	 */
 	public Instant advance(Duration duration) {
 		return mutableClock().advance(duration);

@@ -14,8 +14,8 @@ import dev.collector.collect.RecordValidator;
 /**
  * The {@link TypeExcludeFilter} of a {@link CollectorTest}: of the application's
  * components, only collectors, record processors, validators, observers and
- * {@code @ConfigurationProperties} classes (a collector's settings) are scanned,
- * plus what {@link CollectorTest#includeFilters()} adds.
+ * {@code @ConfigurationProperties} classes (a collector's settings) are scanned, plus
+ * what {@link CollectorTest#includeFilters()} adds.
  */
 public final class CollectorTypeExcludeFilter extends StandardAnnotationCustomizableTypeExcludeFilter<CollectorTest> {
 

@@ -33,8 +33,8 @@ import com.sun.net.httpserver.HttpServer;
  *     // point the collector at upstream.url("/prices"), collect, then
  *     assertThat(upstream.requests("/prices")).hasSize(3);
  * }
- * </pre>
- * A path nobody scripted answers {@code 404}. Query strings do not take part in matching.
+ * </pre> A path nobody scripted answers {@code 404}. Query strings do not take part in
+ * matching.
  */
 public final class FakeUpstream implements AutoCloseable {
 

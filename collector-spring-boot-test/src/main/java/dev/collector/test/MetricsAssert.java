@@ -136,9 +136,11 @@ public class MetricsAssert extends AbstractAssert<MetricsAssert, MeterRegistry> 
 		 */
 		public void doesNotExist() {
 			if (!search().meters().isEmpty()) {
-				throw new AssertionError("Expected no " + describe() + " but found " + search().meters().stream()
-					.map((meter) -> meter.getId().toString())
-					.collect(Collectors.joining(", ")));
+				throw new AssertionError("Expected no " + describe() + " but found "
+						+ search().meters()
+							.stream()
+							.map((meter) -> meter.getId().toString())
+							.collect(Collectors.joining(", ")));
 			}
 		}
 
@@ -151,7 +153,10 @@ public class MetricsAssert extends AbstractAssert<MetricsAssert, MeterRegistry> 
 		}
 
 		private String sameName() {
-			return this.registry.find(this.name).meters().stream().map((meter) -> meter.getId().getTags().toString())
+			return this.registry.find(this.name)
+				.meters()
+				.stream()
+				.map((meter) -> meter.getId().getTags().toString())
 				.collect(Collectors.joining(", ", "[", "]"));
 		}
 

@@ -6,8 +6,8 @@ import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * Assertions on the Prometheus text of {@code /metrics} (or {@code /actuator/prometheus}):
- * <pre class="code">
+ * Assertions on the Prometheus text of {@code /metrics} (or
+ * {@code /actuator/prometheus}): <pre class="code">
  * assertThatPrometheus(scrape).sample("collector_records_processed_total")
  *     .withLabel("operation", "insert").hasValue(36);
  * </pre>
@@ -80,16 +80,16 @@ public class PrometheusTextAssert extends AbstractAssert<PrometheusTextAssert, P
 
 		public SampleAssert exists() {
 			if (this.text.matching(this.name, pairs()).isEmpty()) {
-				throw new AssertionError("No sample " + describe() + "; samples of that name: "
-						+ this.text.matching(this.name));
+				throw new AssertionError(
+						"No sample " + describe() + "; samples of that name: " + this.text.matching(this.name));
 			}
 			return this;
 		}
 
 		public void doesNotExist() {
 			if (!this.text.matching(this.name, pairs()).isEmpty()) {
-				throw new AssertionError("Expected no sample " + describe() + " but found "
-						+ this.text.matching(this.name, pairs()));
+				throw new AssertionError(
+						"Expected no sample " + describe() + " but found " + this.text.matching(this.name, pairs()));
 			}
 		}
 

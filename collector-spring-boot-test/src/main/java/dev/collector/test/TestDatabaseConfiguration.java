@@ -15,9 +15,9 @@ import org.springframework.context.annotation.ImportAware;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
- * Declares the {@link JdbcConnectionDetails} of a {@link CollectorTestDatabase}: a private
- * schema on the server found by {@link TestDatabaseServer}, dropped when the context
- * closes.
+ * Declares the {@link JdbcConnectionDetails} of a {@link CollectorTestDatabase}: a
+ * private schema on the server found by {@link TestDatabaseServer}, dropped when the
+ * context closes.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class TestDatabaseConfiguration implements ImportAware {
@@ -34,7 +34,8 @@ class TestDatabaseConfiguration implements ImportAware {
 	PrivateSchemaConnectionDetails collectorTestDatabaseConnectionDetails() {
 		TestDatabaseServer server = TestDatabaseServer.of(this.platform);
 		if (!server.available()) {
-			throw new IllegalStateException(server.unavailable() + " (CI is set, so the test fails instead of skipping)");
+			throw new IllegalStateException(
+					server.unavailable() + " (CI is set, so the test fails instead of skipping)");
 		}
 		return PrivateSchemaConnectionDetails.create(this.platform, server);
 	}
@@ -59,8 +60,8 @@ class TestDatabaseConfiguration implements ImportAware {
 
 		static PrivateSchemaConnectionDetails create(TestDatabasePlatform platform, TestDatabaseServer server) {
 			String schema = "ctest_" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
-			execute(server, ((platform == TestDatabasePlatform.POSTGRESQL) ? "CREATE SCHEMA " : "CREATE DATABASE ")
-					+ schema);
+			execute(server,
+					((platform == TestDatabasePlatform.POSTGRESQL) ? "CREATE SCHEMA " : "CREATE DATABASE ") + schema);
 			return new PrivateSchemaConnectionDetails(platform, server, schema);
 		}
 

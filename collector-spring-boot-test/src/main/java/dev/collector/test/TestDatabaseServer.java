@@ -46,7 +46,8 @@ record TestDatabaseServer(String url, String username, String password, String u
 		return new TestDatabaseServer(null, null, null,
 				"No " + platform.displayName() + " for the tests: set " + platform.urlVariable() + " (optional "
 						+ platform.usernameVariable() + ", default " + platform.defaultUsername() + ", and "
-						+ platform.passwordVariable() + ") or run a Docker engine with Testcontainers on the class path.");
+						+ platform.passwordVariable()
+						+ ") or run a Docker engine with Testcontainers on the class path.");
 	}
 
 }

@@ -38,9 +38,12 @@ class AssertionsTests {
 	@Test
 	void metricsByNameAndTags() {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
-		Counter.builder("collector.records.processed").tags("operation", "insert", "collector", "a").register(registry)
+		Counter.builder("collector.records.processed")
+			.tags("operation", "insert", "collector", "a")
+			.register(registry)
 			.increment(5);
-		Counter.builder("collector.records.processed").tags("operation", "duplicate", "collector", "a")
+		Counter.builder("collector.records.processed")
+			.tags("operation", "duplicate", "collector", "a")
 			.register(registry)
 			.increment(2);
 		Timer.builder("collector.collection.duration").register(registry).record(java.time.Duration.ofMillis(3));
@@ -50,7 +53,8 @@ class AssertionsTests {
 		assertThatMetrics(registry).counter("collector.records.processed").hasCount(7);
 		assertThatMetrics(registry).timer("collector.collection.duration").hasCount(1);
 		assertThatMetrics(registry).gauge("collector.up").hasValue(1);
-		assertThatMetrics(registry).counter("collector.records.processed").withTag("operation", "invalid")
+		assertThatMetrics(registry).counter("collector.records.processed")
+			.withTag("operation", "invalid")
 			.doesNotExist();
 
 		assertThatExceptionOfType(AssertionError.class)

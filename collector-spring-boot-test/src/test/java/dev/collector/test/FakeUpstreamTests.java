@@ -63,8 +63,7 @@ class FakeUpstreamTests {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.upstream.url("/slow")))
 			.timeout(Duration.ofMillis(100))
 			.build();
-		org.assertj.core.api.Assertions
-			.assertThatExceptionOfType(java.net.http.HttpTimeoutException.class)
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(java.net.http.HttpTimeoutException.class)
 			.isThrownBy(() -> this.http.send(request, HttpResponse.BodyHandlers.ofString()));
 	}
 

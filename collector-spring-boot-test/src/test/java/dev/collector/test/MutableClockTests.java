@@ -32,8 +32,8 @@ class MutableClockTests {
 
 	@Test
 	void aTesterOverTheSystemClockCannotMoveTime() {
-		CollectorTester tester = new CollectorTester(org.mockito.Mockito.mock(dev.collector.collect.CollectionRunner.class),
-				java.time.Clock.systemUTC());
+		CollectorTester tester = new CollectorTester(
+				org.mockito.Mockito.mock(dev.collector.collect.CollectionRunner.class), java.time.Clock.systemUTC());
 		assertThatIllegalStateException().isThrownBy(() -> tester.advance(Duration.ofMinutes(1)))
 			.withMessageContaining("not a MutableClock");
 	}

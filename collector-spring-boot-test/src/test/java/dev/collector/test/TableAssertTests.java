@@ -38,7 +38,9 @@ class TableAssertTests {
 
 	@Test
 	void rowsAndColumns() {
-		assertThatTable(jdbc, "item").hasRowCount(2).containsRowWhere("name", "two").column("name")
+		assertThatTable(jdbc, "item").hasRowCount(2)
+			.containsRowWhere("name", "two")
+			.column("name")
 			.containsExactly("one", "two");
 		assertThatTable(jdbc, "item").rows().hasSize(2);
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThatTable(jdbc, "item").isEmpty())
@@ -53,12 +55,14 @@ class TableAssertTests {
 		assertThatQuarantine(jdbc).hasRowCount(2)
 			.reasons()
 			.containsExactly("name: must not be blank", "id: must be positive");
-		assertThatQuarantine(jdbc, "r2").hasRowCount(1).containsRowWhere("reason", "id: must be positive")
+		assertThatQuarantine(jdbc, "r2").hasRowCount(1)
+			.containsRowWhere("reason", "id: must be positive")
 			.payloads()
 			.containsExactly("{\"id\":-1}");
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> assertThatQuarantine(jdbc, "r2").containsRowWhere("reason", "name: must not be blank"));
-		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThatQuarantine(jdbc, "r3").hasRowCount(1))
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> assertThatQuarantine(jdbc, "r3").hasRowCount(1))
 			.withMessageContaining("WHERE run_id = ?");
 	}
 

@@ -30,10 +30,11 @@ class TestDatabaseConditionTests {
 
 	@Test
 	void withoutADatabaseTheTestIsSkippedLocallyAndFailsInCi() {
-		TestDatabaseServer none = new TestDatabaseServer(null, null, null, "No PostgreSQL: set COLLECTOR_TEST_POSTGRES_URL");
+		TestDatabaseServer none = new TestDatabaseServer(null, null, null,
+				"No PostgreSQL: set COLLECTOR_TEST_POSTGRES_URL");
 		assertThat(TestDatabaseCondition.evaluate(none, false).isDisabled()).isTrue();
-		assertThat(TestDatabaseCondition.evaluate(none, false).getReason()).hasValueSatisfying(
-				(reason) -> assertThat(reason).contains("COLLECTOR_TEST_POSTGRES_URL"));
+		assertThat(TestDatabaseCondition.evaluate(none, false).getReason())
+			.hasValueSatisfying((reason) -> assertThat(reason).contains("COLLECTOR_TEST_POSTGRES_URL"));
 		assertThat(TestDatabaseCondition.evaluate(none, true).isDisabled()).as("runs, to fail").isFalse();
 		TestDatabaseServer available = new TestDatabaseServer("jdbc:postgresql://db/x", "u", "", null);
 		assertThat(TestDatabaseCondition.evaluate(available, true).isDisabled()).isFalse();

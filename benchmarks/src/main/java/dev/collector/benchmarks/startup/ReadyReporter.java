@@ -56,7 +56,9 @@ public final class ReadyReporter {
 		int existing = samples(registry.scrape());
 		for (int i = 0; samples(registry.scrape()) < series; i++) {
 			for (int j = 0; j < 500; j++) {
-				Counter.builder("bench.series").tag("shard", Integer.toString(i)).tag("n", Integer.toString(j))
+				Counter.builder("bench.series")
+					.tag("shard", Integer.toString(i))
+					.tag("n", Integer.toString(j))
 					.register(registry)
 					.increment(j);
 			}

@@ -23,14 +23,14 @@ import dev.collector.benchmarks.startup.starter.StarterApp;
 /**
  * Start-up of a bare web + actuator application against the same with the starter, in
  * forked JVMs, every application once per round so that all of them see the same load:
- * one warm-up round, then the medians of several. Two more kinds of application put
- * the difference in context:
+ * one warm-up round, then the medians of several. Two more kinds of application put the
+ * difference in context:
  * <ul>
  * <li>the <em>floor</em>: the bare application plus JDBC, an embedded H2 database with
  * one table created at start-up, and Bean Validation: what any application that stores
  * validated records pays before the starter adds anything;</li>
- * <li>the starter application without one optional library at a time (its jar taken
- * off the class path; the starter backs off): what that library costs.</li>
+ * <li>the starter application without one optional library at a time (its jar taken off
+ * the class path; the starter backs off): what that library costs.</li>
  * </ul>
  * Then the time of {@code GET /metrics} with 5,000 series. Argument: output file.
  */
@@ -38,13 +38,13 @@ public final class StartupComparison {
 
 	/**
 	 * The bare application's class path: what spring-boot-starter-web,
-	 * spring-boot-starter-actuator and micrometer-registry-prometheus bring, nothing more.
-	 * (Filtering the starter's class path instead would leave the libraries the starter
-	 * pulls in, springdoc, Resilience4j, AspectJ, whose auto-configurations then run in
-	 * the "bare" application too.)
+	 * spring-boot-starter-actuator and micrometer-registry-prometheus bring, nothing
+	 * more. (Filtering the starter's class path instead would leave the libraries the
+	 * starter pulls in, springdoc, Resilience4j, AspectJ, whose auto-configurations then
+	 * run in the "bare" application too.)
 	 */
-	private static final Pattern BARE = jars("spring-(core|jcl|beans|context|aop|expression|web|webmvc)",
-			"spring-boot", "spring-boot-starter", "spring-boot-starter-(web|json|tomcat|logging|actuator)",
+	private static final Pattern BARE = jars("spring-(core|jcl|beans|context|aop|expression|web|webmvc)", "spring-boot",
+			"spring-boot-starter", "spring-boot-starter-(web|json|tomcat|logging|actuator)",
 			"spring-boot-autoconfigure", "spring-boot-actuator", "spring-boot-actuator-autoconfigure",
 			"jackson-(databind|annotations|core|datatype-jsr310|datatype-jdk8|module-parameter-names)",
 			"logback-(classic|core)", "log4j-(api|to-slf4j)", "jul-to-slf4j", "slf4j-api", "snakeyaml",
@@ -68,13 +68,12 @@ public final class StartupComparison {
 		List<String> starterArgs = List.of("--spring.datasource.url=jdbc:h2:mem:start",
 				"--collector.schedule.enabled=false");
 		Map<String, Start> starts = new LinkedHashMap<>();
-		starts.put("bare web + actuator + Prometheus",
-				new Start(BareApp.class, keep(classPath, (jar) -> isClasses(jar) || BARE.matcher(jar).matches()),
-						List.of()));
+		starts.put("bare web + actuator + Prometheus", new Start(BareApp.class,
+				keep(classPath, (jar) -> isClasses(jar) || BARE.matcher(jar).matches()), List.of()));
 		starts.put("the same + JDBC, H2 with one table, Bean Validation (the floor)",
 				new Start(BareApp.class,
-						keep(classPath, (jar) -> isClasses(jar) || BARE.matcher(jar).matches()
-								|| FLOOR.matcher(jar).matches()),
+						keep(classPath,
+								(jar) -> isClasses(jar) || BARE.matcher(jar).matches() || FLOOR.matcher(jar).matches()),
 						List.of("--spring.datasource.url=jdbc:h2:mem:floor", "--spring.sql.init.mode=always",
 								"--spring.sql.init.schema-locations=classpath:floor-schema.sql")));
 		starts.put("bare + collector starter, H2, one Collector", new Start(StarterApp.class, classPath, starterArgs));
@@ -113,10 +112,11 @@ public final class StartupComparison {
 			report.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %+.0f%% |%n", name, median(values),
 					quartiles(values), range(values), 100.0 * (median(values) - bare) / bare));
 		}
-		report.append(String.format(Locale.ROOT, "%nThe starter adds **%+.0f%%** to the bare application (medians; goal: "
-				+ "< 20%%), %+.0f%% to the floor. Per round (each starter start against the bare start of its round): "
-				+ "median %+.0f%%.%n%n", 100.0 * (starter - bare) / bare, 100.0 * (starter - floor) / floor,
-				pairMedian(millis.get(names.get(2)), millis.get(names.get(0)))));
+		report
+			.append(String.format(Locale.ROOT, "%nThe starter adds **%+.0f%%** to the bare application (medians; goal: "
+					+ "< 20%%), %+.0f%% to the floor. Per round (each starter start against the bare start of its round): "
+					+ "median %+.0f%%.%n%n", 100.0 * (starter - bare) / bare, 100.0 * (starter - floor) / floor,
+					pairMedian(millis.get(names.get(2)), millis.get(names.get(0)))));
 		report.append("What the optional libraries cost (the starter application's median less the median "
 				+ "without the library):\n\n| library | ms | share of the starter's addition |\n|---|---:|---:|\n");
 		for (String name : names.subList(3, names.size())) {
@@ -143,11 +143,12 @@ public final class StartupComparison {
 		optional.put("db-scheduler (cluster scheduling; the in-JVM scheduler instead)", jars("db-scheduler"));
 		optional.put("Spring Cloud Context (/actuator/refresh)", jars("spring-cloud-context"));
 		// what the starter costs with all of them opt-in
-		optional.put("all five", Pattern.compile(optional.values()
-			.stream()
-			.map(Pattern::pattern)
-			.map((pattern) -> "(" + pattern + ")")
-			.collect(Collectors.joining("|"))));
+		optional.put("all five",
+				Pattern.compile(optional.values()
+					.stream()
+					.map(Pattern::pattern)
+					.map((pattern) -> "(" + pattern + ")")
+					.collect(Collectors.joining("|"))));
 		return optional;
 	}
 

@@ -37,7 +37,8 @@ final class StartupSteps {
 		}
 		List<Own> own = events.stream()
 			.map((event) -> new Own(describe(event.getStartupStep()),
-					event.getDuration().minus(children.getOrDefault(event.getStartupStep().getId(), Duration.ZERO))
+					event.getDuration()
+						.minus(children.getOrDefault(event.getStartupStep().getId(), Duration.ZERO))
 						.toMillis()))
 			.toList();
 		System.out.println("STEPS slowest own time (ms):");

@@ -43,9 +43,10 @@ class DefaultSpringSecurityTests {
 
 	@Test
 	void bootsDefaultChainStaysNextToTheCollectorsOwn() {
-		// with Actuator present, Boot's default is ManagementWebSecurityAutoConfiguration's chain
-		assertThat(this.context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys(
-				"collectorSecurityFilterChain", "managementSecurityFilterChain");
+		// with Actuator present, Boot's default is
+		// ManagementWebSecurityAutoConfiguration's chain
+		assertThat(this.context.getBeansOfType(SecurityFilterChain.class))
+			.containsOnlyKeys("collectorSecurityFilterChain", "managementSecurityFilterChain");
 	}
 
 	@Test
@@ -53,8 +54,8 @@ class DefaultSpringSecurityTests {
 		HttpResponse<String> response = this.http.post("/collect?wait=true", null);
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(value) -> assertThat(value).startsWith("Bearer"));
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer"));
 		assertThat(response.body()).contains("collector.security.api-token");
 		assertThat(runs()).isZero();
 	}

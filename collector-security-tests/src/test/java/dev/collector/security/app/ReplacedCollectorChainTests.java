@@ -40,9 +40,10 @@ class ReplacedCollectorChainTests {
 	void theApplicationsOwnAuthenticationDecides() throws Exception {
 		SecuredEndpoints http = new SecuredEndpoints(this.port);
 		assertThat(http.post("/collect?wait=true", bearer(SecuredEndpoints.TOKEN)).statusCode()).isEqualTo(401);
-		assertThat(http.post("/collect?wait=true", basic("operator", "operator-password")).statusCode())
-			.isEqualTo(200);
-		assertThat(http.post("/collect?wait=true", basic("operator", "operator-password"), "{\"padding\": \"" + "x".repeat(64) + "\"}")
+		assertThat(http.post("/collect?wait=true", basic("operator", "operator-password")).statusCode()).isEqualTo(200);
+		assertThat(http
+			.post("/collect?wait=true", basic("operator", "operator-password"),
+					"{\"padding\": \"" + "x".repeat(64) + "\"}")
 			.statusCode()).isEqualTo(413);
 	}
 

@@ -35,6 +35,7 @@ public class SecuredCollectorApplication {
 
 	/**
 	 * The one record type.
+	 *
 	 * @param id the key
 	 * @param seenAt the time
 	 */

@@ -86,8 +86,12 @@ class CollectorTestSliceTests {
 
 	@Test
 	void storesValidRecordsAndQuarantinesTheRest() {
-		double insertedBefore = this.registry.find("collector.records.processed").tag("operation", "insert")
-			.counters().stream().mapToDouble((counter) -> counter.count()).sum();
+		double insertedBefore = this.registry.find("collector.records.processed")
+			.tag("operation", "insert")
+			.counters()
+			.stream()
+			.mapToDouble((counter) -> counter.count())
+			.sum();
 		CollectionResult result = this.tester.collect();
 		assertThat(result).succeeded().hasTrigger(Trigger.MANUAL).hasCollected(3).hasInvalid(1);
 		assertThatQuarantine(this.jdbc, result).hasRowCount(1).reasons().singleElement().asString().contains("amount");
@@ -111,7 +115,8 @@ class CollectorTestSliceTests {
 		assertThat(second.request().to()).isEqualTo(firstEnd.plus(Duration.ofMinutes(15)));
 		assertThat(upstream.requests("/prices")).hasSize(2)
 			.last()
-			.satisfies((request) -> assertThat(request.query()).isEqualTo("from=" + firstEnd + "&to=" + second.request().to()));
+			.satisfies((request) -> assertThat(request.query())
+				.isEqualTo("from=" + firstEnd + "&to=" + second.request().to()));
 	}
 
 	@Test

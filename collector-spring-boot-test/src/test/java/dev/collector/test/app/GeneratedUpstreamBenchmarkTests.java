@@ -19,8 +19,8 @@ import static dev.collector.test.CollectorAssertions.assertThatTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The collector as it is, over HTTP, on N records the fake upstream generates: the shape of
- * an author's benchmark (which would print the report rather than assert on speed).
+ * The collector as it is, over HTTP, on N records the fake upstream generates: the shape
+ * of an author's benchmark (which would print the report rather than assert on speed).
  */
 @CollectorTest
 class GeneratedUpstreamBenchmarkTests {
@@ -37,9 +37,11 @@ class GeneratedUpstreamBenchmarkTests {
 
 	@DynamicPropertySource
 	static void upstream(DynamicPropertyRegistry registry) {
-		upstream.on("/prices").respond(UpstreamResponse.jsonArray(RECORDS, (i) -> "{\"symbol\":\"S" + (i % 30)
-				+ "\",\"priced_at\":\"2025-06-01T00:00:" + String.format("%02d", i / 30 % 60) + "." + (i / 1800)
-				+ "Z\",\"amount\":\"" + (i + 1) + "\"}"));
+		upstream.on("/prices")
+			.respond(UpstreamResponse.jsonArray(RECORDS,
+					(i) -> "{\"symbol\":\"S" + (i % 30) + "\",\"priced_at\":\"2025-06-01T00:00:"
+							+ String.format("%02d", i / 30 % 60) + "." + (i / 1800) + "Z\",\"amount\":\"" + (i + 1)
+							+ "\"}"));
 		registry.add("prices.url", () -> upstream.url("/prices"));
 	}
 

@@ -19,8 +19,9 @@ import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.Collector;
 
 /**
- * Reads {@code [{"symbol":..,"priced_at":..,"amount":..}]} from {@code prices.url}, asking
- * for the request's window; {@code prices.url=generated:N} yields N generated prices instead.
+ * Reads {@code [{"symbol":..,"priced_at":..,"amount":..}]} from {@code prices.url},
+ * asking for the request's window; {@code prices.url=generated:N} yields N generated
+ * prices instead.
  */
 @Component
 public class PriceCollector implements Collector<Price> {

@@ -24,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RealDatabaseTests {
 
-
 	@Nested
 	@CollectorTest(properties = { "prices.url=generated:120", "spring.sql.init.mode=always",
 			"collector.jdbc.initialize-schema=always" })
@@ -54,7 +53,8 @@ class RealDatabaseTests {
 
 	@Nested
 	@CollectorTest(properties = { "prices.url=generated:80", "spring.sql.init.mode=always",
-			"spring.sql.init.schema-locations=classpath:schema-mariadb.sql", "collector.jdbc.initialize-schema=always" })
+			"spring.sql.init.schema-locations=classpath:schema-mariadb.sql",
+			"collector.jdbc.initialize-schema=always" })
 	@AutoConfigureTestDatabase(replace = Replace.NONE)
 	@CollectorTestDatabase(TestDatabasePlatform.MARIADB)
 	class MariaDb {

@@ -48,11 +48,16 @@ public class CurrencyTagger {
 			}
 			List<String> regexes = all.computeIfAbsent(normalized, (key) -> new ArrayList<>());
 			if (names != null) {
-				names.stream().filter((name) -> name != null && !name.isBlank()).map(CurrencyTagger::nameRegex)
+				names.stream()
+					.filter((name) -> name != null && !name.isBlank())
+					.map(CurrencyTagger::nameRegex)
 					.forEach(regexes::add);
 			}
 		});
-		this.currencies = all.entrySet().stream().map((entry) -> Currency.of(entry.getKey(), entry.getValue())).toList();
+		this.currencies = all.entrySet()
+			.stream()
+			.map((entry) -> Currency.of(entry.getKey(), entry.getValue()))
+			.toList();
 	}
 
 	/**

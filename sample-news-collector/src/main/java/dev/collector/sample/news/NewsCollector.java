@@ -97,7 +97,10 @@ public class NewsCollector implements Collector<NewsItem> {
 
 	@Override
 	public Stream<NewsItem> collect(CollectionRequest request) {
-		List<Feed> feeds = this.properties.getFeeds().stream().filter((feed) -> request.includes(feed.getId())).toList();
+		List<Feed> feeds = this.properties.getFeeds()
+			.stream()
+			.filter((feed) -> request.includes(feed.getId()))
+			.toList();
 		// flatMap opens a feed only when the stream gets to it
 		Stream<NewsItem> items = feeds.stream().flatMap((feed) -> read(feed).stream());
 		if (request.trigger() == Trigger.BACKFILL) {
@@ -109,7 +112,10 @@ public class NewsCollector implements Collector<NewsItem> {
 
 	@Override
 	public Set<String> symbols() {
-		return this.properties.getFeeds().stream().map(Feed::getId).collect(Collectors.toCollection(LinkedHashSet::new));
+		return this.properties.getFeeds()
+			.stream()
+			.map(Feed::getId)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
 	}
 
 	/**
@@ -173,7 +179,8 @@ public class NewsCollector implements Collector<NewsItem> {
 			return resource.getURL().getProtocol().toLowerCase(Locale.ROOT);
 		}
 		catch (IOException ex) {
-			// a class path resource that does not exist, for instance: opening it says why
+			// a class path resource that does not exist, for instance: opening it says
+			// why
 			return "";
 		}
 	}

@@ -5,9 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * A news collector built on the collector starter: it reads RSS and Atom feeds, tags
- * each item with the crypto currencies it mentions and stores it in {@code news_item}.
- * The starter adds the schedule, {@code POST /collect}, validation with a quarantine,
+ * A news collector built on the collector starter: it reads RSS and Atom feeds, tags each
+ * item with the crypto currencies it mentions and stores it in {@code news_item}. The
+ * starter adds the schedule, {@code POST /collect}, validation with a quarantine,
  * de-duplicated writes, checkpoints, metrics and health.
  */
 @SpringBootApplication

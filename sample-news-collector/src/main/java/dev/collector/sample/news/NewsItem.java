@@ -23,19 +23,17 @@ import dev.collector.schema.CollectedRecord;
  * {@value #SUMMARY_MAX} characters; empty when the feed has none
  * @param publishedAt when the item was published (or last updated, when the feed says
  * nothing else)
- * @param currencies tickers of the crypto currencies the title and summary mention, sorted
- * and comma-separated ({@code "BTC,ETH"}); empty when none
+ * @param currencies tickers of the crypto currencies the title and summary mention,
+ * sorted and comma-separated ({@code "BTC,ETH"}); empty when none
  * @param ingestedAt when a collection fetched the item (set by the starter)
  */
 @CollectedRecord(table = "news_item", key = { "source", "guid" }, timestamp = "publishedAt", symbol = "source")
 public record NewsItem(
 		@NotBlank @Size(max = SOURCE_MAX) @Pattern(regexp = FEED_ID_PATTERN,
 				message = "must be a feed id: lower-case letters, digits, '-' and '_'") String source,
-		@NotBlank @Size(max = GUID_MAX) String guid,
-		@NotBlank @Size(max = TITLE_MAX) String title,
+		@NotBlank @Size(max = GUID_MAX) String guid, @NotBlank @Size(max = TITLE_MAX) String title,
 		@Size(max = LINK_MAX) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL") String link,
-		@NotNull @Size(max = SUMMARY_MAX) String summary,
-		@NotNull Instant publishedAt,
+		@NotNull @Size(max = SUMMARY_MAX) String summary, @NotNull Instant publishedAt,
 		@NotNull @Size(max = CURRENCIES_MAX) @Pattern(regexp = "([A-Z0-9]{2,10}(,[A-Z0-9]{2,10})*)?",
 				message = "must be comma-separated upper-case tickers") String currencies,
 		@NotNull Instant ingestedAt) implements IngestionTimestamped<NewsItem> {

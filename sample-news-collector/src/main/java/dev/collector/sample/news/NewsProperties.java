@@ -29,11 +29,11 @@ public class NewsProperties {
 	 */
 	@NotEmpty
 	@Valid
-	private List<Feed> feeds = new ArrayList<>(List.of(
-			new Feed("chainwire-daily", "classpath:feeds/chainwire-daily.xml"),
-			new Feed("blockbeat", "classpath:feeds/blockbeat-atom.xml"),
-			new Feed("defi-dispatch", "classpath:feeds/defi-dispatch.xml"),
-			new Feed("satoshi-street", "classpath:feeds/satoshi-street-atom.xml")));
+	private List<Feed> feeds = new ArrayList<>(
+			List.of(new Feed("chainwire-daily", "classpath:feeds/chainwire-daily.xml"),
+					new Feed("blockbeat", "classpath:feeds/blockbeat-atom.xml"),
+					new Feed("defi-dispatch", "classpath:feeds/defi-dispatch.xml"),
+					new Feed("satoshi-street", "classpath:feeds/satoshi-street-atom.xml")));
 
 	/**
 	 * Extra crypto currencies to tag items with, added to the built-in ones (BTC, ETH,
@@ -80,8 +80,8 @@ public class NewsProperties {
 
 		/**
 		 * Id of the feed: lower-case letters, digits, '-' and '_', at most 50 characters.
-		 * Stored in the "source" column of its items and used as the symbol in
-		 * collection requests.
+		 * Stored in the "source" column of its items and used as the symbol in collection
+		 * requests.
 		 */
 		@NotBlank
 		@Size(max = NewsItem.SOURCE_MAX)

@@ -36,8 +36,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class ContainerLayoutIT {
 
-	private static final Pattern COPY_LAYER = Pattern
-		.compile("(?m)^COPY --from=build /extracted/([a-z-]+)/ \\./\\s*$");
+	private static final Pattern COPY_LAYER = Pattern.compile("(?m)^COPY --from=build /extracted/([a-z-]+)/ \\./\\s*$");
 
 	private static final Pattern ENTRYPOINT = Pattern.compile("(?m)^ENTRYPOINT (\\[.*])\\s*$");
 
@@ -68,10 +67,11 @@ class ContainerLayoutIT {
 		run(this.work, java(), "-Djarmode=tools", "-jar", this.jar.toString(), "extract", "--layers", "--launcher",
 				"--destination", extracted.toString());
 		// what changes with every commit is in the last layer, the libraries in the first
-		assertThat(extracted.resolve(
-				"application/BOOT-INF/classes/dev/collector/sample/news/NewsCollectorApplication.class"))
+		assertThat(extracted
+			.resolve("application/BOOT-INF/classes/dev/collector/sample/news/NewsCollectorApplication.class"))
 			.isRegularFile();
-		// the starter is built with the application (a reactor module), so it changes with it
+		// the starter is built with the application (a reactor module), so it changes
+		// with it
 		assertThat(jarNames(extracted.resolve("application/BOOT-INF/lib")))
 			.anyMatch((name) -> name.startsWith("collector-spring-boot-autoconfigure-"));
 		assertThat(jarNames(extracted.resolve("dependencies/BOOT-INF/lib")))
@@ -84,7 +84,8 @@ class ContainerLayoutIT {
 				copyTree(extracted.resolve(layer), app);
 			}
 			else {
-				// an empty layer is not extracted; the Dockerfile must create it or COPY fails
+				// an empty layer is not extracted; the Dockerfile must create it or COPY
+				// fails
 				assertThat(this.dockerfile).as("the Dockerfile creates the empty layer %s", layer)
 					.containsPattern("mkdir -p [^\\n]*/extracted/" + layer + "(\\s|$)");
 			}
@@ -110,8 +111,7 @@ class ContainerLayoutIT {
 			if (!stopped) {
 				process.destroyForcibly();
 			}
-			assertThat(stopped).as("stopped within 60s of SIGTERM; log: %s", this.work.resolve("app.log"))
-				.isTrue();
+			assertThat(stopped).as("stopped within 60s of SIGTERM; log: %s", this.work.resolve("app.log")).isTrue();
 		}
 		assertThat(read(this.work.resolve("app.log"))).contains("Commencing graceful shutdown");
 	}

@@ -57,7 +57,9 @@ class NewsCollectorApplicationTests extends CollectorIntegrationTest {
 			.containsEntry("records_inserted", BUNDLED_ITEMS - 1)
 			.containsEntry("records_invalid", 1)
 			.containsEntry("records_duplicate", 0);
-		assertThatTable(this.jdbc, "news_item").hasRowCount(BUNDLED_ITEMS - 1).column("guid").doesNotContain(INVALID_GUID);
+		assertThatTable(this.jdbc, "news_item").hasRowCount(BUNDLED_ITEMS - 1)
+			.column("guid")
+			.doesNotContain(INVALID_GUID);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM news_item WHERE ingested_at IS NULL", Long.class))
 			.isZero();
 		assertThat(this.jdbc.queryForObject(
@@ -65,9 +67,13 @@ class NewsCollectorApplicationTests extends CollectorIntegrationTest {
 				String.class))
 			.isEqualTo("USDC,USDT");
 		// the invalid item is in the quarantine, with the reason
-		assertThatQuarantine(this.jdbc, first.getBody().get("run_id")).reasons().singleElement().asString()
+		assertThatQuarantine(this.jdbc, first.getBody().get("run_id")).reasons()
+			.singleElement()
+			.asString()
 			.startsWith("title: ");
-		assertThatQuarantine(this.jdbc, first.getBody().get("run_id")).payloads().singleElement().asString()
+		assertThatQuarantine(this.jdbc, first.getBody().get("run_id")).payloads()
+			.singleElement()
+			.asString()
 			.contains(INVALID_GUID);
 		assertThatPrometheus(metricsText()).sample("collector_records_processed_total")
 			.withLabel("collector", "news-collector")
@@ -82,7 +88,8 @@ class NewsCollectorApplicationTests extends CollectorIntegrationTest {
 
 	@Test
 	void backfillCollectsTheBundledHistoryOnceAndCoversItsPeriods() {
-		// the bundled items are dated November 2026; the live window of a collection is "now"
+		// the bundled items are dated November 2026; the live window of a collection is
+		// "now"
 		BackfillProgress first = this.tester.backfill(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-23"));
 		assertThat(first.status()).isEqualTo(BackfillStatus.SUCCEEDED);
 		assertThat(first.chunksFailed()).isZero();
@@ -90,8 +97,10 @@ class NewsCollectorApplicationTests extends CollectorIntegrationTest {
 		assertThat(stored).isPositive().isLessThan(BUNDLED_ITEMS);
 		assertThat(this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM news_item WHERE published_at >= TIMESTAMP '2026-11-24 00:00:00'", Long.class))
-			.as("nothing outside the backfilled days").isZero();
-		// the same range again: every period is covered, nothing is fetched or stored twice
+			.as("nothing outside the backfilled days")
+			.isZero();
+		// the same range again: every period is covered, nothing is fetched or stored
+		// twice
 		BackfillProgress again = this.tester.backfill(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-23"));
 		assertThat(again.status()).isEqualTo(BackfillStatus.SUCCEEDED);
 		assertThat(again.recordsBackfilled()).isZero();

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample's {@code postgres} profile against a real PostgreSQL, in a private schema
- * ({@code COLLECTOR_TEST_POSTGRES_URL}, else a container; fails under {@code CI} without).
+ * ({@code COLLECTOR_TEST_POSTGRES_URL}, else a container; fails under {@code CI}
+ * without).
  */
 @ActiveProfiles("postgres")
 @CollectorTestDatabase(TestDatabasePlatform.POSTGRESQL)

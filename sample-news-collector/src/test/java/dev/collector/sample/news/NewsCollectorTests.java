@@ -92,7 +92,8 @@ class NewsCollectorTests {
 
 	@Test
 	void mapsRssItems() {
-		List<NewsItem> items = collectAll(collector(new NewsProperties()), request(Trigger.MANUAL, Set.of("chainwire-daily")));
+		List<NewsItem> items = collectAll(collector(new NewsProperties()),
+				request(Trigger.MANUAL, Set.of("chainwire-daily")));
 		NewsItem first = items.get(0);
 		assertThat(first.source()).isEqualTo("chainwire-daily");
 		assertThat(first.guid()).isEqualTo("chainwire-20261124-001");
@@ -109,7 +110,8 @@ class NewsCollectorTests {
 
 	@Test
 	void rssHtmlBecomesPlainText() {
-		List<NewsItem> items = collectAll(collector(new NewsProperties()), request(Trigger.MANUAL, Set.of("defi-dispatch")));
+		List<NewsItem> items = collectAll(collector(new NewsProperties()),
+				request(Trigger.MANUAL, Set.of("defi-dispatch")));
 		assertThat(items).extracting(NewsItem::currencies)
 			.containsExactly("ETH", "ETH,SOL", "", "BCH,LTC", "", "ETH", "POL,USDC,USDT", "", "DOGE,XRP");
 		// a guid without isPermaLink="false" is the link itself
@@ -123,7 +125,8 @@ class NewsCollectorTests {
 
 	@Test
 	void mapsAtomEntries() {
-		List<NewsItem> blockbeat = collectAll(collector(new NewsProperties()), request(Trigger.MANUAL, Set.of("blockbeat")));
+		List<NewsItem> blockbeat = collectAll(collector(new NewsProperties()),
+				request(Trigger.MANUAL, Set.of("blockbeat")));
 		assertThat(blockbeat).extracting(NewsItem::currencies)
 			.containsExactly("BTC", "ADA", "ETH", "AVAX", "LINK", "SHIB", "TRX,USDT", "", "BNB", "");
 		NewsItem first = blockbeat.get(0);
@@ -132,7 +135,8 @@ class NewsCollectorTests {
 		// published wins over updated
 		assertThat(first.publishedAt()).isEqualTo(Instant.parse("2026-11-24T08:30:00Z"));
 
-		List<NewsItem> street = collectAll(collector(new NewsProperties()), request(Trigger.MANUAL, Set.of("satoshi-street")));
+		List<NewsItem> street = collectAll(collector(new NewsProperties()),
+				request(Trigger.MANUAL, Set.of("satoshi-street")));
 		assertThat(street).extracting(NewsItem::currencies)
 			.containsExactly("BTC", "ETH", "", "ADA,SOL", "BTC,ETH", "TON", "XRP", "");
 		// no published date: the updated date
@@ -158,7 +162,8 @@ class NewsCollectorTests {
 		NewsCollector collector = collector(new NewsProperties());
 		Instant from = Instant.parse("2026-11-24T00:00:00Z");
 		for (Trigger trigger : List.of(Trigger.SCHEDULED, Trigger.MANUAL)) {
-			CollectionRequest request = new CollectionRequest("run-" + trigger, trigger, from, NOW, Set.of(), false, false);
+			CollectionRequest request = new CollectionRequest("run-" + trigger, trigger, from, NOW, Set.of(), false,
+					false);
 			assertThat(collectAll(collector, request)).hasSize(37);
 		}
 	}
@@ -213,7 +218,8 @@ class NewsCollectorTests {
 
 	@Test
 	void anUnreachableFeedFailsWithItsName() {
-		// nothing listens on port 1 of the loopback interface: the connection is refused at once
+		// nothing listens on port 1 of the loopback interface: the connection is refused
+		// at once
 		NewsProperties properties = properties(new Feed("offline", "http://127.0.0.1:1/feed.xml"));
 		assertThatExceptionOfType(FeedReadException.class)
 			.isThrownBy(() -> collectAll(collector(properties), request(Trigger.MANUAL, Set.of())))
@@ -224,7 +230,8 @@ class NewsCollectorTests {
 	@Test
 	void readsAFeedOverHttp() {
 		try (FakeUpstream upstream = FakeUpstream.start()) {
-			upstream.on("/rss.xml").respond(UpstreamResponse.classpath("feeds/chainwire-daily.xml", "application/rss+xml"));
+			upstream.on("/rss.xml")
+				.respond(UpstreamResponse.classpath("feeds/chainwire-daily.xml", "application/rss+xml"));
 			upstream.on("/broken").respond(UpstreamResponse.status(503));
 			NewsProperties properties = properties(new Feed("remote", upstream.url("/rss.xml")));
 			List<NewsItem> items = collectAll(collector(properties), request(Trigger.MANUAL, Set.of()));

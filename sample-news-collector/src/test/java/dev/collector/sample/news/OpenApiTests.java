@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The OpenAPI description (springdoc, from the starter) lists the collector's endpoints,
  * and Swagger UI is served by the application itself.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:openapi;DB_CLOSE_DELAY=-1", "collector.schedule.enabled=false" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:openapi;DB_CLOSE_DELAY=-1", "collector.schedule.enabled=false" })
 class OpenApiTests {
 
 	@Autowired

@@ -40,9 +40,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * browser (.ci/run); elsewhere the test is skipped when it is missing.
  */
 @AutoConfigureObservability
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:status-page;DB_CLOSE_DELAY=-1",
-				"collector.schedule.enabled=false" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:status-page;DB_CLOSE_DELAY=-1", "collector.schedule.enabled=false" })
 class StatusPageBrowserTests {
 
 	private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium"));
@@ -65,7 +64,8 @@ class StatusPageBrowserTests {
 	static void startBrowser() {
 		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 		if (!installed && System.getenv("CI") != null) {
-			throw new IllegalStateException("CI needs chromium and chromium-driver: apt-get install chromium chromium-driver");
+			throw new IllegalStateException(
+					"CI needs chromium and chromium-driver: apt-get install chromium chromium-driver");
 		}
 		assumeThat(installed).as("chromium and chromedriver installed").isTrue();
 		ChromeOptions options = new ChromeOptions();
@@ -86,9 +86,7 @@ class StatusPageBrowserTests {
 
 	@Test
 	void pageShowsTheNumbersOfTheJsonEndpoints() throws Exception {
-		Map<String, Object> run = this.rest
-			.exchange("/collect?wait=true", HttpMethod.POST, null, JSON)
-			.getBody();
+		Map<String, Object> run = this.rest.exchange("/collect?wait=true", HttpMethod.POST, null, JSON).getBody();
 		assertThat(run).containsEntry("status", "succeeded");
 		browser.get("http://127.0.0.1:" + this.port + "/collector");
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -118,17 +116,18 @@ class StatusPageBrowserTests {
 	@Test
 	void backfillFormStartsATaskWhoseProgressBarMoves() throws Exception {
 		browser.get("http://127.0.0.1:" + this.port + "/collector/");
-		// the page redraws its lists on every refresh: an element found just before may be replaced
+		// the page redraws its lists on every refresh: an element found just before may
+		// be replaced
 		WebDriverWait wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(60))
 			.ignoring(StaleElementReferenceException.class);
 		wait.until((driver) -> "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
 		String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
 		String threeDaysAgo = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3).toString();
-		// date inputs take the value in the browser's locale format; set it through the DOM
-		((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-				"document.getElementById('bf-start').value = arguments[0];"
-						+ "document.getElementById('bf-end').value = arguments[1];",
-				threeDaysAgo, yesterday);
+		// date inputs take the value in the browser's locale format; set it through the
+		// DOM
+		((org.openqa.selenium.JavascriptExecutor) browser)
+			.executeScript("document.getElementById('bf-start').value = arguments[0];"
+					+ "document.getElementById('bf-end').value = arguments[1];", threeDaysAgo, yesterday);
 		browser.findElement(By.id("bf-submit")).click();
 		wait.until((driver) -> driver.findElement(By.id("backfill-result")).getText().startsWith("started "));
 		String taskId = browser.findElement(By.id("backfill-result")).getText().substring("started ".length());
