@@ -220,12 +220,13 @@ public class DatabaseAvailability implements SmartLifecycle {
 		DatabaseState previous;
 		DatabaseState next;
 		boolean first;
+		Instant now = this.clock.instant();
 		synchronized (this.lock) {
 			previous = this.state;
 			first = this.firstAnswer.getCount() > 0;
 			boolean changed = first || previous.available() != answer.available();
 			next = new DatabaseState(answer.available(), answer.reason(), answer.checkedAt(), answer.responseTime(),
-					changed ? answer.checkedAt() : previous.since());
+					changed ? now : previous.since());
 			this.state = next;
 			this.firstAnswer.countDown();
 		}
@@ -237,7 +238,7 @@ public class DatabaseAvailability implements SmartLifecycle {
 		}
 		if (next.available() && !first) {
 			logger.info("The database is available again after {} s unavailable",
-					Duration.between(previous.since(), next.checkedAt()).toMillis() / 1000.0);
+					Duration.between(previous.since(), now).toMillis() / 1000.0);
 		}
 		else if (!next.available()) {
 			logger.warn("The database is unavailable: {}", next.reason());

@@ -11,8 +11,7 @@ import java.time.Instant;
  * @param checkedAt when the check that gave this answer started
  * @param responseTime how long that check took, waiting for a pooled connection included
  * ({@code null} while it has not answered)
- * @param since since when the database has been available (or unavailable) without a
- * break
+ * @param since when the database became available (or unavailable) without a break since
  */
 public record DatabaseState(boolean available, String reason, Instant checkedAt, Duration responseTime, Instant since) {
 
