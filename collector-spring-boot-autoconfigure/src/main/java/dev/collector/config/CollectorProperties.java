@@ -242,6 +242,8 @@ public class CollectorProperties implements Validator {
 		if (properties.health.getStaleAfter() != null) {
 			requirePositive(errors, "health.stale-after", properties.health.getStaleAfter());
 		}
+		requirePositive(errors, "health.database.interval", properties.health.getDatabase().getInterval());
+		requirePositive(errors, "health.database.timeout", properties.health.getDatabase().getTimeout());
 		properties.rateLimit.validate(errors);
 		properties.circuitBreaker.validate(errors);
 		properties.retry.validate(errors);

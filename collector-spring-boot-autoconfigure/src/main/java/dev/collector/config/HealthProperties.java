@@ -20,6 +20,13 @@ public class HealthProperties {
 	 */
 	private Duration staleAfter;
 
+	/**
+	 * Background check of the database that GET /health, GET /ready, the "db" health
+	 * component and the collector's endpoints read instead of waiting on the connection
+	 * pool.
+	 */
+	private final Database database = new Database();
+
 	public int getFailureThreshold() {
 		return this.failureThreshold;
 	}
@@ -34,6 +41,44 @@ public class HealthProperties {
 
 	public void setStaleAfter(Duration staleAfter) {
 		this.staleAfter = staleAfter;
+	}
+
+	public Database getDatabase() {
+		return this.database;
+	}
+
+	/**
+	 * The background database check.
+	 */
+	public static class Database {
+
+		/**
+		 * Time between two checks of the database.
+		 */
+		private Duration interval = Duration.ofSeconds(2);
+
+		/**
+		 * Time a check may take, waiting for a pooled connection included, before the
+		 * database counts as unavailable.
+		 */
+		private Duration timeout = Duration.ofSeconds(1);
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
 	}
 
 }

@@ -1,10 +1,7 @@
 package dev.collector.web;
 
 import java.lang.management.ManagementFactory;
-import java.sql.Connection;
 import java.time.Clock;
-
-import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -23,16 +20,18 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectorStatus;
 import dev.collector.config.CollectorIdentity;
+import dev.collector.database.DatabaseAvailability;
+import dev.collector.database.DatabaseState;
 
 /**
  * {@code GET /health} in the format collectors have always answered (200 healthy, 503
- * unhealthy) and {@code GET /ready} (200 while the application accepts traffic). The
- * Actuator endpoints {@code /actuator/health/*} stay the Kubernetes probes.
+ * unhealthy, with the reason) and {@code GET /ready} (200 while the application accepts
+ * traffic and the database answers). Both read the {@link DatabaseAvailability background
+ * database check} and never wait on the connection pool. The Actuator endpoints
+ * {@code /actuator/health/*} stay the Kubernetes probes.
  */
 @RestController
 public class CollectorHealthController {
-
-	private static final int DATABASE_TIMEOUT_SECONDS = 2;
 
 	private final CollectorIdentity identity;
 
@@ -40,7 +39,7 @@ public class CollectorHealthController {
 
 	private final ObjectProvider<CollectorHealthIndicator> collectorHealth;
 
-	private final ObjectProvider<DataSource> dataSource;
+	private final ObjectProvider<DatabaseAvailability> database;
 
 	private final ApplicationAvailability availability;
 
@@ -49,12 +48,12 @@ public class CollectorHealthController {
 	private final Clock clock;
 
 	public CollectorHealthController(CollectorIdentity identity, CollectorStatus status,
-			ObjectProvider<CollectorHealthIndicator> collectorHealth, ObjectProvider<DataSource> dataSource,
+			ObjectProvider<CollectorHealthIndicator> collectorHealth, ObjectProvider<DatabaseAvailability> database,
 			ApplicationAvailability availability, ObjectProvider<BuildProperties> buildProperties, Clock clock) {
 		this.identity = identity;
 		this.status = status;
 		this.collectorHealth = collectorHealth;
-		this.dataSource = dataSource;
+		this.database = database;
 		this.availability = availability;
 		this.version = version(buildProperties.getIfAvailable());
 		this.clock = clock;
@@ -62,37 +61,51 @@ public class CollectorHealthController {
 
 	@GetMapping("/health")
 	public ResponseEntity<HealthResponse> health() {
-		boolean databaseConnected = databaseConnected();
+		String databaseProblem = databaseProblem();
+		boolean databaseConnected = databaseProblem == null;
 		CollectorHealthIndicator indicator = this.collectorHealth.getIfAvailable();
-		boolean collectorUp = indicator == null || Status.UP.equals(indicator.getHealth(false).getStatus());
-		boolean healthy = databaseConnected && collectorUp;
+		Object collectorProblem = null;
+		if (indicator != null) {
+			var collectorHealth = indicator.getHealth(true);
+			if (!Status.UP.equals(collectorHealth.getStatus())) {
+				collectorProblem = collectorHealth.getDetails().getOrDefault("reason", collectorHealth.getStatus());
+			}
+		}
+		boolean healthy = databaseConnected && collectorProblem == null;
+		String reason = (databaseProblem != null) ? "database unavailable: " + databaseProblem
+				: (collectorProblem != null) ? "collector: " + collectorProblem : null;
 		CollectorStatus.Snapshot snapshot = this.status.snapshot();
 		HealthResponse body = new HealthResponse(healthy ? "healthy" : "unhealthy", this.clock.instant().toString(),
 				this.identity.name(), this.version, ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0,
 				databaseConnected, finishedAt(snapshot.lastRun()), finishedAt(snapshot.lastSuccess()),
-				snapshot.consecutiveFailures());
+				snapshot.consecutiveFailures(), reason);
 		return ResponseEntity.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
 	}
 
 	@GetMapping("/ready")
 	public ResponseEntity<ReadyResponse> ready() {
 		ReadinessState state = this.availability.getReadinessState();
-		boolean ready = state == ReadinessState.ACCEPTING_TRAFFIC;
+		// without a DataSource the collector does not need a database to serve
+		String databaseProblem = (this.database.getIfAvailable() != null) ? databaseProblem() : null;
+		boolean accepting = state == ReadinessState.ACCEPTING_TRAFFIC;
+		boolean ready = accepting && databaseProblem == null;
+		String reason = !accepting ? "readiness state " + state.name()
+				: (databaseProblem != null) ? "database unavailable: " + databaseProblem : null;
 		return ResponseEntity.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-			.body(new ReadyResponse(ready ? "ready" : "not_ready", state.name()));
+			.body(new ReadyResponse(ready ? "ready" : "not_ready", state.name(), databaseProblem == null, reason));
 	}
 
-	private boolean databaseConnected() {
-		DataSource source = this.dataSource.getIfAvailable();
-		if (source == null) {
-			return false;
+	/**
+	 * Why the database counts as unavailable, from the background check (no waiting).
+	 * @return the reason, or {@code null} when it is available
+	 */
+	private String databaseProblem() {
+		DatabaseAvailability availability = this.database.getIfAvailable();
+		if (availability == null) {
+			return "no DataSource";
 		}
-		try (Connection connection = source.getConnection()) {
-			return connection.isValid(DATABASE_TIMEOUT_SECONDS);
-		}
-		catch (Exception ex) {
-			return false;
-		}
+		DatabaseState state = availability.state();
+		return state.available() ? null : state.reason();
 	}
 
 	private static String finishedAt(CollectionResult result) {
@@ -108,11 +121,12 @@ public class CollectorHealthController {
 
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	public record HealthResponse(String status, String timestamp, String service, String version, double uptimeSeconds,
-			boolean databaseConnected, String lastCollection, String lastSuccessfulCollection, int collectionErrors) {
+			boolean databaseConnected, String lastCollection, String lastSuccessfulCollection, int collectionErrors,
+			String reason) {
 	}
 
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	public record ReadyResponse(String status, String readinessState) {
+	public record ReadyResponse(String status, String readinessState, boolean databaseConnected, String reason) {
 	}
 
 }

@@ -9,10 +9,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Clock;
-
-import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -23,6 +23,8 @@ import dev.collector.actuate.CollectorHealthIndicator;
 import dev.collector.collect.CollectionLauncher;
 import dev.collector.collect.CollectorStatus;
 import dev.collector.config.CollectorIdentity;
+import dev.collector.database.DatabaseAvailability;
+import dev.collector.database.DatabaseAvailabilityAutoConfiguration;
 import dev.collector.collect.Collector;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.metrics.CollectorCustomMetricsAutoConfiguration;
@@ -32,11 +34,14 @@ import dev.collector.sourcecheck.SourceChecker;
 
 /**
  * The collector's HTTP endpoints: {@code POST /collect}, {@code GET /health},
- * {@code GET /ready} and {@code GET /metrics}, with problem+json errors.
+ * {@code GET /ready} and {@code GET /metrics}, with problem+json errors; problem answers
+ * for whatever no advice answered on the collector's paths
+ * ({@link CollectorErrorFilter}); and, with a database, fail-fast of the endpoints that
+ * need it while it is unavailable ({@link DatabaseAvailabilityInterceptor}).
  */
 @AutoConfiguration(after = { CollectorAutoConfiguration.class, CollectorHealthAutoConfiguration.class,
 		PrometheusMetricsExportAutoConfiguration.class, CollectorCustomMetricsAutoConfiguration.class,
-		SourceCheckAutoConfiguration.class })
+		SourceCheckAutoConfiguration.class, DatabaseAvailabilityAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
 @ConditionalOnBean(Collector.class)
@@ -52,16 +57,46 @@ public class CollectorWebAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CollectorHealthController collectorHealthController(CollectorIdentity identity, CollectorStatus status,
-			ObjectProvider<CollectorHealthIndicator> collectorHealth, ObjectProvider<DataSource> dataSource,
+			ObjectProvider<CollectorHealthIndicator> collectorHealth, ObjectProvider<DatabaseAvailability> database,
 			ApplicationAvailability availability, ObjectProvider<BuildProperties> buildProperties, Clock clock) {
-		return new CollectorHealthController(identity, status, collectorHealth, dataSource, availability,
-				buildProperties, clock);
+		return new CollectorHealthController(identity, status, collectorHealth, database, availability, buildProperties,
+				clock);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	CollectorProblemHandler collectorProblemHandler() {
 		return new CollectorProblemHandler();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CollectorErrorFilter collectorErrorFilter(ObjectProvider<DatabaseAvailability> database) {
+		return new CollectorErrorFilter(database);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(DatabaseAvailability.class)
+	static class DatabaseAvailabilityConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		DatabaseAvailabilityInterceptor collectorDatabaseAvailabilityInterceptor(DatabaseAvailability availability) {
+			return new DatabaseAvailabilityInterceptor(availability);
+		}
+
+		@Bean
+		WebMvcConfigurer collectorDatabaseAvailabilityWebMvcConfigurer(DatabaseAvailabilityInterceptor interceptor) {
+			return new WebMvcConfigurer() {
+
+				@Override
+				public void addInterceptors(InterceptorRegistry registry) {
+					registry.addInterceptor(interceptor);
+				}
+
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
