@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
 import dev.collector.fixtures.DailyCollector;
-import dev.collector.fixtures.PrometheusText;
+import dev.collector.test.support.PrometheusText;
 import dev.collector.fixtures.LocalHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -18,6 +18,8 @@ import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.BootstrapWith;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
+import dev.collector.test.support.MutableClock;
+
 /**
  * A test slice of the collector: only the collector machinery starts (pipeline, runner,
  * JDBC sink, checkpoints, quarantine, run history, metrics), over an embedded database,

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
+import dev.collector.test.support.MutableClock;
 import dev.collector.actuate.CollectorMetricsAutoConfiguration;
 import dev.collector.collect.CollectorAutoConfiguration;
 

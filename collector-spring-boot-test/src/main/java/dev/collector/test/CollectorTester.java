@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import org.awaitility.Awaitility;
 
+import dev.collector.test.support.MutableClock;
 import dev.collector.backfill.BackfillProgress;
 import dev.collector.backfill.BackfillRequest;
 import dev.collector.backfill.BackfillService;

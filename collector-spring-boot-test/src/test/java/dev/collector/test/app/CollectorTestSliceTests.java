@@ -23,9 +23,9 @@ import dev.collector.collect.CollectionScheduler;
 import dev.collector.collect.Trigger;
 import dev.collector.test.CollectorTest;
 import dev.collector.test.CollectorTester;
-import dev.collector.test.FakeUpstream;
-import dev.collector.test.MutableClock;
-import dev.collector.test.UpstreamResponse;
+import dev.collector.test.support.FakeUpstream;
+import dev.collector.test.support.MutableClock;
+import dev.collector.test.support.UpstreamResponse;
 import dev.collector.web.CollectController;
 
 import static dev.collector.test.CollectorAssertions.assertThat;

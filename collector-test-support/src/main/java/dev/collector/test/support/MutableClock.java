@@ -1,4 +1,4 @@
-package dev.collector.test;
+package dev.collector.test.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A {@link Clock} that a test moves by hand. In a {@link CollectorTest} it is the
+ * A {@link Clock} that a test moves by hand. In a {@code @CollectorTest} it is the
  * application's {@code Clock} bean, so collection windows, ingestion timestamps and
  * checkpoints follow it instead of the wall clock.
  */

@@ -1,4 +1,4 @@
-package dev.collector.test;
+package dev.collector.test.support;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.collector.test.FakeUpstream.RecordedRequest;
+import dev.collector.test.support.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -84,7 +84,7 @@ class FakeUpstreamTests {
 			assertThat(second.method()).isEqualTo("POST");
 			assertThat(second.header("x-api-key")).isEqualTo("k");
 			assertThat(second.header("X-Missing")).isNull();
-			assertThat(new String(second.body())).isEqualTo("payload");
+			assertThat(second.bodyText()).isEqualTo("payload");
 		});
 		this.upstream.clearRequests();
 		assertThat(this.upstream.requests()).isEmpty();
@@ -92,10 +92,81 @@ class FakeUpstreamTests {
 
 	@Test
 	void servesClassPathResources() throws Exception {
-		this.upstream.on("/schema").respond(UpstreamResponse.classpath("schema.sql", "text/plain"));
-		assertThat(get("/schema").body()).contains("CREATE TABLE IF NOT EXISTS price");
+		this.upstream.on("/recorded").respond(UpstreamResponse.classpath("recorded.json", "application/json"));
+		assertThat(get("/recorded").body()).contains("\"recorded\":true");
 		assertThatIllegalArgumentException().isThrownBy(() -> UpstreamResponse.classpath("missing.txt", "text/plain"))
 			.withMessageContaining("missing.txt");
+	}
+
+	@Test
+	void routesByPathAndQueryParametersTheMostSpecificFirst() throws Exception {
+		this.upstream.on("/rates").respond(UpstreamResponse.json("any"));
+		this.upstream.on("/rates?symbol=EUR").respond(UpstreamResponse.json("eur"));
+		this.upstream.on("/rates?page=2&symbol=EUR").respond(UpstreamResponse.json("eur page 2"));
+		assertThat(get("/rates?symbol=EUR&page=2").body()).isEqualTo("eur page 2");
+		assertThat(get("/rates?page=2&symbol=EUR&size=10").body()).as("in any order, others ignored")
+			.isEqualTo("eur page 2");
+		assertThat(get("/rates?symbol=EUR&page=1").body()).isEqualTo("eur");
+		assertThat(get("/rates?symbol=USD&page=2").body()).isEqualTo("any");
+		assertThat(get("/rates").body()).isEqualTo("any");
+		assertThat(get("/rates/EUR").statusCode()).as("paths match exactly").isEqualTo(404);
+		assertThat(get("/rates?symbol=%45UR&page=2").body()).as("decoded").isEqualTo("eur page 2");
+		this.upstream.on("/rates?symbol=EUR").respond(UpstreamResponse.json("eur again"));
+		assertThat(get("/rates?symbol=EUR").body()).as("the same route replaced").isEqualTo("eur again");
+	}
+
+	@Test
+	void countsTheRequestsOfAPathWithGivenParameters() throws Exception {
+		this.upstream.on("/rates").respond(UpstreamResponse.json("[]"));
+		get("/rates?symbol=EUR&page=1");
+		get("/rates?symbol=EUR&page=2");
+		get("/rates?symbol=USD&page=2");
+		get("/rates?page=2&symbol=EUR");
+		assertThat(this.upstream.requests("/rates?symbol=EUR&page=2")).as("page 2 of EUR was fetched twice")
+			.hasSize(2)
+			.allSatisfy((request) -> assertThat(request.parameter("page")).isEqualTo("2"));
+		assertThat(this.upstream.requests("/rates?page=2")).hasSize(3);
+		assertThat(this.upstream.requests("/rates")).hasSize(4);
+		assertThat(this.upstream.requests().get(0).parameter("missing")).isNull();
+		assertThat(this.upstream.requests().get(0).receivedNanos())
+			.isLessThanOrEqualTo(this.upstream.requests().get(1).receivedNanos());
+	}
+
+	@Test
+	void answersInOrderThenRepeatsTheLast() throws Exception {
+		this.upstream.on("/pages")
+			.failTimes(1, UpstreamResponse.status(500))
+			.respond(UpstreamResponse.status(429), UpstreamResponse.json("a"), UpstreamResponse.json("b"));
+		assertThat(get("/pages").statusCode()).isEqualTo(500);
+		assertThat(get("/pages").statusCode()).isEqualTo(429);
+		assertThat(get("/pages").body()).isEqualTo("a");
+		assertThat(get("/pages").body()).isEqualTo("b");
+		assertThat(get("/pages").body()).isEqualTo("b");
+	}
+
+	@Test
+	void answersWithAFunctionOfTheRequest() throws Exception {
+		this.upstream.on("/pages")
+			.failTimes(1, UpstreamResponse.status(503))
+			.respondWith((request) -> UpstreamResponse.json("[" + request.parameter("page") + "]"));
+		assertThat(get("/pages?page=1").statusCode()).isEqualTo(503);
+		assertThat(get("/pages?page=1").body()).isEqualTo("[1]");
+		assertThat(get("/pages?page=7").body()).isEqualTo("[7]");
+		assertThat(this.upstream.requests("/pages?page=1")).hasSize(2);
+	}
+
+	@Test
+	void resetForgetsRoutesAndRequests() throws Exception {
+		this.upstream.on("/a").respond(UpstreamResponse.json("[]"));
+		get("/a");
+		this.upstream.reset();
+		assertThat(this.upstream.requests()).isEmpty();
+		assertThat(get("/a").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aRouteIsAPath() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.upstream.on("rates"));
 	}
 
 	@Test
