@@ -32,6 +32,8 @@ public class CollectorTester {
 
 	private final Supplier<BackfillService> backfill;
 
+	private final Runnable reset;
+
 	public CollectorTester(CollectionRunner runner, Clock clock) {
 		this(runner, clock, () -> null);
 	}
@@ -44,9 +46,37 @@ public class CollectorTester {
 	 * none
 	 */
 	public CollectorTester(CollectionRunner runner, Clock clock, Supplier<BackfillService> backfill) {
+		this(runner, clock, backfill, () -> {
+		});
+	}
+
+	/**
+	 * Create a tester that can also run backfills and reset the collector's state.
+	 * @param runner the collection runner
+	 * @param clock the application's clock
+	 * @param backfill the backfill service, or a supplier of {@code null} where there is
+	 * none
+	 * @param reset what {@link #reset()} does
+	 */
+	public CollectorTester(CollectionRunner runner, Clock clock, Supplier<BackfillService> backfill, Runnable reset) {
 		this.runner = Objects.requireNonNull(runner, "runner");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.backfill = Objects.requireNonNull(backfill, "backfill");
+		this.reset = Objects.requireNonNull(reset, "reset");
+	}
+
+	/**
+	 * Put the collector back where a new context would start it: delete the rows of the
+	 * record table and of the framework's tables (checkpoints, run history, quarantine,
+	 * coverage ledger, backfill tasks; db-scheduler's {@code scheduled_tasks} stays), set
+	 * a {@link MutableClock} back to its start, give every meter of the
+	 * {@link CollectorTest} registry a fresh count and close the circuit breaker. A
+	 * {@link CollectorTest} does this before every test method (unless
+	 * {@code resetState = false}); call it yourself in a full application test, or
+	 * between two phases of one test. Waits for no run: call it when none is in progress.
+	 */
+	public void reset() {
+		this.reset.run();
 	}
 
 	/**

@@ -17,6 +17,8 @@ class MutableClockTests {
 		assertThat(clock.advance(Duration.ofMinutes(15))).isEqualTo("2026-01-01T00:15:00Z");
 		clock.setInstant(Instant.parse("2030-05-05T05:05:05Z"));
 		assertThat(clock.millis()).isEqualTo(Instant.parse("2030-05-05T05:05:05Z").toEpochMilli());
+		assertThat(clock.reset()).isEqualTo(MutableClock.DEFAULT_START);
+		assertThat(clock.instant()).isEqualTo(MutableClock.DEFAULT_START);
 	}
 
 	@Test
