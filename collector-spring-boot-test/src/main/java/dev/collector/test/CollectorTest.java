@@ -18,6 +18,7 @@ import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.BootstrapWith;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
+import dev.collector.test.support.FakeUpstream;
 import dev.collector.test.support.MutableClock;
 
 /**
@@ -56,6 +57,15 @@ public @interface CollectorTest {
 	 * @return the properties
 	 */
 	String[] properties() default {};
+
+	/**
+	 * Properties to point at a {@link FakeUpstream} started for the test context, e.g.
+	 * {@code upstream = "fx.url"}: each is set to its base URL, and the test injects the
+	 * {@code FakeUpstream} bean to script it. It is reset (routes and recorded requests)
+	 * with the collector before every test method and closed with the context.
+	 * @return the properties, none for no fake upstream
+	 */
+	String[] upstream() default {};
 
 	/**
 	 * Whether to reset the collector's state ({@link CollectorTester#reset()}) before

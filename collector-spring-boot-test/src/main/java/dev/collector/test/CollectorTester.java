@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.awaitility.Awaitility;
@@ -159,6 +162,23 @@ public class CollectorTester {
 	 */
 	public CollectionResult run(CollectionRequest request) {
 		return this.runner.run(request);
+	}
+
+	/**
+	 * Run what a backfill chunk runs for a range of days, and wait for its result: the
+	 * window from the first day's start to the end of the last day (UTC), the given
+	 * symbols (all when none), trigger {@code backfill}, so the live checkpoint stays and
+	 * a retried request resumes its paged sources. Works in the {@link CollectorTest}
+	 * slice, which has no scheduler for {@link #backfill(LocalDate, LocalDate)}.
+	 * @param first first day, inclusive
+	 * @param last last day, inclusive
+	 * @param symbols the symbols, none for all
+	 * @return the result
+	 */
+	public CollectionResult backfillChunk(LocalDate first, LocalDate last, String... symbols) {
+		return run(new CollectionRequest(UUID.randomUUID().toString(), Trigger.BACKFILL,
+				first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+				last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), Set.of(symbols), false, false));
 	}
 
 	/**

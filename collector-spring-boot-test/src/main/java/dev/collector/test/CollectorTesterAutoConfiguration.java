@@ -18,6 +18,7 @@ import dev.collector.backfill.BackfillService;
 import dev.collector.collect.CollectionRunner;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.schema.RecordSchema;
+import dev.collector.test.support.FakeUpstream;
 import dev.collector.test.support.MutableClock;
 
 /**
@@ -38,6 +39,8 @@ public class CollectorTesterAutoConfiguration {
 		if (breaker != null) {
 			others.add(breaker);
 		}
+		ObjectProvider<FakeUpstream> upstreams = beanFactory.getBeanProvider(FakeUpstream.class);
+		others.add(() -> upstreams.forEach(FakeUpstream::reset));
 		CollectorStateReset reset = new CollectorStateReset(jdbc.getIfAvailable(), schemas.orderedStream().toList(),
 				(clock instanceof MutableClock mutable) ? mutable : null, meters.getIfUnique(), others);
 		return new CollectorTester(runner, clock, backfill::getIfAvailable, reset::reset);

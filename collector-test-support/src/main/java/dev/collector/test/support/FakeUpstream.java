@@ -173,8 +173,9 @@ public final class FakeUpstream implements AutoCloseable {
 			this.requests.add(request);
 			UpstreamResponse response = this.routes.stream()
 				.filter((route) -> route.target.matches(request))
-				.findFirst()
 				.map((route) -> route.next(request))
+				.filter(Objects::nonNull)
+				.findFirst()
 				.orElseGet(() -> UpstreamResponse.status(404));
 			if (!sleep(response.delay())) {
 				return;
@@ -218,7 +219,7 @@ public final class FakeUpstream implements AutoCloseable {
 
 		private final Deque<UpstreamResponse> once = new ArrayDeque<>();
 
-		private Function<RecordedRequest, UpstreamResponse> steady = (request) -> UpstreamResponse.status(404);
+		private Function<RecordedRequest, UpstreamResponse> steady;
 
 		private Route(RequestTarget target) {
 			this.target = target;
@@ -279,9 +280,10 @@ public final class FakeUpstream implements AutoCloseable {
 			return this;
 		}
 
+		/** The next answer, {@code null} when this route has none left to give. */
 		synchronized UpstreamResponse next(RecordedRequest request) {
 			UpstreamResponse next = this.once.poll();
-			return (next != null) ? next : this.steady.apply(request);
+			return (next != null || this.steady == null) ? next : this.steady.apply(request);
 		}
 
 	}

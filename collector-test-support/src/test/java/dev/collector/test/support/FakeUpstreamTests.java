@@ -145,6 +145,16 @@ class FakeUpstreamTests {
 	}
 
 	@Test
+	void aRouteOfFailuresOnlyHandsOnToTheNextMatchingRoute() throws Exception {
+		this.upstream.on("/rates").respondWith((request) -> UpstreamResponse.json(request.parameter("page")));
+		this.upstream.on("/rates?page=3").failTimes(2, UpstreamResponse.status(500));
+		assertThat(get("/rates?page=3").statusCode()).isEqualTo(500);
+		assertThat(get("/rates?page=2").body()).isEqualTo("2");
+		assertThat(get("/rates?page=3").statusCode()).isEqualTo(500);
+		assertThat(get("/rates?page=3").body()).isEqualTo("3");
+	}
+
+	@Test
 	void answersWithAFunctionOfTheRequest() throws Exception {
 		this.upstream.on("/pages")
 			.failTimes(1, UpstreamResponse.status(503))
