@@ -9,7 +9,6 @@ import javax.sql.DataSource;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
-import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -104,7 +103,7 @@ public class CollectorClusterAutoConfiguration {
 		// runs
 		// timestamps in UTC like the scheduler's: MariaDB/MySQL columns hold no zone
 		SchedulerClient client = SchedulerClient.Builder.create(dataSource)
-			.jdbcCustomization(new AutodetectJdbcCustomization(dataSource, true))
+			.jdbcCustomization(SchedulerJdbcCustomization.of(dataSource))
 			.enablePriority()
 			.build();
 		return new BackfillService(identity.name(), planner, store, client, events, clock,
@@ -152,6 +151,7 @@ public class CollectorClusterAutoConfiguration {
 			.shutdownMaxWait(properties.getShutdownTimeout())
 			.enablePriority()
 			.alwaysPersistTimestampInUTC()
+			.jdbcCustomization(SchedulerJdbcCustomization.of(dataSource))
 			.build();
 	}
 
