@@ -35,6 +35,7 @@ import dev.collector.backfill.CoverageLedger;
 import dev.collector.backfill.CoverageRecorder;
 import dev.collector.backfill.JdbcBackfillStore;
 import dev.collector.backfill.LedgerPeriods;
+import dev.collector.backfill.StoredRecordCounts;
 import dev.collector.collect.Collector;
 import dev.collector.collect.CollectionRunner;
 import dev.collector.collect.CollectorAutoConfiguration;
@@ -42,6 +43,7 @@ import dev.collector.collect.RunHistory;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
+import dev.collector.schema.RecordSchema;
 import dev.collector.web.BackfillController;
 import dev.collector.web.BackfillProblemHandler;
 import dev.collector.web.BackfillStatusContributor;
@@ -174,8 +176,9 @@ public class CollectorClusterAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		BackfillController backfillController(BackfillService backfill) {
-			return new BackfillController(backfill);
+		BackfillController backfillController(BackfillService backfill, DataSource dataSource,
+				ObjectProvider<JdbcTemplate> jdbcTemplate, RecordSchema<?> schema) {
+			return new BackfillController(backfill, new StoredRecordCounts(template(jdbcTemplate, dataSource), schema));
 		}
 
 		@Bean
