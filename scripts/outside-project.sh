@@ -131,10 +131,13 @@ java -jar "$project/target/fx-outside-1.0.0.jar" --server.port="$app_port" --fx.
   --collector.schedule.enabled=false > "$work/app.log" 2>&1 & app_pid=$!
 trap 'kill $app_pid $fx_pid 2>/dev/null || true' EXIT
 step "started the application (pid $app_pid) and the fake FX API (pid $fx_pid)"
-for _ in $(seq 1 120); do
+# a start-up takes seconds on a quiet machine; give a busy one five minutes
+for _ in $(seq 1 600); do
   curl -fs "http://127.0.0.1:$app_port/ready" > /dev/null && break
+  kill -0 "$app_pid" 2>/dev/null || { tail -50 "$work/app.log"; exit 1; }
   sleep 0.5
 done
+step "the application is ready"
 task=$(curl -fs -X POST "http://127.0.0.1:$app_port/backfill" -H 'Content-Type: application/json' \
   -d '{"start_date":"2024-01-01","end_date":"2024-01-03","symbols":["EUR"]}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["task_id"])')
 for _ in $(seq 1 240); do
