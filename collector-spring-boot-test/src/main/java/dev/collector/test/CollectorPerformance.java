@@ -22,12 +22,11 @@ import dev.collector.collect.CollectionResult;
  * </pre> Allocation is counted with {@code com.sun.management.ThreadMXBean} on two kinds
  * of thread: the calling thread, which {@link CollectorTester} runs collections on (it
  * reads, processes and validates the records), and the run's writer thread
- * ({@code collector-<name>-writer}), which writes the batches since writes are
- * pipelined. The writer thread ends with the run, so its count is sampled while it lives
- * (every millisecond) and misses what it allocates after the last sample: at most the end
- * of its last batch. For an exact figure, measure with
- * {@code collector.sink.pipelined=false}: every batch is then written on the calling
- * thread, and the writer's count is zero.
+ * ({@code collector-<name>-writer}), which writes the batches since writes are pipelined.
+ * The writer thread ends with the run, so its count is sampled while it lives (every
+ * millisecond) and misses what it allocates after the last sample: at most the end of its
+ * last batch. For an exact figure, measure with {@code collector.sink.pipelined=false}:
+ * every batch is then written on the calling thread, and the writer's count is zero.
  */
 public final class CollectorPerformance {
 
