@@ -3,7 +3,6 @@ package dev.collector.test.app;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -11,8 +10,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.collector.test.CollectorTest;
 import dev.collector.test.CollectorTester;
@@ -31,11 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the context is shared: the first test leaves rows, a checkpoint, a quarantined record,
  * a moved clock and counted meters behind; the second finds none of it.
  */
-@CollectorTest(properties = "collector.retry.max-attempts=1")
+@CollectorTest(upstream = "prices.url", properties = "collector.retry.max-attempts=1")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CollectorTestIsolationTests {
-
-	private static final FakeUpstream upstream = FakeUpstream.start();
 
 	@Autowired
 	private CollectorTester tester;
@@ -46,20 +41,13 @@ class CollectorTestIsolationTests {
 	@Autowired
 	private MeterRegistry registry;
 
-	@DynamicPropertySource
-	static void upstream(DynamicPropertyRegistry registry) {
-		registry.add("prices.url", () -> upstream.url("/prices"));
-	}
-
-	@AfterAll
-	static void stopUpstream() {
-		upstream.close();
-	}
+	@Autowired
+	private FakeUpstream upstream;
 
 	@Test
 	@Order(1)
 	void leavesStateBehind() {
-		upstream.on("/prices").respond(UpstreamResponse.json("""
+		this.upstream.on("/").respond(UpstreamResponse.json("""
 				[{"symbol":"BTC","priced_at":"2025-12-31T23:50:00Z","amount":"97000.5"},
 				 {"symbol":"BAD","priced_at":"2025-12-31T23:50:00Z","amount":"-1"}]"""), UpstreamResponse.status(503));
 		assertThat(this.tester.advanceAndTriggerSchedule(Duration.ofMinutes(15))).succeeded().hasInserted(1);
@@ -72,6 +60,7 @@ class CollectorTestIsolationTests {
 	@Test
 	@Order(2)
 	void findsNoneOfItInTheNextTest() {
+		assertThat(this.upstream.requests()).as("the upstream is reset too").isEmpty();
 		assertThat(this.tester.clock().instant()).isEqualTo(MutableClock.DEFAULT_START);
 		assertThatTable(this.jdbc, "price").hasRowCount(0);
 		assertThatQuarantine(this.jdbc).hasRowCount(0);
@@ -79,7 +68,7 @@ class CollectorTestIsolationTests {
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM collector_run", Integer.class)).isZero();
 		assertThatMetrics(this.registry).counter("collector.records.processed").hasCount(0);
 		assertThatMetrics(this.registry).timer("collector.collection.duration").hasCount(0);
-		upstream.on("/prices").respond(UpstreamResponse.json("[]"));
+		this.upstream.on("/").respond(UpstreamResponse.json("[]"));
 		assertThat(this.tester.collect()).succeeded();
 		assertThatMetrics(this.registry).timer("collector.collection.duration").hasCount(1);
 	}
