@@ -19,6 +19,7 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.slf4j.MDC;
 
 import dev.collector.backfill.BackfillChunk.ChunkStatus;
 import dev.collector.backfill.CoverageLedger.Entry;
@@ -44,6 +45,14 @@ import dev.collector.config.BackfillProperties;
 public class BackfillChunkTask {
 
 	private static final Log logger = LogFactory.getLog(BackfillChunkTask.class);
+
+	/**
+	 * MDC key of the chunk's id, {@code <task id>/<chunk no>}, on every line of its run.
+	 */
+	public static final String MDC_CHUNK = "backfill_chunk";
+
+	/** MDC key of the chunk's symbol, on every line of its run. */
+	public static final String MDC_SYMBOL = "symbol";
 
 	/** db-scheduler task of backfill chunks; instance id {@code <task id>/<chunk no>}. */
 	public static final TaskDescriptor<Void> TASK = TaskDescriptor.of("collector-backfill-chunk");
@@ -138,7 +147,20 @@ public class BackfillChunkTask {
 			this.service.closeIfDone(taskId);
 			return new CompletionHandler.OnCompleteRemove<>();
 		}
+		// every line of the chunk, the runner's included, names the chunk and its symbol
+		try (MDC.MDCCloseable chunkId = MDC.putCloseable(MDC_CHUNK, instance.getId());
+				MDC.MDCCloseable symbol = MDC.putCloseable(MDC_SYMBOL, chunk.symbol())) {
+			return execute(instance, task, chunk);
+		}
+	}
+
+	private CompletionHandler<Void> execute(TaskInstance<Void> instance, BackfillTask task, BackfillChunk chunk) {
+		String taskId = task.taskId();
+		int chunkNo = chunk.chunkNo();
 		List<LocalDate> todo = stillToDo(task, chunk);
+		logger.info("Backfill chunk " + instance.getId() + " of symbol " + chunk.symbol() + " started: " + todo.size()
+				+ " of its " + chunk.periods().size() + " period(s) to do"
+				+ (todo.isEmpty() ? "" : " from " + todo.get(0) + " to " + todo.get(todo.size() - 1)));
 		long records = 0;
 		for (LocalDate[] range : BackfillPlanner.contiguousRanges(todo, this.ledger.periods())) {
 			List<LocalDate> periods = todo.stream()
@@ -164,14 +186,16 @@ public class BackfillChunkTask {
 			if (!result.succeeded()) {
 				this.ledger.markFailed(this.collector, chunk.symbol(), periods, request.runId());
 				this.store.update(taskId, chunkNo, ChunkStatus.PENDING, records, result.error());
-				throw new BackfillChunkFailedException(
-						"Backfill chunk " + instance.getId() + " failed: " + result.error());
+				throw new BackfillChunkFailedException("Backfill chunk " + instance.getId() + " of symbol "
+						+ chunk.symbol() + " failed: " + result.error());
 			}
 			// strictly after the records were committed
 			this.ledger.markCovered(this.collector, chunk.symbol(), periods, request.runId());
 			records += result.counts().inserted();
 		}
 		this.store.update(taskId, chunkNo, ChunkStatus.SUCCEEDED, records, null);
+		logger.info("Backfill chunk " + instance.getId() + " of symbol " + chunk.symbol() + " done: " + records
+				+ " record(s) stored");
 		this.service.closeIfDone(taskId);
 		return new CompletionHandler.OnCompleteRemove<>();
 	}

@@ -9,7 +9,6 @@ import javax.sql.DataSource;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
-import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,6 +35,7 @@ import dev.collector.backfill.CoverageLedger;
 import dev.collector.backfill.CoverageRecorder;
 import dev.collector.backfill.JdbcBackfillStore;
 import dev.collector.backfill.LedgerPeriods;
+import dev.collector.backfill.StoredRecordCounts;
 import dev.collector.collect.Collector;
 import dev.collector.collect.CollectionRunner;
 import dev.collector.collect.CollectorAutoConfiguration;
@@ -43,6 +43,7 @@ import dev.collector.collect.RunHistory;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
+import dev.collector.schema.RecordSchema;
 import dev.collector.web.BackfillController;
 import dev.collector.web.BackfillProblemHandler;
 import dev.collector.web.BackfillStatusContributor;
@@ -104,7 +105,7 @@ public class CollectorClusterAutoConfiguration {
 		// runs
 		// timestamps in UTC like the scheduler's: MariaDB/MySQL columns hold no zone
 		SchedulerClient client = SchedulerClient.Builder.create(dataSource)
-			.jdbcCustomization(new AutodetectJdbcCustomization(dataSource, true))
+			.jdbcCustomization(SchedulerJdbcCustomization.of(dataSource))
 			.enablePriority()
 			.build();
 		return new BackfillService(identity.name(), planner, store, client, events, clock,
@@ -152,6 +153,7 @@ public class CollectorClusterAutoConfiguration {
 			.shutdownMaxWait(properties.getShutdownTimeout())
 			.enablePriority()
 			.alwaysPersistTimestampInUTC()
+			.jdbcCustomization(SchedulerJdbcCustomization.of(dataSource))
 			.build();
 	}
 
@@ -174,8 +176,9 @@ public class CollectorClusterAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		BackfillController backfillController(BackfillService backfill) {
-			return new BackfillController(backfill);
+		BackfillController backfillController(BackfillService backfill, DataSource dataSource,
+				ObjectProvider<JdbcTemplate> jdbcTemplate, RecordSchema<?> schema) {
+			return new BackfillController(backfill, new StoredRecordCounts(template(jdbcTemplate, dataSource), schema));
 		}
 
 		@Bean

@@ -18,6 +18,23 @@ public interface CollectionObserver {
 	}
 
 	/**
+	 * The source is about to be called for the run's request (the window is known by
+	 * now), on the thread that will read its records.
+	 * @param request the run's request
+	 */
+	default void sourceOpening(CollectionRequest request) {
+	}
+
+	/**
+	 * A batch is handed to the sink: every record read from the source so far is in it or
+	 * in an earlier batch (or was invalid). {@link #batchWritten} or {@link #batchFailed}
+	 * follows for it, in order.
+	 * @param request the run's request
+	 */
+	default void batchSubmitted(CollectionRequest request) {
+	}
+
+	/**
 	 * A batch was written and committed.
 	 * @param request the run's request
 	 * @param result what the sink did

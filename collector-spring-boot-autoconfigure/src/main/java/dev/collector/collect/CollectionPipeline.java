@@ -110,6 +110,7 @@ public class CollectionPipeline<T> {
 		SourceTimer source = new SourceTimer(request);
 		try (BatchWriter<T> writer = writerFor(request)) {
 			Run run = new Run(request, writer);
+			this.observer.sourceOpening(request);
 			try (Stream<T> fetched = source.open()) {
 				Stream<T> records = fetched;
 				for (RecordProcessor<T> processor : this.processors) {
@@ -304,6 +305,7 @@ public class CollectionPipeline<T> {
 			}
 			if (!this.batch.isEmpty()) {
 				if (!this.request.dryRun()) {
+					CollectionPipeline.this.observer.batchSubmitted(this.request);
 					report(this.writer.write(List.copyOf(this.batch)));
 				}
 				this.batch.clear();

@@ -54,6 +54,16 @@ public class CompositeCollectionObserver implements CollectionObserver {
 	}
 
 	@Override
+	public void sourceOpening(CollectionRequest request) {
+		each((observer) -> observer.sourceOpening(request));
+	}
+
+	@Override
+	public void batchSubmitted(CollectionRequest request) {
+		each((observer) -> observer.batchSubmitted(request));
+	}
+
+	@Override
 	public void runFinished(CollectionResult result) {
 		each((observer) -> observer.runFinished(result));
 	}

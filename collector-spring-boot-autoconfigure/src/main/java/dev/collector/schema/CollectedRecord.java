@@ -33,7 +33,12 @@ public @interface CollectedRecord {
 	String[] key();
 
 	/**
-	 * Property holding the record's own time (used for windows and gap analysis).
+	 * Property holding the record's own time (used by the retention purge, the
+	 * data-quality figures and the per-symbol counts of {@code /coverage}). Its type may
+	 * be an {@code Instant}, {@code OffsetDateTime} or {@code ZonedDateTime} (written as
+	 * that instant in UTC: a {@code TIMESTAMP WITH TIME ZONE} column, {@code DATETIME(6)}
+	 * on MariaDB), a {@code LocalDateTime} (a {@code TIMESTAMP} column, taken as UTC) or
+	 * a {@code LocalDate} (a {@code DATE} column).
 	 * @return the timestamp property, or empty for none
 	 */
 	String timestamp() default "";

@@ -1,5 +1,7 @@
 package dev.collector.web;
 
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -12,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.collector.backfill.BackfillRequest;
 import dev.collector.backfill.BackfillService;
+import dev.collector.backfill.CoverageReport;
+import dev.collector.backfill.StoredRecordCounts;
 import dev.collector.web.BackfillResponses.Body;
 
 /**
@@ -25,8 +29,21 @@ public class BackfillController {
 
 	private final BackfillService backfill;
 
+	private final StoredRecordCounts records;
+
 	public BackfillController(BackfillService backfill) {
+		this(backfill, null);
+	}
+
+	/**
+	 * Create the controller.
+	 * @param backfill the backfill service
+	 * @param records the per-symbol count of stored records shown in {@code /coverage},
+	 * {@code null} for none
+	 */
+	public BackfillController(BackfillService backfill, StoredRecordCounts records) {
 		this.backfill = backfill;
+		this.records = records;
 	}
 
 	@PostMapping("/backfill")
@@ -60,7 +77,12 @@ public class BackfillController {
 	@GetMapping("/coverage")
 	public BackfillResponses.Coverage coverage(@RequestParam(required = false) String symbol,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-		return BackfillResponses.Coverage.of(this.backfill.coverage(symbol, from, to));
+		CoverageReport report = this.backfill.coverage(symbol, from, to);
+		Map<String, Long> counts = (this.records != null)
+				? this.records.count(report.symbols().stream().map(CoverageReport.SymbolCoverage::symbol).toList(),
+						report.from(), report.to())
+				: Map.of();
+		return BackfillResponses.Coverage.of(report, counts);
 	}
 
 }

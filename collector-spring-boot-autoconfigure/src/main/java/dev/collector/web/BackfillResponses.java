@@ -3,6 +3,7 @@ package dev.collector.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -97,12 +98,12 @@ final class BackfillResponses {
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record Coverage(LocalDate from, LocalDate to, String period, List<SymbolCoverage> symbols) {
 
-		static Coverage of(CoverageReport report) {
+		static Coverage of(CoverageReport report, Map<String, Long> records) {
 			return new Coverage(report.from(), report.to(), report.period().toString(),
 					report.symbols()
 						.stream()
 						.map((symbol) -> new SymbolCoverage(symbol.symbol(), symbol.covered(), symbol.missing(),
-								symbol.failed(),
+								symbol.failed(), records.get(symbol.symbol()),
 								symbol.ranges()
 									.stream()
 									.map((range) -> new Range(range.state(), range.from(), range.to(), range.periods()))
@@ -113,7 +114,7 @@ final class BackfillResponses {
 	}
 
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record SymbolCoverage(String symbol, int coveredPeriods, int missingPeriods, int failedPeriods,
+	record SymbolCoverage(String symbol, int coveredPeriods, int missingPeriods, int failedPeriods, Long records,
 			List<Range> ranges) {
 	}
 

@@ -87,6 +87,17 @@ CREATE TABLE IF NOT EXISTS collector_backfill_chunk (
     PRIMARY KEY (task_id, chunk_no)
 );
 
+-- Where a paged source (dev.collector.paging.Pages) stood at the last committed batch of a backfill
+-- request that has not succeeded yet: its retry resumes from that page. Deleted when the request succeeds.
+
+CREATE TABLE IF NOT EXISTS collector_page_resume (
+    collector      VARCHAR(100)  NOT NULL,
+    request_key    VARCHAR(64)   NOT NULL,
+    state          VARCHAR(4000) NOT NULL,
+    updated_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (collector, request_key)
+);
+
 -- db-scheduler's table: the recurring collection and the backfill chunks, shared by every replica.
 
 CREATE TABLE IF NOT EXISTS scheduled_tasks (

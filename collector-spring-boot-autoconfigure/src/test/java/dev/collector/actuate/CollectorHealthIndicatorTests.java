@@ -14,7 +14,7 @@ import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectorStatus;
 import dev.collector.collect.RecordCounts;
 import dev.collector.collect.Trigger;
-import dev.collector.fixtures.MutableClock;
+import dev.collector.test.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,16 +49,16 @@ class CollectorHealthIndicatorTests {
 	@Test
 	void downWhenTheLastSuccessIsOlderThanStaleAfter() {
 		this.status.runFinished(run(true));
-		this.clock.now = START.plus(Duration.ofMinutes(44));
+		this.clock.setInstant(START.plus(Duration.ofMinutes(44)));
 		assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UP);
-		this.clock.now = START.plus(Duration.ofMinutes(46));
+		this.clock.setInstant(START.plus(Duration.ofMinutes(46)));
 		assertThat(this.indicator.health().getDetails().get("reason").toString())
 			.startsWith("no successful collection since");
 	}
 
 	@Test
 	void downWhenNothingSucceededSinceStartUpForTooLong() {
-		this.clock.now = START.plus(Duration.ofHours(1));
+		this.clock.setInstant(START.plus(Duration.ofHours(1)));
 		assertThat(this.indicator.health().getStatus()).isEqualTo(Status.DOWN);
 	}
 

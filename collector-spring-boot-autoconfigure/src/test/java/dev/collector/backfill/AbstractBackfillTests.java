@@ -8,7 +8,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -130,6 +133,19 @@ abstract class AbstractBackfillTests {
 		assertThat(redone.status()).isEqualTo(BackfillStatus.SUCCEEDED);
 		assertThat(this.ledger.missing("readings", "s1", first, last)).isEmpty();
 		assertThat(Replica.readings(this.jdbc, "s1", first, last)).isEqualTo(6 * DailyCollector.PER_DAY);
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void theLinesOfAChunkNameItAndItsSymbol(CapturedOutput output) throws Exception {
+		LocalDate day = LocalDate.parse("2024-06-01");
+		BackfillProgress done = run(request(day, day, false, "s2"));
+		String chunk = done.task().taskId() + "/0";
+		assertThat(output).contains("Backfill chunk " + chunk + " of symbol s2 started: 1 of its 1 period(s) to do")
+			.contains("Backfill chunk " + chunk + " of symbol s2 done: " + DailyCollector.PER_DAY + " record(s)");
+		// the runner's own lines of the chunk's run carry the chunk and the symbol (MDC)
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Collection started: trigger=backfill")))
+			.anySatisfy((line) -> assertThat(line).contains(chunk).contains("\"symbol\":\"s2\""));
 	}
 
 	@Test

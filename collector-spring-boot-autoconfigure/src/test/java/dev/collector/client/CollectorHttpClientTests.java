@@ -26,8 +26,9 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 import dev.collector.collect.CollectorAutoConfiguration;
-import dev.collector.fixtures.FakeUpstream;
-import dev.collector.fixtures.FakeUpstream.Answer;
+import dev.collector.test.support.FakeUpstream;
+import dev.collector.test.support.RecordedRequest;
+import dev.collector.test.support.UpstreamResponse;
 import dev.collector.fixtures.ScriptedCollector;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 import dev.collector.resilience.CollectorResilience;
@@ -43,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class CollectorHttpClientTests {
 
-	private final FakeUpstream upstream = newUpstream();
+	private final FakeUpstream upstream = FakeUpstream.start();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
@@ -55,15 +56,6 @@ class CollectorHttpClientTests {
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 		.withBean(ScriptedCollector.class, ScriptedCollector::new);
 
-	private static FakeUpstream newUpstream() {
-		try {
-			return new FakeUpstream();
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	@AfterEach
 	void stopUpstream() {
 		this.upstream.close();
@@ -71,11 +63,12 @@ class CollectorHttpClientTests {
 
 	@Test
 	void retriesAnUnavailableSourceAndCountsEveryAttempt() {
-		this.upstream.answer(Answer.status(503), Answer.status(502), Answer.ok("fine"));
+		this.upstream.on("/news")
+			.respond(UpstreamResponse.status(503), UpstreamResponse.status(502), UpstreamResponse.text("fine"));
 		this.contextRunner.run((context) -> {
 			String body = client(context).get().uri(this.upstream.url("/news")).retrieve().body(String.class);
 			assertThat(body).isEqualTo("fine");
-			assertThat(this.upstream.requests()).isEqualTo(3);
+			assertThat(this.upstream.requests()).hasSize(3);
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
 			assertThat(
 					meters.get("collector.api.requests").tags("endpoint", "/news", "status", "error").counter().count())
@@ -92,41 +85,42 @@ class CollectorHttpClientTests {
 
 	@Test
 	void stopsRetryingAtTheLimitAndReportsTheLastAnswer() {
-		this.upstream.answer(Answer.status(504));
+		this.upstream.on("/news").respond(UpstreamResponse.status(504));
 		this.contextRunner.withPropertyValues("collector.retry.max-attempts=4").run((context) -> {
 			assertThatExceptionOfType(HttpServerErrorException.GatewayTimeout.class)
 				.isThrownBy(() -> client(context).get().uri(this.upstream.url("/news")).retrieve().body(String.class));
-			assertThat(this.upstream.requests()).isEqualTo(4);
+			assertThat(this.upstream.requests()).hasSize(4);
 		});
 	}
 
 	@Test
 	void doesNotRetryWhatIsNotSafeToRetry() {
-		this.upstream.answer(Answer.status(500));
+		this.upstream.on("/news").respond(UpstreamResponse.status(500));
 		this.contextRunner.run((context) -> {
 			assertThatExceptionOfType(HttpServerErrorException.InternalServerError.class)
 				.isThrownBy(() -> client(context).get().uri(this.upstream.url("/news")).retrieve().body(String.class));
-			assertThat(this.upstream.requests()).isEqualTo(1);
+			assertThat(this.upstream.requests()).hasSize(1);
 		});
 	}
 
 	@Test
 	void retriedStatusesAreConfigurable() {
-		this.upstream.answer(Answer.status(500), Answer.ok("fine"));
+		this.upstream.on("/news").respond(UpstreamResponse.status(500), UpstreamResponse.text("fine"));
 		this.contextRunner.withPropertyValues("collector.retry.retry-on-status=500").run((context) -> {
 			assertThat(client(context).get().uri(this.upstream.url("/news")).retrieve().body(String.class))
 				.isEqualTo("fine");
-			assertThat(this.upstream.requests()).isEqualTo(2);
+			assertThat(this.upstream.requests()).hasSize(2);
 		});
 	}
 
 	@Test
 	void honoursRetryAfterInsteadOfItsOwnShortDelay() {
-		this.upstream.answer(Answer.tooManyRequests("1"), Answer.ok("fine"));
+		this.upstream.on("/news")
+			.respond(UpstreamResponse.status(429).withRetryAfter(Duration.ofSeconds(1)), UpstreamResponse.text("fine"));
 		this.contextRunner.withPropertyValues("collector.retry.max-delay=5s").run((context) -> {
 			assertThat(client(context).get().uri(this.upstream.url("/news")).retrieve().body(String.class))
 				.isEqualTo("fine");
-			List<Long> arrivals = this.upstream.arrivals();
+			List<Long> arrivals = arrivals();
 			assertThat(arrivals).hasSize(2);
 			// the own backoff would wait 10 to 30 ms; the source asked for a second
 			assertThat(Duration.ofNanos(arrivals.get(1) - arrivals.get(0))).isGreaterThan(Duration.ofMillis(900));
@@ -135,21 +129,22 @@ class CollectorHttpClientTests {
 
 	@Test
 	void givesUpOnTooManyRequestsAfterTheLastAttempt() {
-		this.upstream.answer(Answer.tooManyRequests("0"));
+		this.upstream.on("/news").respond(UpstreamResponse.status(429).withRetryAfter(Duration.ofSeconds(0)));
 		this.contextRunner.withPropertyValues("collector.retry.max-attempts=2").run((context) -> {
 			assertThatExceptionOfType(HttpClientErrorException.TooManyRequests.class)
 				.isThrownBy(() -> client(context).get().uri(this.upstream.url("/news")).retrieve().body(String.class));
-			assertThat(this.upstream.requests()).isEqualTo(2);
+			assertThat(this.upstream.requests()).hasSize(2);
 		});
 	}
 
 	@Test
 	void timesOutASlowSourceAndRetriesIt() {
-		this.upstream.answer(Answer.slow(Duration.ofSeconds(3)), Answer.ok("fine"));
+		this.upstream.on("/news")
+			.respond(UpstreamResponse.text("late").withDelay(Duration.ofSeconds(3)), UpstreamResponse.text("fine"));
 		this.contextRunner.withPropertyValues("collector.retry.attempt-timeout=300ms").run((context) -> {
 			assertThat(client(context).get().uri(this.upstream.url("/news")).retrieve().body(String.class))
 				.isEqualTo("fine");
-			assertThat(this.upstream.requests()).isEqualTo(2);
+			assertThat(this.upstream.requests()).hasSize(2);
 		});
 	}
 
@@ -166,7 +161,7 @@ class CollectorHttpClientTests {
 
 	@Test
 	void breakerOpensAfterTheThresholdThenHalfOpensAndCloses() {
-		this.upstream.answer(Answer.status(503));
+		this.upstream.on("/news").respond(UpstreamResponse.status(503));
 		this.contextRunner
 			.withPropertyValues("collector.retry.max-attempts=1", "collector.circuit-breaker.failure-threshold=3",
 					"collector.circuit-breaker.open-duration=300ms")
@@ -180,20 +175,20 @@ class CollectorHttpClientTests {
 				assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
 				assertThatExceptionOfType(CallNotPermittedException.class)
 					.isThrownBy(() -> client.get().uri(this.upstream.url("/news")).retrieve().body(String.class));
-				assertThat(this.upstream.requests()).as("an open breaker keeps calls away").isEqualTo(3);
+				assertThat(this.upstream.requests()).as("an open breaker keeps calls away").hasSize(3);
 
-				this.upstream.answer(Answer.ok("back"));
+				this.upstream.on("/news").respond(UpstreamResponse.text("back"));
 				Thread.sleep(500);
 				assertThat(client.get().uri(this.upstream.url("/news")).retrieve().body(String.class))
 					.isEqualTo("back");
 				assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-				assertThat(this.upstream.requests()).isEqualTo(4);
+				assertThat(this.upstream.requests()).hasSize(4);
 			});
 	}
 
 	@Test
 	void failedHalfOpenTrialOpensTheBreakerAgain() {
-		this.upstream.answer(Answer.status(503));
+		this.upstream.on("/news").respond(UpstreamResponse.status(503));
 		this.contextRunner
 			.withPropertyValues("collector.retry.max-attempts=1", "collector.circuit-breaker.failure-threshold=2",
 					"collector.circuit-breaker.open-duration=200ms")
@@ -208,13 +203,13 @@ class CollectorHttpClientTests {
 				assertThatExceptionOfType(HttpServerErrorException.class)
 					.isThrownBy(() -> client.get().uri(this.upstream.url("/news")).retrieve().body(String.class));
 				assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
-				assertThat(this.upstream.requests()).isEqualTo(3);
+				assertThat(this.upstream.requests()).hasSize(3);
 			});
 	}
 
 	@Test
 	void rateLimitIsNeverExceededWhateverTheConcurrency() {
-		this.upstream.answer(Answer.ok("fine"));
+		this.upstream.on("/news").respond(UpstreamResponse.text("fine"));
 		this.contextRunner.withPropertyValues("collector.rate-limit.requests-per-minute=600").run((context) -> {
 			RestClient client = client(context);
 			ExecutorService threads = Executors.newFixedThreadPool(6);
@@ -231,7 +226,7 @@ class CollectorHttpClientTests {
 			finally {
 				threads.shutdownNow();
 			}
-			List<Long> arrivals = this.upstream.arrivals().stream().sorted().toList();
+			List<Long> arrivals = arrivals().stream().sorted().toList();
 			assertThat(arrivals).hasSize(24);
 			// 10 per second allowed, one permit every 100 ms: 24 requests span at least
 			// 2.3 s at the source (2.0 s leaves room for scheduling), and no window of
@@ -250,6 +245,10 @@ class CollectorHttpClientTests {
 
 	private static RestClient client(org.springframework.context.ApplicationContext context) {
 		return context.getBean("collectorRestClient", RestClient.class);
+	}
+
+	private List<Long> arrivals() {
+		return this.upstream.requests().stream().map(RecordedRequest::receivedNanos).toList();
 	}
 
 }

@@ -1,9 +1,14 @@
 package dev.collector.cluster;
 
+import javax.sql.DataSource;
+
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
@@ -13,6 +18,8 @@ import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,6 +51,21 @@ class CollectorClusterAutoConfigurationTests {
 				CollectorMetricsAutoConfiguration.class, CollectorBackfillMetricsAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.generate-unique-name=true")
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void onH2DbSchedulerStartsWithoutItsWarningAboutMissingOverrides(CapturedOutput output) {
+		String warning = "No database-specific jdbc-overrides applied";
+		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed().hasBean(CollectorClusterAutoConfiguration.SCHEDULER_BEAN_NAME);
+			assertThat(SchedulerJdbcCustomization.of(context.getBean(DataSource.class)))
+				.isInstanceOf(DefaultJdbcCustomization.class);
+			assertThat(output).doesNotContain(warning);
+			// what the scheduler and the backfill client said before, each at every start
+			new AutodetectJdbcCustomization(context.getBean(DataSource.class), true);
+			assertThat(output).contains(warning);
+		});
+	}
 
 	@Test
 	void withADatabaseTheScheduleRunsOnDbSchedulerWithBackfill() {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.collector.fixtures.MutableClock;
+import dev.collector.test.support.MutableClock;
 import dev.collector.fixtures.Reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +58,7 @@ class FileRecordSinkTests {
 	void startsANewFileEveryDay() throws Exception {
 		try (JsonLinesRecordSink<Reading> sink = jsonl(1_000_000)) {
 			sink.write(List.of(Reading.of("s1", T0, 1)));
-			this.clock.now = Instant.parse("2026-02-02T00:00:01Z");
+			this.clock.setInstant(Instant.parse("2026-02-02T00:00:01Z"));
 			sink.write(List.of(Reading.of("s2", T0, 2)));
 			assertThat(Files.readAllLines(this.directory.resolve("news-2026-02-01-0.jsonl"))).hasSize(1);
 			assertThat(Files.readAllLines(this.directory.resolve("news-2026-02-02-0.jsonl"))).hasSize(1);

@@ -13,7 +13,7 @@ import org.springframework.boot.actuate.health.Status;
 
 import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.Collector;
-import dev.collector.fixtures.MutableClock;
+import dev.collector.test.support.MutableClock;
 import dev.collector.fixtures.Reading;
 import dev.collector.fixtures.ScriptedCollector;
 
@@ -85,10 +85,10 @@ class SourceCheckerTests {
 			SourceHealthIndicator health = new SourceHealthIndicator(checker);
 			assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 			health.health();
-			this.clock.now = NOW.plus(Duration.ofMinutes(4));
+			this.clock.setInstant(NOW.plus(Duration.ofMinutes(4)));
 			health.health();
 			assertThat(calls).hasValue(1);
-			this.clock.now = NOW.plus(Duration.ofMinutes(5));
+			this.clock.setInstant(NOW.plus(Duration.ofMinutes(5)));
 			health.health();
 			assertThat(calls).hasValue(2);
 		}

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
 import dev.collector.fixtures.DailyCollector;
-import dev.collector.fixtures.PrometheusText;
+import dev.collector.test.support.PrometheusText;
 import dev.collector.fixtures.LocalHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,6 +150,9 @@ class BackfillEndpointsTests {
 			.contains("status=missing, from=2025-01-31, to=2025-01-31")
 			.contains("status=covered, from=2025-02-01, to=2025-02-03, periods=3")
 			.contains("status=missing, from=2025-02-04, to=2025-02-04");
+		assertThat((List<?>) coverage.get("symbols")).singleElement()
+			.satisfies(
+					(symbol) -> assertThat(((Map<?, ?>) symbol).get("records")).isEqualTo(3 * DailyCollector.PER_DAY));
 
 		String metrics = this.http.get().uri("/metrics").retrieve().body(String.class);
 		assertThat(PrometheusText.parse(metrics)

@@ -26,7 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
-import dev.collector.fixtures.PrometheusText;
+import dev.collector.test.support.PrometheusText;
 import dev.collector.fixtures.Reading;
 import dev.collector.fixtures.ScriptedCollector;
 import dev.collector.fixtures.LocalHttp;

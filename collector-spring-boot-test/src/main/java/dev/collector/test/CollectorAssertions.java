@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.collector.test.support.PrometheusText;
 import dev.collector.collect.CollectionResult;
 
 /**

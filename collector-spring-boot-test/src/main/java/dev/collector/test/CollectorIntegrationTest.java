@@ -11,6 +11,8 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
+import dev.collector.test.support.PrometheusText;
+
 /**
  * A base class for full integration tests over real HTTP: the whole application on a
  * random port, metrics exported (so {@code /metrics} answers), the schedule off, backfill

@@ -2,7 +2,13 @@ package dev.collector.test;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import dev.collector.collect.CollectionResult;
 
@@ -13,9 +19,14 @@ import dev.collector.collect.CollectionResult;
  * source.generate(100_000);   // e.g. a collector that yields N generated records
  * CollectorPerformance.Report report = CollectorPerformance.measure(tester::collect);
  * System.out.println(report);
- * </pre> Allocation is counted on the calling thread with
- * {@code com.sun.management.ThreadMXBean}; {@link CollectorTester} runs collections on
- * that thread, so it covers the whole run.
+ * </pre> Allocation is counted with {@code com.sun.management.ThreadMXBean} on two kinds
+ * of thread: the calling thread, which {@link CollectorTester} runs collections on (it
+ * reads, processes and validates the records), and the run's writer thread
+ * ({@code collector-<name>-writer}), which writes the batches since writes are pipelined.
+ * The writer thread ends with the run, so its count is sampled while it lives (every
+ * millisecond) and misses what it allocates after the last sample: at most the end of its
+ * last batch. For an exact figure, measure with {@code collector.sink.pipelined=false}:
+ * every batch is then written on the calling thread, and the writer's count is zero.
  */
 public final class CollectorPerformance {
 
@@ -31,15 +42,22 @@ public final class CollectorPerformance {
 	public static Report measure(Supplier<CollectionResult> collection) {
 		com.sun.management.ThreadMXBean threads = threads();
 		long thread = Thread.currentThread().getId();
+		WriterThreads writers = new WriterThreads(threads);
 		long allocatedBefore = threads.getThreadAllocatedBytes(thread);
 		long started = System.nanoTime();
-		CollectionResult result = collection.get();
+		CollectionResult result;
+		try {
+			result = collection.get();
+		}
+		finally {
+			writers.stop();
+		}
 		long elapsed = System.nanoTime() - started;
 		long allocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
 		if (!result.succeeded()) {
 			throw new AssertionError("The measured collection failed: " + result.error());
 		}
-		return new Report(result.counts().collected(), Duration.ofNanos(elapsed), allocated);
+		return new Report(result.counts().collected(), Duration.ofNanos(elapsed), allocated + writers.allocated());
 	}
 
 	private static com.sun.management.ThreadMXBean threads() {
@@ -52,11 +70,79 @@ public final class CollectorPerformance {
 	}
 
 	/**
+	 * Samples what the collector's writer threads ({@code collector-*-writer}) have
+	 * allocated, while they live: the highest count seen of each.
+	 */
+	private static final class WriterThreads {
+
+		private final com.sun.management.ThreadMXBean threads;
+
+		private final Map<Long, Long> allocated = new ConcurrentHashMap<>();
+
+		private final Set<Long> existing;
+
+		private final Thread sampler;
+
+		private volatile boolean running = true;
+
+		WriterThreads(com.sun.management.ThreadMXBean threads) {
+			this.threads = threads;
+			// a writer thread of an earlier run still ending is not this run's
+			this.existing = writerThreads().stream().map(Thread::getId).collect(Collectors.toSet());
+			this.sampler = new Thread(this::sample, "collector-performance-sampler");
+			this.sampler.setDaemon(true);
+			this.sampler.start();
+		}
+
+		private void sample() {
+			while (this.running) {
+				sampleOnce();
+				LockSupport.parkNanos(1_000_000);
+			}
+		}
+
+		private void sampleOnce() {
+			for (Thread writer : writerThreads()) {
+				long id = writer.getId();
+				long bytes = this.threads.getThreadAllocatedBytes(id);
+				if (bytes > 0 && !this.existing.contains(id)) {
+					this.allocated.merge(id, bytes, Math::max);
+				}
+			}
+		}
+
+		private static List<Thread> writerThreads() {
+			return Thread.getAllStackTraces()
+				.keySet()
+				.stream()
+				.filter((thread) -> thread.getName().startsWith("collector-") && thread.getName().endsWith("-writer"))
+				.toList();
+		}
+
+		void stop() {
+			this.running = false;
+			try {
+				this.sampler.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			sampleOnce();
+		}
+
+		long allocated() {
+			return this.allocated.values().stream().mapToLong(Long::longValue).sum();
+		}
+
+	}
+
+	/**
 	 * One measurement.
 	 *
 	 * @param records the records collected
 	 * @param elapsed how long the collection took
-	 * @param allocatedBytes bytes allocated on the measuring thread
+	 * @param allocatedBytes bytes allocated by the calling thread and the run's writer
+	 * thread
 	 */
 	public record Report(long records, Duration elapsed, long allocatedBytes) {
 

@@ -18,12 +18,21 @@ import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.BootstrapWith;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
+import dev.collector.test.support.FakeUpstream;
+import dev.collector.test.support.MutableClock;
+
 /**
  * A test slice of the collector: only the collector machinery starts (pipeline, runner,
  * JDBC sink, checkpoints, quarantine, run history, metrics), over an embedded database,
  * with the application's {@code Collector}, its record type, record processors and
- * validators. No web server, no schedule, a {@code SimpleMeterRegistry} and a
+ * validators. No web server, no schedule, an in-memory meter registry and a
  * {@link MutableClock} the test moves. Inject {@link CollectorTester} to run collections.
+ * <p>
+ * Every test method starts from a clean collector although the context is shared (it is
+ * not transactional: the runs commit): before each one the record table and the
+ * framework's tables are emptied, the clock is set back to its start, the meters count
+ * from zero and the circuit breaker is closed ({@link CollectorTester#reset()}).
+ * {@code resetState = false} keeps the state from one test to the next.
  * <p>
  * For a real database, add {@code @AutoConfigureTestDatabase(replace = Replace.NONE)} and
  * {@link CollectorTestDatabase}.
@@ -48,6 +57,22 @@ public @interface CollectorTest {
 	 * @return the properties
 	 */
 	String[] properties() default {};
+
+	/**
+	 * Properties to point at a {@link FakeUpstream} started for the test context, e.g.
+	 * {@code upstream = "fx.url"}: each is set to its base URL, and the test injects the
+	 * {@code FakeUpstream} bean to script it. It is reset (routes and recorded requests)
+	 * with the collector before every test method and closed with the context.
+	 * @return the properties, none for no fake upstream
+	 */
+	String[] upstream() default {};
+
+	/**
+	 * Whether to reset the collector's state ({@link CollectorTester#reset()}) before
+	 * every test method.
+	 * @return whether each test starts from a clean collector
+	 */
+	boolean resetState() default true;
 
 	/**
 	 * Whether the default filters (collectors, processors, validators, observers) apply

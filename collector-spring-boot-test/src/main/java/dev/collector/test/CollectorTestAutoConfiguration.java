@@ -2,8 +2,10 @@ package dev.collector.test;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,13 +13,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
+import dev.collector.test.support.MutableClock;
 import dev.collector.actuate.CollectorMetricsAutoConfiguration;
 import dev.collector.collect.CollectorAutoConfiguration;
 
 /**
- * What a {@link CollectorTest} adds to the collector machinery: a {@link MutableClock}, a
- * and a {@link SimpleMeterRegistry}. Each backs off when the test declares its own.
- * Imported only by the test annotations, never by the application.
+ * What a {@link CollectorTest} adds to the collector machinery: a {@link MutableClock}
+ * and a meter registry (a {@link CompositeMeterRegistry} over a
+ * {@link SimpleMeterRegistry}). Each backs off when the test declares its own. Imported
+ * only by the test annotations, never by the application.
  */
 @AutoConfiguration(before = { CollectorAutoConfiguration.class, CollectorMetricsAutoConfiguration.class })
 public class CollectorTestAutoConfiguration {
@@ -32,10 +36,17 @@ public class CollectorTestAutoConfiguration {
 		return new MutableClock((start != null) ? Instant.parse(start) : MutableClock.DEFAULT_START);
 	}
 
+	/**
+	 * A composite over one {@link SimpleMeterRegistry}: the reset between tests swaps the
+	 * child for a new one, so every meter counts from zero again while the references the
+	 * application holds keep working.
+	 * @return the registry
+	 */
 	@Bean
 	@ConditionalOnMissingBean(MeterRegistry.class)
-	SimpleMeterRegistry collectorTestMeterRegistry() {
-		return new SimpleMeterRegistry();
+	CompositeMeterRegistry collectorTestMeterRegistry() {
+		return new CompositeMeterRegistry(io.micrometer.core.instrument.Clock.SYSTEM,
+				List.of(new SimpleMeterRegistry()));
 	}
 
 }

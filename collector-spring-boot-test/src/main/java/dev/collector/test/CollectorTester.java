@@ -4,12 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.awaitility.Awaitility;
 
+import dev.collector.test.support.MutableClock;
 import dev.collector.backfill.BackfillProgress;
 import dev.collector.backfill.BackfillRequest;
 import dev.collector.backfill.BackfillService;
@@ -31,6 +35,8 @@ public class CollectorTester {
 
 	private final Supplier<BackfillService> backfill;
 
+	private final Runnable reset;
+
 	public CollectorTester(CollectionRunner runner, Clock clock) {
 		this(runner, clock, () -> null);
 	}
@@ -43,9 +49,37 @@ public class CollectorTester {
 	 * none
 	 */
 	public CollectorTester(CollectionRunner runner, Clock clock, Supplier<BackfillService> backfill) {
+		this(runner, clock, backfill, () -> {
+		});
+	}
+
+	/**
+	 * Create a tester that can also run backfills and reset the collector's state.
+	 * @param runner the collection runner
+	 * @param clock the application's clock
+	 * @param backfill the backfill service, or a supplier of {@code null} where there is
+	 * none
+	 * @param reset what {@link #reset()} does
+	 */
+	public CollectorTester(CollectionRunner runner, Clock clock, Supplier<BackfillService> backfill, Runnable reset) {
 		this.runner = Objects.requireNonNull(runner, "runner");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.backfill = Objects.requireNonNull(backfill, "backfill");
+		this.reset = Objects.requireNonNull(reset, "reset");
+	}
+
+	/**
+	 * Put the collector back where a new context would start it: delete the rows of the
+	 * record table and of the framework's tables (checkpoints, run history, quarantine,
+	 * coverage ledger, backfill tasks; db-scheduler's {@code scheduled_tasks} stays), set
+	 * a {@link MutableClock} back to its start, give every meter of the
+	 * {@link CollectorTest} registry a fresh count and close the circuit breaker. A
+	 * {@link CollectorTest} does this before every test method (unless
+	 * {@code resetState = false}); call it yourself in a full application test, or
+	 * between two phases of one test. Waits for no run: call it when none is in progress.
+	 */
+	public void reset() {
+		this.reset.run();
 	}
 
 	/**
@@ -128,6 +162,23 @@ public class CollectorTester {
 	 */
 	public CollectionResult run(CollectionRequest request) {
 		return this.runner.run(request);
+	}
+
+	/**
+	 * Run what a backfill chunk runs for a range of days, and wait for its result: the
+	 * window from the first day's start to the end of the last day (UTC), the given
+	 * symbols (all when none), trigger {@code backfill}, so the live checkpoint stays and
+	 * a retried request resumes its paged sources. Works in the {@link CollectorTest}
+	 * slice, which has no scheduler for {@link #backfill(LocalDate, LocalDate)}.
+	 * @param first first day, inclusive
+	 * @param last last day, inclusive
+	 * @param symbols the symbols, none for all
+	 * @return the result
+	 */
+	public CollectionResult backfillChunk(LocalDate first, LocalDate last, String... symbols) {
+		return run(new CollectionRequest(UUID.randomUUID().toString(), Trigger.BACKFILL,
+				first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+				last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), Set.of(symbols), false, false));
 	}
 
 	/**

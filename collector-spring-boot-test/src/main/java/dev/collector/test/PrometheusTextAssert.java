@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.assertj.core.api.AbstractAssert;
 
+import dev.collector.test.support.PrometheusText;
+
 /**
  * Assertions on the Prometheus text of {@code /metrics} (or
  * {@code /actuator/prometheus}): <pre class="code">

@@ -8,8 +8,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.collector.test.CollectorIntegrationTest;
-import dev.collector.test.FakeUpstream;
-import dev.collector.test.UpstreamResponse;
+import dev.collector.test.support.FakeUpstream;
+import dev.collector.test.support.UpstreamResponse;
 
 import static dev.collector.test.CollectorAssertions.assertThat;
 import static dev.collector.test.CollectorAssertions.assertThatPrometheus;

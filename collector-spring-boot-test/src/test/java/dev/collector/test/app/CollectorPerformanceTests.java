@@ -2,6 +2,7 @@ package dev.collector.test.app;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,40 @@ class CollectorPerformanceTests {
 		assertThat(report.recordsPerSecond()).isPositive();
 		assertThat(report.bytesPerRecord()).isEqualTo((double) report.allocatedBytes() / 2000);
 		assertThat(report).asString().contains("2000 records in ").contains("records/s").contains("bytes/record");
+	}
+
+	@Test
+	void countsWhatTheRunsWriterThreadAllocates() throws Exception {
+		CountDownLatch allocated = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Instant now = Instant.now();
+		CollectionResult done = new CollectionResult(CollectionRequest.of(Trigger.MANUAL, now, now), Status.SUCCEEDED,
+				now, now, RecordCounts.NONE, null);
+		Thread writer = new Thread(() -> {
+			byte[][] batches = new byte[64][];
+			for (int i = 0; i < batches.length; i++) {
+				batches[i] = new byte[1024 * 1024];
+			}
+			allocated.countDown();
+			awaitQuietly(release);
+		}, "collector-prices-writer");
+		Report report = CollectorPerformance.measure(() -> {
+			writer.start();
+			awaitQuietly(allocated);
+			return done;
+		});
+		release.countDown();
+		writer.join();
+		assertThat(report.allocatedBytes()).as("the writer thread's 64 MB").isGreaterThan(64L * 1024 * 1024);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test

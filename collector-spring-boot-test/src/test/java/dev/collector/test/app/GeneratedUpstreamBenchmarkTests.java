@@ -12,8 +12,8 @@ import dev.collector.test.CollectorPerformance;
 import dev.collector.test.CollectorPerformance.Report;
 import dev.collector.test.CollectorTest;
 import dev.collector.test.CollectorTester;
-import dev.collector.test.FakeUpstream;
-import dev.collector.test.UpstreamResponse;
+import dev.collector.test.support.FakeUpstream;
+import dev.collector.test.support.UpstreamResponse;
 
 import static dev.collector.test.CollectorAssertions.assertThatTable;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -27,8 +27,8 @@ import org.springframework.core.io.ResourceLoader;
 import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.Trigger;
 import dev.collector.sample.news.NewsProperties.Feed;
-import dev.collector.test.FakeUpstream;
-import dev.collector.test.UpstreamResponse;
+import dev.collector.test.support.FakeUpstream;
+import dev.collector.test.support.UpstreamResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -1,4 +1,4 @@
-package dev.collector.test;
+package dev.collector.test.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +39,15 @@ public record UpstreamResponse(int status, Map<String, String> headers, byte[] b
 	 */
 	public static UpstreamResponse json(String json) {
 		return status(200).withBody("application/json", json);
+	}
+
+	/**
+	 * A {@code 200} with a plain text body.
+	 * @param text the body
+	 * @return the answer
+	 */
+	public static UpstreamResponse text(String text) {
+		return status(200).withBody("text/plain; charset=UTF-8", text);
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package dev.collector.test;
+package dev.collector.test.support;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,13 +8,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A scrape in the Prometheus text exposition format, parsed into samples and types, so
- * that tests assert on names, labels and values rather than on substrings.
+ * A scrape in the Prometheus text exposition format (0.0.4, and the OpenMetrics text that
+ * Micrometer writes when asked for it), parsed into samples and types, so that tests
+ * assert on names, labels and values rather than on substrings. Label values are
+ * unescaped; {@code +Inf}, {@code -Inf} and {@code NaN} are values like any other; a
+ * sample's timestamp (and an OpenMetrics exemplar) is ignored.
  */
 public final class PrometheusText {
 
-	private static final Pattern SAMPLE = Pattern
-		.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)(?:\\s+-?\\d+)?$");
+	private static final Pattern SAMPLE = Pattern.compile(
+			"^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{((?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*)})?\\s+(\\S+)(?:\\s+[-0-9.eE+]+)?(?:\\s+#.*)?$");
 
 	private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -57,10 +60,44 @@ public final class PrometheusText {
 		if (matcher.group(2) != null) {
 			Matcher label = LABEL.matcher(matcher.group(2));
 			while (label.find()) {
-				labels.put(label.group(1), label.group(2));
+				labels.put(label.group(1), unescape(label.group(2)));
 			}
 		}
-		return new Sample(matcher.group(1), labels, Double.parseDouble(matcher.group(3)));
+		return new Sample(matcher.group(1), labels, value(matcher.group(3), line));
+	}
+
+	private static double value(String text, String line) {
+		return switch (text) {
+			case "+Inf", "Inf" -> Double.POSITIVE_INFINITY;
+			case "-Inf" -> Double.NEGATIVE_INFINITY;
+			case "NaN" -> Double.NaN;
+			default -> {
+				try {
+					yield Double.parseDouble(text);
+				}
+				catch (NumberFormatException ex) {
+					throw new IllegalArgumentException("Not a Prometheus sample value in: " + line, ex);
+				}
+			}
+		};
+	}
+
+	private static String unescape(String value) {
+		if (value.indexOf('\\') < 0) {
+			return value;
+		}
+		StringBuilder unescaped = new StringBuilder(value.length());
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\\' && i + 1 < value.length()) {
+				char next = value.charAt(++i);
+				unescaped.append((next == 'n') ? '\n' : next);
+			}
+			else {
+				unescaped.append(c);
+			}
+		}
+		return unescaped.toString();
 	}
 
 	public List<Sample> samples() {

@@ -1,4 +1,4 @@
-package dev.collector.test;
+package dev.collector.test.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A {@link Clock} that a test moves by hand. In a {@link CollectorTest} it is the
+ * A {@link Clock} that a test moves by hand. In a {@code @CollectorTest} it is the
  * application's {@code Clock} bean, so collection windows, ingestion timestamps and
  * checkpoints follow it instead of the wall clock.
  */
@@ -17,17 +17,29 @@ public final class MutableClock extends Clock {
 	/** Where a test clock starts unless told otherwise: a fixed, readable instant. */
 	public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 
+	private final Instant start;
+
 	private final AtomicReference<Instant> now;
 
 	private final ZoneId zone;
 
 	public MutableClock(Instant start) {
-		this(new AtomicReference<>(start), ZoneOffset.UTC);
+		this(start, new AtomicReference<>(start), ZoneOffset.UTC);
 	}
 
-	private MutableClock(AtomicReference<Instant> now, ZoneId zone) {
+	private MutableClock(Instant start, AtomicReference<Instant> now, ZoneId zone) {
+		this.start = start;
 		this.now = now;
 		this.zone = zone;
+	}
+
+	/**
+	 * Set the clock back to where it started.
+	 * @return the start
+	 */
+	public Instant reset() {
+		this.now.set(this.start);
+		return this.start;
 	}
 
 	/**
@@ -60,7 +72,7 @@ public final class MutableClock extends Clock {
 	@Override
 	public Clock withZone(ZoneId zone) {
 		// shares the time: moving either clock moves both
-		return new MutableClock(this.now, zone);
+		return new MutableClock(this.start, this.now, zone);
 	}
 
 }
