@@ -37,8 +37,10 @@ public class CoverageRecorder implements CollectionObserver {
 		List<String> symbols = result.request().symbols().isEmpty() ? this.allSymbols
 				: List.copyOf(result.request().symbols());
 		try {
-			this.ledger.recordLiveRun(this.collector, symbols, result.request().from(), result.request().to(),
-					result.runId(), result.succeeded());
+			for (String symbol : symbols) {
+				this.ledger.recordWindow(this.collector, symbol, result.request().from(), result.request().to(),
+						result.runId(), result.succeeded() ? null : result.error());
+			}
 		}
 		catch (RuntimeException ex) {
 			// the records are stored; a later backfill finds the period missing and

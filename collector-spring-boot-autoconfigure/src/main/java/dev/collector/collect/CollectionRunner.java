@@ -146,8 +146,10 @@ public class CollectionRunner implements CollectionLauncher {
 	}
 
 	/**
-	 * The window the next scheduled or manual run collects: from the checkpoint (or, on
-	 * the very first run, one first window back) to now.
+	 * The window the next scheduled or manual run collects: from the checkpoint to now.
+	 * The very first run (no checkpoint yet) starts one first window back and stores that
+	 * start as the checkpoint before it collects (unless a dry run), so that the
+	 * collector's origin is fixed once: a failed first run is fetched again by the next.
 	 * @param runId the run's id
 	 * @param trigger what starts it
 	 * @param dryRun whether it writes nothing
@@ -165,9 +167,18 @@ public class CollectionRunner implements CollectionLauncher {
 			this.observer.databaseQueried(ex);
 			throw ex;
 		}
-		Instant from = checkpoint.orElse(now.minus(this.firstWindow));
-		if (from.isAfter(now)) {
-			from = now;
+		Instant from;
+		if (checkpoint.isPresent()) {
+			from = checkpoint.get().isAfter(now) ? now : checkpoint.get();
+		}
+		else {
+			from = now.minus(this.firstWindow);
+			if (!dryRun) {
+				// the collector's origin, written before anything is collected: a first
+				// run that fails leaves it, so the next run fetches the same window again
+				// instead of starting one first window before its own start
+				this.checkpoints.advance(this.collectorName, from, runId);
+			}
 		}
 		return new CollectionRequest(runId, trigger, from, now, Set.of(), false, dryRun);
 	}

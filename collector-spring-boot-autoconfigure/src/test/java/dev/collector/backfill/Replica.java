@@ -40,7 +40,9 @@ final class Replica {
 				// replicas dead quickly
 				"collector.backfill.heartbeat-interval=500ms", "collector.backfill.missed-heartbeats-limit=10",
 				"collector.backfill.retry-initial-delay=100ms", "collector.backfill.yield-delay=100ms",
-				"collector.shutdown-timeout=2s", "logging.level.com.github.kagkarlsson=warn"));
+				"collector.shutdown-timeout=2s", "logging.level.com.github.kagkarlsson=warn",
+				// the tests backfill fixed dates of the past: no retention horizon
+				"collector.retention.days=0"));
 		all.addAll(List.of(properties));
 		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
 			.properties(all.toArray(String[]::new))
