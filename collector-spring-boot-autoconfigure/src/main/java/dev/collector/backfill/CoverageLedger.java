@@ -47,7 +47,11 @@ public class CoverageLedger {
 		 */
 		FAILED;
 
-		String column() {
+		/**
+		 * The state as the ledger's column and the JSON answers spell it.
+		 * @return covered, partial or failed
+		 */
+		public String column() {
 			return name().toLowerCase(java.util.Locale.ROOT);
 		}
 

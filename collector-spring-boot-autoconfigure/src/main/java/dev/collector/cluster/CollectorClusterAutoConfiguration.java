@@ -38,6 +38,7 @@ import dev.collector.backfill.BackfillService;
 import dev.collector.backfill.CoverageLedger;
 import dev.collector.backfill.CoverageRecorder;
 import dev.collector.backfill.JdbcBackfillStore;
+import dev.collector.backfill.LedgerPartRetries;
 import dev.collector.backfill.LedgerPeriods;
 import dev.collector.backfill.RetentionHorizon;
 import dev.collector.collect.Collector;
@@ -115,6 +116,14 @@ public class CollectorClusterAutoConfiguration {
 	@ConditionalOnMissingBean
 	CoverageRecorder coverageRecorder(CollectorIdentity identity, CoverageLedger ledger, BackfillPlanner planner) {
 		return new CoverageRecorder(identity.name(), ledger, planner.ledgerSymbols());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LedgerPartRetries ledgerPartRetries(CollectorIdentity identity, CoverageLedger ledger, BackfillPlanner planner,
+			CollectorProperties properties) {
+		return new LedgerPartRetries(identity.name(), ledger, planner::firstDay,
+				() -> properties.getBackfill().getMaxRetries());
 	}
 
 	@Bean
