@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"news.feeds[1].id=chainwire-daily", "news.feeds[1].url=classpath:feeds/chainwire-daily.xml",
 		"news.feeds[2].id=gone", "news.feeds[2].url=classpath:feeds/does-not-exist.xml",
 		"news.feeds[3].id=defi-dispatch", "news.feeds[3].url=classpath:feeds/defi-dispatch.xml",
-		"news.feeds[4].id=catalog", "news.feeds[4].url=classpath:test-feeds/not-a-feed.xml" })
+		"news.feeds[4].id=catalog", "news.feeds[4].url=classpath:test-feeds/not-a-feed.xml",
+		"management.endpoint.health.show-details=always" })
 class NewsCollectorFailureTests extends CollectorIntegrationTest {
 
 	@Autowired
@@ -49,7 +50,7 @@ class NewsCollectorFailureTests extends CollectorIntegrationTest {
 			.containsExactlyInAnyOrder("broken", "gone", "catalog");
 		assertThat(failed).allSatisfy((part) -> assertThat(part.get("error")).asString().contains("could not be read"));
 		// the good feeds, read before and after the broken ones, are stored
-		assertThat(this.jdbc.queryForList("SELECT DISTINCT feed FROM news_item ORDER BY feed", String.class))
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT source FROM news_item ORDER BY source", String.class))
 			.containsExactly("chainwire-daily", "defi-dispatch");
 		assertThat(((Number) body.get("records_inserted")).longValue()).isPositive();
 		// the checkpoint moved for what succeeded; the run history says partial
