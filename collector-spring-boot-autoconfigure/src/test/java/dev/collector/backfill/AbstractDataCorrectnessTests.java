@@ -118,6 +118,39 @@ abstract class AbstractDataCorrectnessTests {
 	}
 
 	@Test
+	void aFailedPartIsRetriedByTheNextRunFromWhereItFailed() {
+		start("collector.schedule.interval=1h");
+		CollectionRunner runner = this.context.getBean(CollectionRunner.class);
+		this.context.getBean(CheckpointStore.class).advance("readings", at(TODAY, "00:00"), "origin");
+		this.clock.now = at(TODAY, "06:30");
+		this.collector.failingSymbol("s2");
+		CollectionResult first = runner.run(Trigger.SCHEDULED);
+		assertThat(first.status()).isEqualTo(CollectionResult.Status.PARTIAL);
+		assertThat(state("s1", TODAY)).isEqualTo(State.PARTIAL);
+		assertThat(state("s2", TODAY)).isEqualTo(State.FAILED);
+		assertThat(
+				this.context.getBean(CoverageLedger.class).entries("readings", "s2", TODAY, TODAY).get(TODAY).error())
+			.contains("symbol s2 unavailable");
+		assertThat(readingsAt(at(TODAY, "06:00"))).isOne();
+
+		this.collector.healed();
+		this.clock.now = at(TODAY, "12:30");
+		CollectionResult second = runner.run(Trigger.SCHEDULED);
+
+		assertThat(second.status()).isEqualTo(CollectionResult.Status.SUCCEEDED);
+		assertThat(second.retries()).singleElement().satisfies((retry) -> {
+			assertThat(retry.symbols()).containsExactly("s2");
+			assertThat(retry.from()).isEqualTo(at(TODAY, "00:00"));
+			assertThat(retry.to()).isEqualTo(at(TODAY, "06:30"));
+		});
+		assertThat(readingsAt(at(TODAY, "00:00"))).isEqualTo(2);
+		assertThat(readingsAt(at(TODAY, "06:00"))).isEqualTo(2);
+		assertThat(readingsAt(at(TODAY, "12:00"))).isEqualTo(2);
+		// the retried span joins the chain: nothing failed is left
+		assertThat(state("s2", TODAY)).isEqualTo(State.PARTIAL);
+	}
+
+	@Test
 	void retentionAndBackfillAgreeWithWhatIsStored() throws Exception {
 		start("collector.retention.days=365");
 		BackfillService backfill = this.context.getBean(BackfillService.class);
