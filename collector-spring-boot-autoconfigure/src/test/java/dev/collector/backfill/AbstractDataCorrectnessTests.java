@@ -7,18 +7,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import dev.collector.backfill.CoverageLedger.Entry;
 import dev.collector.backfill.CoverageLedger.State;
@@ -221,23 +215,10 @@ abstract class AbstractDataCorrectnessTests {
 	}
 
 	private void start(String... properties) {
-		List<String> all = new ArrayList<>(
-				List.of("spring.main.banner-mode=off", "collector.name=readings", "collector.instance-id=only",
-						"collector.jdbc.initialize-schema=always", "collector.schedule.enabled=false",
-						"collector.backfill.polling-interval=100ms", "collector.backfill.heartbeat-interval=500ms",
-						"collector.backfill.retry-initial-delay=100ms", "collector.retry.max-attempts=1",
-						"collector.shutdown-timeout=2s", "logging.level.com.github.kagkarlsson=warn"));
+		List<String> all = new ArrayList<>(List.of("collector.retention.days=365", "collector.retry.max-attempts=1"));
 		all.addAll(List.of(properties));
-		DataSource dataSource = this.schema.dataSource();
-		this.context = new SpringApplicationBuilder(Replica.App.class).web(WebApplicationType.NONE)
-			.properties(all.toArray(String[]::new))
-			.initializers((context) -> {
-				GenericApplicationContext generic = (GenericApplicationContext) context;
-				generic.registerBean("dataSource", DataSource.class, () -> new DelegatingDataSource(dataSource));
-				generic.registerBean("collector", DailyCollector.class, () -> this.collector);
-				generic.registerBean("testClock", MutableClock.class, () -> this.clock);
-			})
-			.run();
+		this.context = Replica.start(this.schema.dataSource(), this.collector, this.clock, "only",
+				all.toArray(String[]::new));
 	}
 
 	private static BackfillProgress awaitEnd(BackfillService backfill, String taskId) throws InterruptedException {

@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -20,12 +18,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import dev.collector.backfill.CoverageLedger.Entry;
 import dev.collector.backfill.CoverageLedger.State;
@@ -73,23 +67,11 @@ class CoverageInvariantsTests {
 		schema = TestDatabase.H2.createSchema();
 		jdbc = schema.jdbcTemplate();
 		jdbc.execute(Replica.readingTable(TestDatabase.H2));
-		DataSource dataSource = schema.dataSource();
-		context = new SpringApplicationBuilder(Replica.App.class).web(WebApplicationType.NONE)
-			.properties("spring.main.banner-mode=off", "collector.name=readings", "collector.instance-id=only",
-					"collector.jdbc.initialize-schema=always", "collector.schedule.enabled=false",
-					"collector.schedule.interval=6h", "collector.backfill.beginning-date=2024-02-20",
-					"collector.retention.days=10", "collector.backfill.polling-interval=50ms",
-					"collector.backfill.heartbeat-interval=500ms", "collector.backfill.max-retries=0",
-					"collector.backfill.retry-initial-delay=50ms", "collector.retry.max-attempts=1",
-					"collector.circuit-breaker.failure-threshold=100000", "collector.shutdown-timeout=2s",
-					"logging.level.com.github.kagkarlsson=warn", "logging.level.dev.collector=warn")
-			.initializers((applicationContext) -> {
-				GenericApplicationContext generic = (GenericApplicationContext) applicationContext;
-				generic.registerBean("dataSource", DataSource.class, () -> new DelegatingDataSource(dataSource));
-				generic.registerBean("collector", DailyCollector.class, () -> collector);
-				generic.registerBean("testClock", MutableClock.class, () -> clock);
-			})
-			.run();
+		context = Replica.start(schema.dataSource(), collector, clock, "only", "collector.schedule.interval=6h",
+				"collector.backfill.beginning-date=2024-02-20", "collector.retention.days=10",
+				"collector.backfill.polling-interval=50ms", "collector.backfill.max-retries=0",
+				"collector.backfill.retry-initial-delay=50ms", "collector.retry.max-attempts=1",
+				"collector.circuit-breaker.failure-threshold=100000", "logging.level.dev.collector=warn");
 	}
 
 	@AfterContainer

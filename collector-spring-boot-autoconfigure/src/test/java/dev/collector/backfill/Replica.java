@@ -33,6 +33,14 @@ final class Replica {
 
 	static ConfigurableApplicationContext start(DataSource dataSource, DailyCollector collector, String instanceId,
 			String... properties) {
+		return start(dataSource, collector, null, instanceId, properties);
+	}
+
+	/**
+	 * Start a replica whose clock the test moves; later properties override earlier ones.
+	 */
+	static ConfigurableApplicationContext start(DataSource dataSource, DailyCollector collector, java.time.Clock clock,
+			String instanceId, String... properties) {
 		List<String> all = new ArrayList<>(List.of("spring.main.banner-mode=off", "collector.name=readings",
 				"collector.instance-id=" + instanceId, "collector.jdbc.initialize-schema=always",
 				"collector.schedule.enabled=false", "collector.backfill.polling-interval=100ms",
@@ -51,6 +59,9 @@ final class Replica {
 				// not closed with the context: replicas share the test's pool
 				generic.registerBean("dataSource", DataSource.class, () -> new DelegatingDataSource(dataSource));
 				generic.registerBean("collector", DailyCollector.class, () -> collector);
+				if (clock != null) {
+					generic.registerBean("testClock", java.time.Clock.class, () -> clock);
+				}
 			})
 			.run();
 	}
