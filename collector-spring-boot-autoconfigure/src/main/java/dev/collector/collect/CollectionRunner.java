@@ -232,7 +232,9 @@ public class CollectionRunner implements CollectionLauncher {
 			if (wholeFailure != null) {
 				throw new SourceException(new IllegalStateException(wholeFailure));
 			}
-			boolean live = trigger != Trigger.BACKFILL && given == null;
+			// scheduled and manual runs, whichever path computed their window (this
+			// runner, or the cluster's collection task through nextRequest)
+			boolean live = trigger != Trigger.BACKFILL;
 			if (live && !dryRun) {
 				retryFailedParts(request, counts, retries);
 			}

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.collector.backfill.CoverageLedger.Entry;
 import dev.collector.backfill.CoverageLedger.State;
+import dev.collector.cluster.ClusterCollection;
 import dev.collector.collect.CheckpointStore;
 import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectionRunner;
@@ -74,7 +75,7 @@ abstract class AbstractDataCorrectnessTests {
 	}
 
 	@Test
-	void aFailedFirstRunIsFetchedAgainByTheNextRun() {
+	void aFailedFirstRunIsFetchedAgainByTheNextRun() throws Exception {
 		start("collector.schedule.interval=1h");
 		CollectionRunner runner = this.context.getBean(CollectionRunner.class);
 		this.collector.failing(TODAY);
@@ -84,7 +85,8 @@ abstract class AbstractDataCorrectnessTests {
 
 		this.collector.healed();
 		this.clock.now = at(TODAY, "13:30");
-		CollectionResult second = runner.run(Trigger.SCHEDULED);
+		// the cluster's collection task (POST /collect) computes its window the same way
+		CollectionResult second = viaTheCluster();
 
 		assertThat(second.succeeded()).isTrue();
 		assertThat(second.request().from()).isEqualTo(first.request().from());
@@ -112,7 +114,7 @@ abstract class AbstractDataCorrectnessTests {
 	}
 
 	@Test
-	void aFailedPartIsRetriedByTheNextRunFromWhereItFailed() {
+	void aFailedPartIsRetriedByTheNextRunFromWhereItFailed() throws Exception {
 		start("collector.schedule.interval=1h");
 		CollectionRunner runner = this.context.getBean(CollectionRunner.class);
 		this.context.getBean(CheckpointStore.class).advance("readings", at(TODAY, "00:00"), "origin");
@@ -129,7 +131,7 @@ abstract class AbstractDataCorrectnessTests {
 
 		this.collector.healed();
 		this.clock.now = at(TODAY, "12:30");
-		CollectionResult second = runner.run(Trigger.SCHEDULED);
+		CollectionResult second = viaTheCluster();
 
 		assertThat(second.status()).isEqualTo(CollectionResult.Status.SUCCEEDED);
 		assertThat(second.retries()).singleElement().satisfies((retry) -> {
@@ -190,6 +192,13 @@ abstract class AbstractDataCorrectnessTests {
 			assertThat(analysis.getAction()).contains("collector.jdbc.initialize-schema=always",
 					"schema-" + this.database.platform() + ".sql");
 		});
+	}
+
+	private CollectionResult viaTheCluster() throws Exception {
+		return this.context.getBean(ClusterCollection.class)
+			.submit(Trigger.MANUAL, false)
+			.result()
+			.get(30, java.util.concurrent.TimeUnit.SECONDS);
 	}
 
 	private void assertCoveredIsStored(LocalDate first, LocalDate last) {
