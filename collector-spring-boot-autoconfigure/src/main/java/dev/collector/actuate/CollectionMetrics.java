@@ -20,7 +20,12 @@ import dev.collector.sink.WriteResult;
  * The collector's meters, every one tagged {@code collector=<name>}. With the default
  * prefix {@code collector}, Prometheus sees:
  * <ul>
- * <li>{@code collector_collection_requests_total{status="success|error", trigger}}</li>
+ * <li>{@code collector_collection_requests_total{status="success|partial|error",
+ * trigger}}: runs by outcome (partial: some parts failed, the others were stored)</li>
+ * <li>{@code collector_part_failures_total{trigger}}: parts of runs that failed (a
+ * symbol, a feed, a page) while the run went on; the part itself is not a label, so the
+ * series stay few whatever the source</li>
+ * <li>{@code collector_failing_parts}: parts that failed in the latest completed run</li>
  * <li>{@code collector_collection_duration_seconds} (histogram)</li>
  * <li>{@code collector_records_processed_total{operation="insert|duplicate|invalid"}}</li>
  * <li>{@code collector_database_operations_total{operation="insert|query", status}}: sink
@@ -29,7 +34,8 @@ import dev.collector.sink.WriteResult;
  * collector's source, one per collection</li>
  * <li>{@code collector_backfill_operations_total{status}}</li>
  * <li>{@code collector_active_collections}</li>
- * <li>{@code collector_up}: 1 unless the latest collection failed</li>
+ * <li>{@code collector_up}: 1 unless the latest collection failed (a partial one counts
+ * as up)</li>
  * <li>{@code collector_last_success_timestamp_seconds}: 0 before the first success</li>
  * <li>{@code collector_source_duration_seconds} and
  * {@code collector_sink_duration_seconds}: time spent in the source per collection and
@@ -61,9 +67,10 @@ public class CollectionMetrics implements CollectionObserver {
 		this.prefix = prefix;
 		this.tags = Tags.of("collector", collectorName);
 		for (Trigger trigger : Trigger.values()) {
-			for (String outcome : new String[] { "success", "error" }) {
+			for (String outcome : new String[] { "success", "partial", "error" }) {
 				requests(outcome, trigger);
 			}
+			partFailures(trigger);
 		}
 		for (String operation : new String[] { "insert", "duplicate", "invalid" }) {
 			records(operation);
@@ -91,6 +98,10 @@ public class CollectionMetrics implements CollectionObserver {
 			.description("Collections running on this instance")
 			.tags(this.tags)
 			.register(registry);
+		Gauge.builder(name("failing.parts"), status, (current) -> current.snapshot().failingParts().count())
+			.description("Parts that failed in the latest completed collection")
+			.tags(this.tags)
+			.register(registry);
 		Gauge.builder(name("up"), status, CollectionMetrics::up)
 			.description("1 when the latest collection succeeded (or none ran yet), 0 when it failed")
 			.tags(this.tags)
@@ -104,7 +115,7 @@ public class CollectionMetrics implements CollectionObserver {
 
 	private static double up(CollectorStatus status) {
 		CollectionResult last = status.snapshot().lastRun();
-		return (last == null || last.succeeded()) ? 1 : 0;
+		return (last == null || last.completed()) ? 1 : 0;
 	}
 
 	private static double lastSuccess(CollectorStatus status) {
@@ -120,7 +131,15 @@ public class CollectionMetrics implements CollectionObserver {
 	@Override
 	public void runFinished(CollectionResult result) {
 		this.active.decrementAndGet();
-		requests(result.succeeded() ? "success" : "error", result.request().trigger()).increment();
+		String outcome = switch (result.status()) {
+			case SUCCEEDED -> "success";
+			case PARTIAL -> "partial";
+			case FAILED -> "error";
+		};
+		requests(outcome, result.request().trigger()).increment();
+		if (result.partFailureCount() > 0) {
+			partFailures(result.request().trigger()).increment(result.partFailureCount());
+		}
 		this.duration.record(result.duration());
 	}
 
@@ -157,6 +176,11 @@ public class CollectionMetrics implements CollectionObserver {
 	private Counter requests(String status, Trigger trigger) {
 		return counter("collection.requests", "Collections by outcome and trigger",
 				Tags.of("status", status, "trigger", trigger.label()));
+	}
+
+	private Counter partFailures(Trigger trigger) {
+		return counter("part.failures", "Parts of collections that failed while the others went on",
+				Tags.of("trigger", trigger.label()));
 	}
 
 	private Counter records(String operation) {

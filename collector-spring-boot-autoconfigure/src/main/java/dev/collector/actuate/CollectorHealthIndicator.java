@@ -14,8 +14,10 @@ import dev.collector.collect.CollectorStatus;
  * The {@code collector} health component: DOWN after
  * {@code collector.health.failure-threshold} consecutive failed collections, or when the
  * last successful collection is older than {@code collector.health.stale-after}; UP
- * otherwise. It is part of /actuator/health but not of the liveness group: restarting the
- * pod does not repair a failing source.
+ * otherwise. A partial collection (some parts failed, the others were stored) is a
+ * success here: the failing parts are listed in the details ({@code failingParts}) while
+ * the component stays UP. It is part of /actuator/health but not of the liveness group:
+ * restarting the pod does not repair a failing source.
  */
 public class CollectorHealthIndicator extends AbstractHealthIndicator {
 
@@ -58,6 +60,13 @@ public class CollectorHealthIndicator extends AbstractHealthIndicator {
 		}
 		if (snapshot.lastSuccess() != null) {
 			builder.withDetail("lastSuccess", snapshot.lastSuccess().finishedAt().toString());
+		}
+		CollectorStatus.FailingParts failing = snapshot.failingParts();
+		if (failing.count() > 0) {
+			// shown, not DOWN: the other parts are collected
+			java.util.Map<String, String> parts = new java.util.LinkedHashMap<>();
+			failing.shown().forEach((part) -> parts.putIfAbsent(part.part(), part.error()));
+			builder.withDetail("failingParts", java.util.Map.of("count", failing.count(), "parts", parts));
 		}
 		this.status.running().ifPresent((request) -> builder.withDetail("runningRunId", request.runId()));
 	}

@@ -184,7 +184,7 @@ public class BackfillChunkTask {
 				return (complete, operations) -> operations.reschedule(complete, again);
 			}
 			if (!result.succeeded()) {
-				this.ledger.markFailed(this.collector, chunk.symbol(), periods, request.runId());
+				this.ledger.markFailed(this.collector, chunk.symbol(), periods, request.runId(), result.error());
 				this.store.update(taskId, chunkNo, ChunkStatus.PENDING, records, result.error());
 				throw new BackfillChunkFailedException("Backfill chunk " + instance.getId() + " of symbol "
 						+ chunk.symbol() + " failed: " + result.error());
@@ -205,7 +205,16 @@ public class BackfillChunkTask {
 	 * was created.
 	 */
 	private List<LocalDate> stillToDo(BackfillTask task, BackfillChunk chunk) {
-		List<LocalDate> periods = chunk.periods();
+		// planned before the retention horizon moved past them: the purge would delete
+		// them
+		LocalDate firstDay = this.service.firstDay();
+		List<LocalDate> periods = chunk.periods()
+			.stream()
+			.filter((start) -> this.ledger.periods().end(start).isAfter(firstDay))
+			.toList();
+		if (periods.isEmpty()) {
+			return periods;
+		}
 		Map<LocalDate, Entry> entries = this.ledger.entries(this.collector, chunk.symbol(), periods.get(0),
 				periods.get(periods.size() - 1));
 		return periods.stream().filter((start) -> {

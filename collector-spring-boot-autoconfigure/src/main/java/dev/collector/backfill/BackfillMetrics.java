@@ -11,13 +11,12 @@ import io.micrometer.core.instrument.Tags;
 
 import org.springframework.context.ApplicationListener;
 
-import dev.collector.config.BackfillProperties;
-
 /**
  * Coverage and backfill meters, tagged {@code collector=<name>}; with the default prefix:
  * <ul>
  * <li>{@code collector_coverage_missing_periods}: (symbol, period) pairs from
- * {@code collector.backfill.beginning-date} to yesterday that are not covered</li>
+ * {@code collector.backfill.beginning-date} (or the retention horizon, when later) to
+ * yesterday that are not covered</li>
  * <li>{@code collector_data_freshness_seconds}: age of the end of the newest covered
  * period (NaN while none is covered)</li>
  * <li>{@code collector_backfill_operations_total{status="success|error"}}: ended backfill
@@ -34,20 +33,19 @@ public class BackfillMetrics implements ApplicationListener<BackfillCompletedEve
 	private final Tags tags;
 
 	public BackfillMetrics(MeterRegistry registry, String prefix, String collector, CoverageLedger ledger,
-			List<String> symbols, BackfillProperties properties, Clock clock) {
+			List<String> symbols, java.util.function.Supplier<LocalDate> firstDay, Clock clock) {
 		this.registry = registry;
 		this.prefix = prefix;
 		this.tags = Tags.of("collector", collector);
 		Gauge.builder(prefix + ".coverage.missing.periods", () -> {
 			try {
-				return ledger.missingCount(collector, symbols, properties.getBeginningDate(),
-						LocalDate.now(clock).minusDays(1));
+				return ledger.missingCount(collector, symbols, firstDay.get(), LocalDate.now(clock).minusDays(1));
 			}
 			catch (RuntimeException ex) {
 				return Double.NaN;
 			}
 		})
-			.description("Periods from the beginning date to yesterday that are not covered")
+			.description("Periods from the beginning date (or the retention horizon) to yesterday that are not covered")
 			.tags(this.tags)
 			.register(registry);
 		Gauge.builder(prefix + ".data.freshness", () -> {

@@ -32,6 +32,8 @@ public class BackfillPlanner {
 
 	private final IntSupplier requestsPerMinute;
 
+	private final RetentionHorizon retention;
+
 	/**
 	 * Create a planner.
 	 * @param collector the collector's name
@@ -44,6 +46,23 @@ public class BackfillPlanner {
 	 */
 	public BackfillPlanner(String collector, Set<String> knownSymbols, CoverageLedger ledger,
 			BackfillProperties properties, Clock clock, IntSupplier requestsPerMinute) {
+		this(collector, knownSymbols, ledger, properties, clock, requestsPerMinute, RetentionHorizon.NONE);
+	}
+
+	/**
+	 * Create a planner that plans nothing the retention purge deletes.
+	 * @param collector the collector's name
+	 * @param knownSymbols the collector's symbols (empty: it has none)
+	 * @param ledger the coverage ledger
+	 * @param properties backfill settings
+	 * @param clock the clock ("yesterday", "the future")
+	 * @param requestsPerMinute the source's current rate limit (it may change on
+	 * refresh), for the duration estimate
+	 * @param retention how far back records are kept
+	 */
+	public BackfillPlanner(String collector, Set<String> knownSymbols, CoverageLedger ledger,
+			BackfillProperties properties, Clock clock, IntSupplier requestsPerMinute, RetentionHorizon retention) {
+		this.retention = retention;
 		this.collector = collector;
 		this.knownSymbols = knownSymbols;
 		this.ledger = ledger;
@@ -60,10 +79,20 @@ public class BackfillPlanner {
 		return this.knownSymbols.isEmpty() ? List.of(CoverageLedger.ALL_SYMBOLS) : List.copyOf(this.knownSymbols);
 	}
 
+	/**
+	 * The first day gap analysis looks at: {@code collector.backfill.beginning-date}, or
+	 * the retention horizon when that is later (older records are deleted by the purge).
+	 * @return the first day
+	 */
+	public LocalDate firstDay() {
+		LocalDate beginning = this.properties.getBeginningDate();
+		return this.retention.horizon().filter((horizon) -> horizon.isAfter(beginning)).orElse(beginning);
+	}
+
 	public BackfillPlan plan(BackfillRequest request) {
 		LocalDate yesterday = LocalDate.now(this.clock).minusDays(1);
-		LocalDate start = (request.startDate() != null) ? date("start_date", request.startDate())
-				: this.properties.getBeginningDate();
+		LocalDate start = (request.startDate() != null) ? notBeforeHorizon("start_date", request.startDate())
+				: firstDay();
 		LocalDate end = (request.endDate() != null) ? date("end_date", request.endDate()) : yesterday;
 		if (end.isAfter(yesterday)) {
 			throw new BackfillRequestException("end_date " + end + " is in the future or today: a backfill collects"
@@ -107,7 +136,7 @@ public class BackfillPlanner {
 	 * @throws BackfillRequestException when a parameter is invalid
 	 */
 	public CoverageReport coverage(String symbol, String from, String to) {
-		LocalDate first = (from != null && !from.isBlank()) ? date("from", from) : this.properties.getBeginningDate();
+		LocalDate first = (from != null && !from.isBlank()) ? notBeforeHorizon("from", from) : firstDay();
 		LocalDate last = (to != null && !to.isBlank()) ? date("to", to) : LocalDate.now(this.clock).minusDays(1);
 		if (first.isAfter(last)) {
 			throw new BackfillRequestException("from " + first + " is after to " + last);
@@ -132,6 +161,23 @@ public class BackfillPlanner {
 							: "; known symbols: " + this.knownSymbols.stream().sorted().toList()));
 		}
 		return List.copyOf(new LinkedHashSet<>(requested));
+	}
+
+	/**
+	 * A date that must not precede the retention horizon: what lies before it is deleted
+	 * by the purge, so a backfill could not keep it and the ledger does not track it.
+	 */
+	private LocalDate notBeforeHorizon(String field, String value) {
+		LocalDate date = date(field, value);
+		LocalDate horizon = this.retention.horizon().orElse(null);
+		if (horizon != null && date.isBefore(horizon)) {
+			throw new BackfillRequestException(field + " " + date + " is before the retention horizon " + horizon
+					+ ": records older than collector.retention.days are deleted, so they are neither backfilled nor"
+					+ " tracked in the coverage ledger. Start at " + horizon + " or later (the default start is"
+					+ " collector.backfill.beginning-date, " + this.properties.getBeginningDate()
+					+ ", or the horizon when later), or raise collector.retention.days");
+		}
+		return date;
 	}
 
 	private static LocalDate date(String field, String value) {

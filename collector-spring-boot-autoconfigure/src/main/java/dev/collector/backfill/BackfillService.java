@@ -71,6 +71,15 @@ public class BackfillService {
 	}
 
 	/**
+	 * The first day gap analysis looks at.
+	 * @return the beginning date, or the retention horizon when later
+	 * @see BackfillPlanner#firstDay()
+	 */
+	public java.time.LocalDate firstDay() {
+		return this.planner.firstDay();
+	}
+
+	/**
 	 * The coverage ledger of a range, for one symbol or all.
 	 * @param symbol the symbol, or {@code null}
 	 * @param from first day, or {@code null}

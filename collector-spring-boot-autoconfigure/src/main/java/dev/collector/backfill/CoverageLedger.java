@@ -16,14 +16,16 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The coverage ledger in {@code collector_coverage}: per collector, symbol and period
- * whether a successful collection over the whole period committed its records. A period
- * with zero records is covered once collected; a failed or partial window is not. Gap
- * analysis reads this table by its primary key, never the data table.
+ * The coverage ledger in {@code collector_coverage}: per collector, symbol and period how
+ * much of it was collected with its records committed. A period with zero records is
+ * covered once collected; a failed window is not. Gap analysis reads this table by its
+ * primary key, never the data table.
  * <p>
- * Live runs collect windows shorter than a period (every 15 minutes, say), so a period
- * collected by live runs is {@code partial} up to {@code covered_until} until the
- * contiguous chain of successful windows reaches its end.
+ * Live runs collect windows shorter than a period (every 15 minutes, say): a period
+ * collected by live runs is {@code partial}, with the contiguous span collected so far
+ * ({@code [covered_from, covered_until)}), until the span is the whole period. The ledger
+ * never claims more than what is stored: {@code covered} means every record of the period
+ * was committed; rows of periods the retention purge deleted are deleted with them.
  */
 public class CoverageLedger {
 
@@ -36,13 +38,20 @@ public class CoverageLedger {
 		/** Collected over its whole length and committed. */
 		COVERED,
 
-		/** Collected by live runs from its start up to covered_until. */
+		/** Partly collected by live runs: from covered_from up to covered_until. */
 		PARTIAL,
 
-		/** The latest collection over it failed. */
+		/**
+		 * A collection over its uncollected part failed and nothing collected that part
+		 * since; live runs retry it (with back-off), a backfill redoes it.
+		 */
 		FAILED;
 
-		String column() {
+		/**
+		 * The state as the ledger's column and the JSON answers spell it.
+		 * @return covered, partial or failed
+		 */
+		public String column() {
 			return name().toLowerCase(java.util.Locale.ROOT);
 		}
 
@@ -58,10 +67,33 @@ public class CoverageLedger {
 
 	private final Clock clock;
 
+	private final java.util.function.IntFunction<java.time.Duration> backoff;
+
+	/**
+	 * Create a ledger whose failed periods are retried after 30 s, then twice as long
+	 * each time.
+	 * @param jdbc the database
+	 * @param periods the periods
+	 * @param clock the clock
+	 */
 	public CoverageLedger(JdbcTemplate jdbc, LedgerPeriods periods, Clock clock) {
+		this(jdbc, periods, clock,
+				(attempt) -> java.time.Duration.ofSeconds(30).multipliedBy(1L << Math.min(attempt - 1, 20)));
+	}
+
+	/**
+	 * Create a ledger.
+	 * @param jdbc the database
+	 * @param periods the periods
+	 * @param clock the clock
+	 * @param backoff the delay before the retry that follows the n-th failure (n from 1)
+	 */
+	public CoverageLedger(JdbcTemplate jdbc, LedgerPeriods periods, Clock clock,
+			java.util.function.IntFunction<java.time.Duration> backoff) {
 		this.jdbc = jdbc;
 		this.periods = periods;
 		this.clock = clock;
+		this.backoff = backoff;
 	}
 
 	public LedgerPeriods periods() {
@@ -78,12 +110,14 @@ public class CoverageLedger {
 	 */
 	public Map<LocalDate, Entry> entries(String collector, String symbol, LocalDate first, LocalDate last) {
 		Map<LocalDate, Entry> entries = new HashMap<>();
-		this.jdbc
-			.query("SELECT period_start, status, updated_at FROM collector_coverage WHERE collector = ? AND symbol = ?"
-					+ " AND period_start >= ? AND period_start <= ?", (rs) -> {
-						LocalDate start = rs.getObject(1, LocalDate.class);
-						entries.put(start, new Entry(State.of(rs.getString(2)), rs.getTimestamp(3).toInstant()));
-					}, collector, symbol, first, last);
+		this.jdbc.query("SELECT period_start, status, updated_at, covered_from, covered_until, error, attempts,"
+				+ " retry_at FROM collector_coverage WHERE collector = ? AND symbol = ? AND period_start >= ?"
+				+ " AND period_start <= ?", (rs) -> {
+					entries.put(rs.getObject(1, LocalDate.class),
+							new Entry(State.of(rs.getString(2)), instant(rs.getTimestamp(3)),
+									instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), rs.getString(6),
+									rs.getInt(7), instant(rs.getTimestamp(8))));
+				}, collector, symbol, first, last);
 		return entries;
 	}
 
@@ -147,7 +181,7 @@ public class CoverageLedger {
 
 	/**
 	 * Mark whole periods covered; called after (or in the transaction of) the commit of
-	 * their records.
+	 * their records. Clears a failure.
 	 * @param collector the collector's name
 	 * @param symbol the symbol
 	 * @param starts the period starts
@@ -155,106 +189,203 @@ public class CoverageLedger {
 	 */
 	public void markCovered(String collector, String symbol, Collection<LocalDate> starts, String runId) {
 		for (LocalDate start : starts) {
-			put(collector, symbol, start, State.COVERED, LedgerPeriods.startOfDay(this.periods.end(start)), runId);
+			write(collector, symbol, start,
+					new Span(State.COVERED, null, LedgerPeriods.startOfDay(this.periods.end(start)), null, 0, null),
+					runId, false);
 		}
 	}
 
 	/**
-	 * Mark periods failed, unless they are covered already (a covered period stays
-	 * covered: its records are stored).
+	 * Mark periods failed by a backfill chunk, unless they are covered already (a covered
+	 * period stays covered: its records are stored). The backfill retries its chunks
+	 * itself, so live runs do not retry these periods.
 	 * @param collector the collector's name
 	 * @param symbol the symbol
 	 * @param starts the period starts
 	 * @param runId the failed run
+	 * @param error why it failed
 	 */
-	public void markFailed(String collector, String symbol, Collection<LocalDate> starts, String runId) {
+	public void markFailed(String collector, String symbol, Collection<LocalDate> starts, String runId, String error) {
 		if (starts.isEmpty()) {
 			return;
 		}
 		List<LocalDate> sorted = starts.stream().sorted().toList();
 		Map<LocalDate, Entry> entries = entries(collector, symbol, sorted.get(0), sorted.get(sorted.size() - 1));
 		for (LocalDate start : sorted) {
-			Entry entry = entries.get(start);
-			if (entry == null || entry.state() != State.COVERED) {
-				put(collector, symbol, start, State.FAILED, null, runId);
+			Span failed = failed(entries.get(start), LedgerPeriods.startOfDay(start), error, false);
+			if (failed != null) {
+				write(collector, symbol, start, failed, runId, entries.containsKey(start));
 			}
 		}
 	}
 
 	/**
-	 * Record a live (scheduled or manual) run over {@code [from, to)}. On success, a
-	 * period becomes covered when the chain of successful windows reaches from its start
-	 * to its end; on failure, the periods it touched and had not covered become failed.
+	 * Record a live (scheduled or manual) run over {@code [from, to)} for several symbols
+	 * alike.
 	 * @param collector the collector's name
 	 * @param symbols the symbols it collected
 	 * @param from window start
 	 * @param to window end
 	 * @param runId the run
 	 * @param succeeded whether its records were committed
+	 * @see #recordWindow(String, String, Instant, Instant, String, String)
 	 */
 	public void recordLiveRun(String collector, Collection<String> symbols, Instant from, Instant to, String runId,
 			boolean succeeded) {
+		for (String symbol : symbols) {
+			recordWindow(collector, symbol, from, to, runId, succeeded ? null : "collection failed");
+		}
+	}
+
+	/**
+	 * Record what a live run did for one symbol over {@code [from, to)}. Each period
+	 * keeps the contiguous span of it that was collected ({@code [covered_from,
+	 * covered_until)}). A success joins the span when it touches it (or starts it), and
+	 * the period is covered once the span is the whole period; a success that does not
+	 * touch a failed period's span leaves it failed (what failed lies in between) but
+	 * makes its retry due at once, since the part works again. A failure marks the
+	 * periods it touched failed, keeps their span (or anchors an empty one where the
+	 * failure began: the retry starts there) and plans the next retry with back-off. A
+	 * covered period never changes.
+	 * @param collector the collector's name
+	 * @param symbol the symbol
+	 * @param from window start
+	 * @param to window end
+	 * @param runId the run
+	 * @param error why it failed, {@code null} when its records were committed
+	 */
+	public void recordWindow(String collector, String symbol, Instant from, Instant to, String runId, String error) {
 		if (!to.isAfter(from)) {
 			return;
 		}
-		LocalDate lastDay = LedgerPeriods.dayOf(to.minusNanos(1));
-		List<LocalDate> touched = this.periods.between(LedgerPeriods.dayOf(from), lastDay);
-		for (String symbol : symbols) {
-			if (!succeeded) {
-				markFailed(collector, symbol, touched, runId);
-				continue;
-			}
-			Map<LocalDate, Instant> until = coveredUntil(collector, symbol, touched);
-			for (LocalDate start : touched) {
-				Instant periodStart = LedgerPeriods.startOfDay(start);
-				Instant periodEnd = LedgerPeriods.startOfDay(this.periods.end(start));
-				Instant reached = until.get(start);
-				boolean contiguous = !from.isAfter(periodStart) || (reached != null && !reached.isBefore(from));
-				if (!contiguous) {
-					continue;
-				}
-				Instant newUntil = to.isBefore(periodEnd) ? to : periodEnd;
-				State state = newUntil.equals(periodEnd) ? State.COVERED : State.PARTIAL;
-				put(collector, symbol, start, state, newUntil, runId);
+		List<LocalDate> touched = this.periods.between(LedgerPeriods.dayOf(from),
+				LedgerPeriods.dayOf(to.minusNanos(1)));
+		Map<LocalDate, Entry> entries = entries(collector, symbol, touched.get(0), touched.get(touched.size() - 1));
+		for (LocalDate start : touched) {
+			Instant periodStart = LedgerPeriods.startOfDay(start);
+			Instant periodEnd = LedgerPeriods.startOfDay(this.periods.end(start));
+			Instant windowFrom = max(from, periodStart);
+			Instant windowTo = min(to, periodEnd);
+			Entry entry = entries.get(start);
+			Span next = (error != null) ? failed(entry, windowFrom, error, true)
+					: succeeded(entry, windowFrom, windowTo, periodStart, periodEnd);
+			if (next != null) {
+				write(collector, symbol, start, next, runId, entry != null);
 			}
 		}
 	}
 
-	private Map<LocalDate, Instant> coveredUntil(String collector, String symbol, List<LocalDate> starts) {
-		Map<LocalDate, Instant> until = new HashMap<>();
-		this.jdbc.query(
-				"SELECT period_start, status, covered_until FROM collector_coverage WHERE collector = ? AND symbol = ?"
-						+ " AND period_start >= ? AND period_start <= ? AND covered_until IS NOT NULL",
-				(rs) -> {
-					until.put(rs.getObject(1, LocalDate.class), rs.getTimestamp(3).toInstant());
-				}, collector, symbol, starts.get(0), starts.get(starts.size() - 1));
-		return until;
+	private Span succeeded(Entry entry, Instant from, Instant to, Instant periodStart, Instant periodEnd) {
+		if (entry != null && entry.state() == State.COVERED) {
+			return null;
+		}
+		Instant chainFrom = (entry != null && entry.coveredUntil() != null)
+				? ((entry.coveredFrom() != null) ? entry.coveredFrom() : periodStart) : null;
+		Instant chainTo = (entry != null) ? entry.coveredUntil() : null;
+		if (chainTo != null && (from.isAfter(chainTo) || to.isBefore(chainFrom))) {
+			// not touching the span: what lies between was not collected
+			if (entry.state() == State.FAILED) {
+				Instant now = this.clock.instant();
+				return new Span(State.FAILED, chainFrom, chainTo, entry.error(), 0,
+						(entry.retryAt() != null) ? now : null);
+			}
+			return null;
+		}
+		Instant newFrom = (chainFrom != null) ? min(chainFrom, from) : from;
+		Instant newTo = (chainTo != null) ? max(chainTo, to) : to;
+		boolean whole = !newFrom.isAfter(periodStart) && !newTo.isBefore(periodEnd);
+		return new Span(whole ? State.COVERED : State.PARTIAL, newFrom.isAfter(periodStart) ? newFrom : null, newTo,
+				null, 0, null);
 	}
 
-	private void put(String collector, String symbol, LocalDate start, State state, Instant coveredUntil,
-			String runId) {
-		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
-		OffsetDateTime until = (coveredUntil != null) ? OffsetDateTime.ofInstant(coveredUntil, ZoneOffset.UTC) : null;
-		// a failure keeps how far live runs had got, so the chain resumes after a retry
-		String update = "UPDATE collector_coverage SET status = ?, covered_until = "
-				+ ((state == State.FAILED) ? "covered_until" : "?")
-				+ ", run_id = ?, updated_at = ? WHERE collector = ? AND symbol = ? AND period_start = ?";
-		Object[] updateArgs = (state == State.FAILED)
-				? new Object[] { state.column(), runId, now, collector, symbol, start }
-				: new Object[] { state.column(), until, runId, now, collector, symbol, start };
-		if (this.jdbc.update(update, updateArgs) > 0) {
+	/**
+	 * A period's failed state, or {@code null} when it is covered (a failure never
+	 * uncovers what is stored).
+	 */
+	private Span failed(Entry entry, Instant failedFrom, String error, boolean retriedByLiveRuns) {
+		if (entry != null && entry.state() == State.COVERED) {
+			return null;
+		}
+		int attempts = ((entry != null) ? entry.attempts() : 0) + 1;
+		Instant retryAt = retriedByLiveRuns ? this.clock.instant().plus(this.backoff.apply(attempts)) : null;
+		if (entry != null && entry.coveredUntil() != null) {
+			return new Span(State.FAILED, entry.coveredFrom(), entry.coveredUntil(), error, attempts, retryAt);
+		}
+		// an empty span where the failure began: a retry starts there
+		return new Span(State.FAILED, failedFrom, failedFrom, error, attempts, retryAt);
+	}
+
+	/**
+	 * The failed periods of live runs whose retry is due: per symbol, where the earliest
+	 * one's collected span ends (the retry collects from there).
+	 * @param collector the collector's name
+	 * @param notBefore the first period start to consider (the retention horizon or the
+	 * beginning date)
+	 * @param maxAttempts failures after which a period is left to a backfill
+	 * @return the retry start by symbol
+	 */
+	public Map<String, Instant> dueRetries(String collector, LocalDate notBefore, int maxAttempts) {
+		Map<String, Instant> due = new java.util.TreeMap<>();
+		this.jdbc.query("SELECT symbol, period_start, covered_from, covered_until FROM collector_coverage"
+				+ " WHERE collector = ? AND status = 'failed' AND retry_at IS NOT NULL AND retry_at <= ?"
+				+ " AND attempts <= ? AND period_start >= ?", (rs) -> {
+					Instant start = (rs.getTimestamp(4) != null) ? rs.getTimestamp(4).toInstant()
+							: LedgerPeriods.startOfDay(rs.getObject(2, LocalDate.class));
+					due.merge(rs.getString(1), start, CoverageLedger::min);
+				}, collector, OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC), maxAttempts + 1,
+				notBefore);
+		return due;
+	}
+
+	private void write(String collector, String symbol, LocalDate start, Span span, String runId, boolean exists) {
+		OffsetDateTime now = utc(this.clock.instant());
+		Object[] values = { span.state().column(), utc(span.coveredFrom()), utc(span.coveredUntil()),
+				truncate(span.error()), span.attempts(), utc(span.retryAt()), runId, now };
+		String update = "UPDATE collector_coverage SET status = ?, covered_from = ?, covered_until = ?, error = ?,"
+				+ " attempts = ?, retry_at = ?, run_id = ?, updated_at = ? WHERE collector = ? AND symbol = ?"
+				+ " AND period_start = ?";
+		Object[] updateArgs = concat(values, collector, symbol, start);
+		if (exists && this.jdbc.update(update, updateArgs) > 0) {
 			return;
 		}
 		try {
 			this.jdbc.update(
-					"INSERT INTO collector_coverage (collector, symbol, period_start, period_end, status, covered_until,"
-							+ " run_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-					collector, symbol, start, this.periods.end(start), state.column(), until, runId, now);
+					"INSERT INTO collector_coverage (status, covered_from, covered_until, error, attempts,"
+							+ " retry_at, run_id, updated_at, collector, symbol, period_start, period_end)"
+							+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					concat(values, collector, symbol, start, this.periods.end(start)));
 		}
 		catch (DuplicateKeyException ex) {
-			// another replica wrote the period in between: the last writer wins, as above
+			// another replica wrote the period in between: the last writer wins
 			this.jdbc.update(update, updateArgs);
 		}
+	}
+
+	private static Object[] concat(Object[] values, Object... more) {
+		Object[] all = java.util.Arrays.copyOf(values, values.length + more.length);
+		System.arraycopy(more, 0, all, values.length, more.length);
+		return all;
+	}
+
+	private static String truncate(String error) {
+		return (error != null && error.length() > 2000) ? error.substring(0, 1999) + "\u2026" : error;
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return (instant != null) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
+	}
+
+	private static Instant min(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
+	}
+
+	private static Instant max(Instant a, Instant b) {
+		return a.isAfter(b) ? a : b;
+	}
+
+	/** What a period's row will hold. */
+	private record Span(State state, Instant coveredFrom, Instant coveredUntil, String error, int attempts,
+			Instant retryAt) {
 	}
 
 	private static Object[] args(String collector, LocalDate first, LocalDate last, Collection<String> symbols) {
@@ -263,13 +394,23 @@ public class CoverageLedger {
 		return args.toArray();
 	}
 
+	private static Instant instant(java.sql.Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
 	/**
 	 * A ledger entry.
 	 *
 	 * @param state the period's state
 	 * @param updatedAt when it was last written
+	 * @param coveredFrom start of the collected span, {@code null} for the period's start
+	 * @param coveredUntil end of the collected span, {@code null} when none was collected
+	 * @param error why the latest collection over it failed, while it is failed
+	 * @param attempts failed collections since it was last collected successfully
+	 * @param retryAt when live runs retry it, {@code null} when they do not
 	 */
-	public record Entry(State state, Instant updatedAt) {
+	public record Entry(State state, Instant updatedAt, Instant coveredFrom, Instant coveredUntil, String error,
+			int attempts, Instant retryAt) {
 	}
 
 }

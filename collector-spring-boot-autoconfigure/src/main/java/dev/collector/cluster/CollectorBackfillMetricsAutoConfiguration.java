@@ -33,7 +33,7 @@ public class CollectorBackfillMetricsAutoConfiguration {
 	BackfillMetrics backfillMetrics(MeterRegistry registry, CollectorProperties properties, CollectorIdentity identity,
 			CoverageLedger ledger, BackfillPlanner planner, Clock clock) {
 		return new BackfillMetrics(registry, properties.getMetrics().getPrefix(), identity.name(), ledger,
-				planner.ledgerSymbols(), properties.getBackfill(), clock);
+				planner.ledgerSymbols(), planner::firstDay, clock);
 	}
 
 }

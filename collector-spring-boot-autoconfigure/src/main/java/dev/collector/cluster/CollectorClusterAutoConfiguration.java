@@ -1,8 +1,11 @@
 package dev.collector.cluster;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -34,16 +37,20 @@ import dev.collector.backfill.BackfillService;
 import dev.collector.backfill.CoverageLedger;
 import dev.collector.backfill.CoverageRecorder;
 import dev.collector.backfill.JdbcBackfillStore;
+import dev.collector.backfill.LedgerPartRetries;
 import dev.collector.backfill.LedgerPeriods;
 import dev.collector.backfill.StoredRecordCounts;
+import dev.collector.backfill.RetentionHorizon;
 import dev.collector.collect.Collector;
 import dev.collector.collect.CollectionRunner;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.collect.RunHistory;
 import dev.collector.config.CollectorIdentity;
+import dev.collector.config.BackfillProperties;
 import dev.collector.config.CollectorProperties;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 import dev.collector.schema.RecordSchema;
+import dev.collector.jdbc.RequiredTables;
 import dev.collector.web.BackfillController;
 import dev.collector.web.BackfillProblemHandler;
 import dev.collector.web.BackfillStatusContributor;
@@ -69,23 +76,55 @@ public class CollectorClusterAutoConfiguration {
 	@ConditionalOnMissingBean
 	CoverageLedger coverageLedger(DataSource dataSource, ObjectProvider<JdbcTemplate> jdbcTemplate,
 			CollectorProperties properties, Clock clock) {
+		BackfillProperties backfill = properties.getBackfill();
+		// live runs retry a failed period with the backoff of the backfill's chunks
 		return new CoverageLedger(template(jdbcTemplate, dataSource),
-				new LedgerPeriods(properties.getBackfill().getBeginningDate(), properties.getBackfill().getPeriod()),
-				clock);
+				new LedgerPeriods(backfill.getBeginningDate(), backfill.getPeriod()), clock,
+				(attempt) -> Duration.ofMillis(Math.round(backfill.getRetryInitialDelay().toMillis()
+						* Math.pow(backfill.getRetryMultiplier(), Math.min(attempt - 1, 30)))));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "collectorClusterTables")
+	RequiredTables collectorClusterTables() {
+		Map<String, List<String>> tables = new LinkedHashMap<>();
+		tables.put("collector_coverage", List.of("collector", "symbol", "period_start", "period_end", "status",
+				"covered_from", "covered_until", "error", "attempts", "retry_at", "run_id", "updated_at"));
+		tables.put("collector_backfill_task",
+				List.of("task_id", "collector", "start_date", "end_date", "symbols", "force_all", "missing_periods",
+						"estimated_records", "chunks_total", "cancelled", "final_status", "created_at", "finished_at"));
+		tables.put("collector_backfill_chunk", List.of("task_id", "chunk_no", "symbol", "periods", "status", "attempts",
+				"records", "error", "executed_by", "updated_at"));
+		tables.put("scheduled_tasks",
+				List.of("task_name", "task_instance", "task_data", "execution_time", "picked", "picked_by",
+						"last_success", "last_failure", "consecutive_failures", "last_heartbeat", "version",
+						"priority"));
+		return () -> tables;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	BackfillPlanner backfillPlanner(CollectorIdentity identity, ObjectProvider<Collector<?>> collector,
-			CoverageLedger ledger, CollectorProperties properties, Clock clock) {
+			CoverageLedger ledger, CollectorProperties properties, Clock clock,
+			ObjectProvider<RetentionHorizon> retention) {
+		// looked up at each use: the retention's horizon is defined after this
+		RetentionHorizon horizon = () -> retention.getIfAvailable(() -> RetentionHorizon.NONE).horizon();
 		return new BackfillPlanner(identity.name(), collector.getObject().symbols(), ledger, properties.getBackfill(),
-				clock, () -> properties.getRateLimit().getRequestsPerMinute());
+				clock, () -> properties.getRateLimit().getRequestsPerMinute(), horizon);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	CoverageRecorder coverageRecorder(CollectorIdentity identity, CoverageLedger ledger, BackfillPlanner planner) {
 		return new CoverageRecorder(identity.name(), ledger, planner.ledgerSymbols());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LedgerPartRetries ledgerPartRetries(CollectorIdentity identity, CoverageLedger ledger, BackfillPlanner planner,
+			CollectorProperties properties) {
+		return new LedgerPartRetries(identity.name(), ledger, planner::firstDay,
+				() -> properties.getBackfill().getMaxRetries());
 	}
 
 	@Bean

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.stream.Stream;
@@ -107,9 +109,25 @@ public class CollectionPipeline<T> {
 	 * before stay stored (the writes are idempotent)
 	 */
 	public RecordCounts execute(CollectionRequest request) throws Exception {
+		RunCounts counts = new RunCounts();
+		execute(request, counts);
+		return counts.snapshot();
+	}
+
+	/**
+	 * Collect one window of a run, adding to the run's counts. Parts that fail (see
+	 * {@link CollectionRequest#failed(String, Throwable)}) are in the request's
+	 * {@link CollectionRequest#failures() failures}; when the source fails as a whole,
+	 * the records read before are written first, then the failure propagates.
+	 * @param request what to collect
+	 * @param counts the run's counts, updated as records go
+	 * @throws Exception when the source, a processor or the store fails; batches written
+	 * before stay stored (the writes are idempotent)
+	 */
+	public void execute(CollectionRequest request, RunCounts counts) throws Exception {
 		SourceTimer source = new SourceTimer(request);
 		try (BatchWriter<T> writer = writerFor(request)) {
-			Run run = new Run(request, writer);
+			Run run = new Run(request, writer, counts);
 			this.observer.sourceOpening(request);
 			try (Stream<T> fetched = source.open()) {
 				Stream<T> records = fetched;
@@ -126,15 +144,23 @@ public class CollectionPipeline<T> {
 			}
 			catch (SourceException ex) {
 				source.finished(ex.getCause());
-				run.abandon(ex);
+				// what was read is valid and fetched: a failing source never loses it
+				run.writeWhatWasRead(ex);
 				throw ex;
 			}
 			catch (Throwable ex) {
 				run.abandon(ex);
 				throw ex;
 			}
-			return run.counts();
 		}
+	}
+
+	/**
+	 * The symbols the collector knows.
+	 * @return its symbols
+	 */
+	Set<String> symbols() {
+		return this.collector.symbols();
 	}
 
 	private BatchWriter<T> writerFor(CollectionRequest request) {
@@ -156,7 +182,7 @@ public class CollectionPipeline<T> {
 
 		private final CollectionRequest request;
 
-		private SourceSpliterator<T> spliterator;
+		private final List<SourceSpliterator<T>> spliterators = new ArrayList<>();
 
 		private long openNanos;
 
@@ -166,31 +192,108 @@ public class CollectionPipeline<T> {
 			this.request = request;
 		}
 
-		@SuppressWarnings("unchecked")
 		Stream<T> open() {
+			Collector<T> collector = CollectionPipeline.this.collector;
+			if (collector.collectsPerSymbol()) {
+				List<String> symbols = !this.request.symbols().isEmpty() ? List.copyOf(this.request.symbols())
+						: List.copyOf(collector.symbols());
+				if (!symbols.isEmpty()) {
+					return perSymbol(symbols.stream().sorted().toList());
+				}
+			}
+			return single(this.request);
+		}
+
+		@SuppressWarnings("unchecked")
+		private Stream<T> single(CollectionRequest call) {
 			long start = System.nanoTime();
 			Stream<T> stream;
 			try {
 				stream = (Stream<T>) CollectionPipeline.this.sourceInvoker
-					.open(() -> CollectionPipeline.this.collector.collect(this.request));
+					.open(() -> CollectionPipeline.this.collector.collect(call));
 			}
 			catch (Exception ex) {
 				throw new SourceException(ex);
 			}
 			finally {
-				this.openNanos = System.nanoTime() - start;
+				this.openNanos += System.nanoTime() - start;
 			}
 			if (stream == null) {
 				return Stream.empty();
 			}
-			this.spliterator = new SourceSpliterator<>(stream.spliterator());
-			return StreamSupport.stream(this.spliterator, false).onClose(stream::close);
+			SourceSpliterator<T> spliterator = new SourceSpliterator<>(stream.spliterator());
+			this.spliterators.add(spliterator);
+			return StreamSupport.stream(spliterator, false).onClose(stream::close);
+		}
+
+		/**
+		 * One call of the collector per symbol, each read to its end before the next one
+		 * opens; a symbol whose call or stream fails is a part failure. When every symbol
+		 * failed, the source failed as a whole.
+		 */
+		private Stream<T> perSymbol(List<String> symbols) {
+			int before = this.request.failures().count();
+			Iterator<String> pending = symbols.iterator();
+			Spliterator<T> parts = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
+
+				private Iterator<T> current;
+
+				private Stream<T> open;
+
+				private String symbol;
+
+				@Override
+				public boolean tryAdvance(Consumer<? super T> action) {
+					while (true) {
+						if (this.current == null) {
+							if (!pending.hasNext()) {
+								if (request.failures().count() - before == symbols.size()) {
+									throw new SourceException(new IllegalStateException("every symbol failed ("
+											+ symbols.size() + "), e.g. " + request.failures().since(before).get(0)));
+								}
+								return false;
+							}
+							this.symbol = pending.next();
+							try {
+								this.open = single(request.forSymbol(this.symbol));
+								this.current = this.open.iterator();
+							}
+							catch (SourceException ex) {
+								request.failed(this.symbol, ex);
+								continue;
+							}
+						}
+						try {
+							if (this.current.hasNext()) {
+								action.accept(this.current.next());
+								return true;
+							}
+						}
+						catch (SourceException ex) {
+							request.failed(this.symbol, ex);
+						}
+						close();
+					}
+				}
+
+				private void close() {
+					Stream<T> stream = this.open;
+					this.current = null;
+					this.open = null;
+					if (stream != null) {
+						stream.close();
+					}
+				}
+
+			};
+			return StreamSupport.stream(parts, false);
 		}
 
 		void finished(Throwable failure) {
 			if (!this.reported) {
 				this.reported = true;
-				long nanos = this.openNanos + ((this.spliterator != null) ? this.spliterator.nanos : 0);
+				long nanos = this.openNanos
+						+ this.spliterators.stream().mapToLong((spliterator) -> spliterator.nanos).sum();
 				CollectionPipeline.this.observer.sourceCalled(this.request, failure, Duration.ofNanos(nanos));
 			}
 		}
@@ -264,27 +367,22 @@ public class CollectionPipeline<T> {
 
 		private final List<QuarantinedRecord> rejected = new ArrayList<>();
 
-		private long collected;
-
-		private long inserted;
-
-		private long duplicates;
-
-		private long invalid;
+		private final RunCounts counts;
 
 		// read once per run, so a refreshed value applies from the next run on
 		private final int batchSize = CollectionPipeline.this.batchSize.getAsInt();
 
-		Run(CollectionRequest request, BatchWriter<T> writer) {
+		Run(CollectionRequest request, BatchWriter<T> writer, RunCounts counts) {
 			this.request = request;
 			this.writer = writer;
+			this.counts = counts;
 		}
 
 		void accept(T record) throws Exception {
-			this.collected++;
+			this.counts.collected++;
 			String violations = CollectionPipeline.this.validator.violations(record);
 			if (violations != null) {
-				this.invalid++;
+				this.counts.invalid++;
 				CollectionPipeline.this.observer.recordsInvalid(this.request, 1);
 				this.rejected.add(new QuarantinedRecord(json(record), violations));
 			}
@@ -327,6 +425,21 @@ public class CollectionPipeline<T> {
 		}
 
 		/**
+		 * The source failed: write the batch read so far (it is valid and fetched), after
+		 * the write in flight. What goes wrong with it is added to the failure.
+		 */
+		void writeWhatWasRead(Throwable failure) {
+			try {
+				flush();
+				finish();
+			}
+			catch (Throwable ex) {
+				failure.addSuppressed(ex);
+				abandon(failure);
+			}
+		}
+
+		/**
 		 * The run failed: the write in flight, if any, may commit, so wait for it and
 		 * report it before the failure propagates. What goes wrong with it is added to
 		 * the failure.
@@ -350,10 +463,11 @@ public class CollectionPipeline<T> {
 			}
 			WriteResult<T> result = outcome.result();
 			CollectionPipeline.this.observer.batchWritten(this.request, result, outcome.took());
-			this.inserted += result.inserted();
-			this.duplicates += result.duplicates();
+			this.counts.inserted += result.inserted();
+			this.counts.duplicates += result.duplicates();
+			this.counts.repeated += result.repeated();
 			if (!result.rejected().isEmpty()) {
-				this.invalid += result.rejected().size();
+				this.counts.invalid += result.rejected().size();
 				CollectionPipeline.this.observer.recordsInvalid(this.request, result.rejected().size());
 				List<QuarantinedRecord> refused = new ArrayList<>(result.rejected().size());
 				for (RejectedRecord<T> record : result.rejected()) {
@@ -369,10 +483,6 @@ public class CollectionPipeline<T> {
 		private void quarantine(List<QuarantinedRecord> records) {
 			CollectionPipeline.this.quarantine.add(CollectionPipeline.this.collectorName, this.request.runId(),
 					records);
-		}
-
-		RecordCounts counts() {
-			return new RecordCounts(this.collected, this.inserted, this.duplicates, this.invalid);
 		}
 
 		private String json(Object record) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -51,6 +53,8 @@ public class CollectionRunner implements CollectionLauncher {
 
 	private final AtomicReference<String> runningRunId = new AtomicReference<>();
 
+	private volatile PartRetries partRetries = PartRetries.NONE;
+
 	public CollectionRunner(String collectorName, String instanceId, CollectionPipeline<?> pipeline,
 			CheckpointStore checkpoints, RunHistory history, CollectionObserver observer,
 			ApplicationEventPublisher events, Clock clock, Executor executor, Duration firstWindow) {
@@ -64,6 +68,14 @@ public class CollectionRunner implements CollectionLauncher {
 		this.clock = clock;
 		this.executor = executor;
 		this.firstWindow = firstWindow;
+	}
+
+	/**
+	 * Set where live runs find the failed parts to retry after their own window.
+	 * @param partRetries the retries, {@link PartRetries#NONE} for none
+	 */
+	public void setPartRetries(PartRetries partRetries) {
+		this.partRetries = (partRetries != null) ? partRetries : PartRetries.NONE;
 	}
 
 	/**
@@ -146,8 +158,10 @@ public class CollectionRunner implements CollectionLauncher {
 	}
 
 	/**
-	 * The window the next scheduled or manual run collects: from the checkpoint (or, on
-	 * the very first run, one first window back) to now.
+	 * The window the next scheduled or manual run collects: from the checkpoint to now.
+	 * The very first run (no checkpoint yet) starts one first window back and stores that
+	 * start as the checkpoint before it collects (unless a dry run), so that the
+	 * collector's origin is fixed once: a failed first run is fetched again by the next.
 	 * @param runId the run's id
 	 * @param trigger what starts it
 	 * @param dryRun whether it writes nothing
@@ -165,9 +179,18 @@ public class CollectionRunner implements CollectionLauncher {
 			this.observer.databaseQueried(ex);
 			throw ex;
 		}
-		Instant from = checkpoint.orElse(now.minus(this.firstWindow));
-		if (from.isAfter(now)) {
-			from = now;
+		Instant from;
+		if (checkpoint.isPresent()) {
+			from = checkpoint.get().isAfter(now) ? now : checkpoint.get();
+		}
+		else {
+			from = now.minus(this.firstWindow);
+			if (!dryRun) {
+				// the collector's origin, written before anything is collected: a first
+				// run that fails leaves it, so the next run fetches the same window again
+				// instead of starting one first window before its own start
+				this.checkpoints.advance(this.collectorName, from, runId);
+			}
 		}
 		return new CollectionRequest(runId, trigger, from, now, Set.of(), false, dryRun);
 	}
@@ -195,6 +218,8 @@ public class CollectionRunner implements CollectionLauncher {
 		this.observer.runStarted(request);
 		CollectionResult result;
 		Throwable failure = null;
+		RunCounts counts = new RunCounts();
+		List<CollectionRequest> retries = new ArrayList<>();
 		try {
 			request = (given != null) ? given : nextRequest(runId, trigger, dryRun);
 			logger.info("Collection started: trigger=" + trigger.label() + " window=[" + request.from() + ", "
@@ -202,20 +227,38 @@ public class CollectionRunner implements CollectionLauncher {
 			if (!dryRun) {
 				this.history.started(this.collectorName, this.instanceId, request, startedAt);
 			}
-			RecordCounts counts = this.pipeline.execute(request);
+			this.pipeline.execute(request, counts);
+			String wholeFailure = RunOutcome.wholeFailure(request, counts.snapshot(), this.pipeline.symbols());
+			if (wholeFailure != null) {
+				throw new SourceException(new IllegalStateException(wholeFailure));
+			}
+			// scheduled and manual runs, whichever path computed their window (this
+			// runner, or the cluster's collection task through nextRequest)
+			boolean live = trigger != Trigger.BACKFILL;
+			if (live && !dryRun) {
+				retryFailedParts(request, counts, retries);
+			}
+			RecordCounts total = counts.snapshot();
+			CollectionResult.Status status = request.failures().isEmpty() ? CollectionResult.Status.SUCCEEDED
+					: CollectionResult.Status.PARTIAL;
 			if (!dryRun && trigger != Trigger.BACKFILL) {
+				// a partial run moves it too: the failed parts are in the ledger, retried
 				this.checkpoints.advance(this.collectorName, request.to(), runId);
 			}
-			result = new CollectionResult(request, CollectionResult.Status.SUCCEEDED, startedAt, this.clock.instant(),
-					counts, null);
-			logger.info("Collection succeeded: collected=" + counts.collected() + " inserted=" + counts.inserted()
-					+ " duplicate=" + counts.duplicates() + " invalid=" + counts.invalid() + " duration="
-					+ result.duration().toMillis() + "ms");
+			result = new CollectionResult(request, status, startedAt, this.clock.instant(), total,
+					RunOutcome.summary(request.failures()), request.failures().list(), request.failures().count(),
+					retries);
+			logger.info("Collection " + status.name().toLowerCase(java.util.Locale.ROOT) + ": collected="
+					+ total.collected() + " inserted=" + total.inserted() + " duplicate=" + total.duplicates()
+					+ " invalid=" + total.invalid()
+					+ ((result.partFailureCount() > 0) ? " parts_failed=" + result.partFailureCount() : "")
+					+ " duration=" + result.duration().toMillis() + "ms"
+					+ ((result.error() != null) ? ": " + result.error() : ""));
 		}
 		catch (Throwable ex) {
 			failure = ex;
 			result = new CollectionResult(request, CollectionResult.Status.FAILED, startedAt, this.clock.instant(),
-					RecordCounts.NONE, describe(ex));
+					counts.snapshot(), describe(ex), request.failures().list(), request.failures().count(), retries);
 			logger.error("Collection failed: " + result.error(), ex);
 			if (ex instanceof InterruptedException) {
 				Thread.currentThread().interrupt();
@@ -224,6 +267,36 @@ public class CollectionRunner implements CollectionLauncher {
 		finish(result, failure);
 		restoreMdc(previousRunId);
 		return result;
+	}
+
+	/**
+	 * Collect again the windows of failed parts whose retry is due. A retry whose source
+	 * fails as a whole leaves its parts failed (retried later); the run goes on.
+	 */
+	private void retryFailedParts(CollectionRequest live, RunCounts counts, List<CollectionRequest> retries)
+			throws Exception {
+		List<CollectionRequest> due;
+		try {
+			due = this.partRetries.retries(live);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not read the failed parts to retry: " + ex.getMessage());
+			return;
+		}
+		for (CollectionRequest retry : due) {
+			retries.add(retry);
+			logger.info("Retrying failed part(s) " + (retry.symbols().isEmpty() ? "(all)" : retry.symbols()) + " over ["
+					+ retry.from() + ", " + retry.to() + ")");
+			try {
+				this.pipeline.execute(retry, counts);
+			}
+			catch (SourceException ex) {
+				for (String part : retry.symbols().isEmpty() ? List.of(RunOutcome.ALL_PARTS)
+						: retry.symbols().stream().sorted().toList()) {
+					retry.failed(part, ex);
+				}
+			}
+		}
 	}
 
 	private void finish(CollectionResult result, Throwable failure) {
@@ -250,7 +323,7 @@ public class CollectionRunner implements CollectionLauncher {
 		}
 		this.observer.runFinished(result);
 		try {
-			this.events.publishEvent(result.succeeded() ? new CollectionCompletedEvent(result)
+			this.events.publishEvent(result.completed() ? new CollectionCompletedEvent(result)
 					: new CollectionFailedEvent(result, failure));
 		}
 		catch (RuntimeException ex) {

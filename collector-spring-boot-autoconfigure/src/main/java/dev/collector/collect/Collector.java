@@ -28,7 +28,9 @@ public interface Collector<T> {
 	 * @param request what to collect
 	 * @return the records, lazily
 	 * @throws Exception when the source cannot be read; the run fails and its checkpoint
-	 * does not move
+	 * does not move (the records read before are stored). When only a part of the source
+	 * fails (a symbol, a feed, a page), report it with
+	 * {@link CollectionRequest#failed(String, Throwable)} and go on instead
 	 */
 	Stream<T> collect(CollectionRequest request) throws Exception;
 
@@ -45,6 +47,18 @@ public interface Collector<T> {
 		try (Stream<T> records = collect(probe)) {
 			records.findFirst();
 		}
+	}
+
+	/**
+	 * Whether the framework calls {@link #collect} once per symbol, each call one part of
+	 * the run: a symbol whose call or stream fails is reported as a part failure (see
+	 * {@link CollectionRequest#failed(String, Throwable)}) and the run goes on with the
+	 * next symbol; the run fails only when every symbol failed. Each call's request holds
+	 * one symbol. Off by default: {@code collect} is called once with all symbols.
+	 * @return {@code true} to be called once per symbol
+	 */
+	default boolean collectsPerSymbol() {
+		return false;
 	}
 
 	/**

@@ -123,10 +123,14 @@ public class CollectorAutoConfiguration {
 	CollectionRunner collectionRunner(CollectorProperties properties, CollectorIdentity identity,
 			CollectionPipeline<?> pipeline, CheckpointStore checkpoints, RunHistory history,
 			ObjectProvider<CollectionObserver> observers, ApplicationEventPublisher events, Clock clock,
-			@Qualifier(TASK_SCHEDULER_BEAN_NAME) ThreadPoolTaskScheduler executor, CollectorStatus status) {
+			@Qualifier(TASK_SCHEDULER_BEAN_NAME) ThreadPoolTaskScheduler executor, CollectorStatus status,
+			ObjectProvider<PartRetries> partRetries) {
 		status.seed(history, identity.name());
-		return new CollectionRunner(identity.name(), identity.instanceId(), pipeline, checkpoints, history,
-				observersOf(observers), events, clock, executor, properties.getSchedule().getInterval());
+		CollectionRunner runner = new CollectionRunner(identity.name(), identity.instanceId(), pipeline, checkpoints,
+				history, observersOf(observers), events, clock, executor, properties.getSchedule().getInterval());
+		// looked up at each run: the ledger's retries are defined with the cluster
+		runner.setPartRetries((live) -> partRetries.getIfAvailable(() -> PartRetries.NONE).retries(live));
+		return runner;
 	}
 
 	@Bean

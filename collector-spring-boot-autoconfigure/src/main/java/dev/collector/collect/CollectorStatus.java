@@ -31,7 +31,7 @@ public class CollectorStatus implements CollectionObserver {
 			this.snapshot.updateAndGet((current) -> new Snapshot(
 					(current.lastRun != null) ? current.lastRun : recent.stream().findFirst().orElse(null),
 					(current.lastSuccess != null) ? current.lastSuccess : success.orElse(null),
-					current.consecutiveFailures));
+					current.consecutiveFailures, current.failingParts));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not read the run history; health starts without past runs: " + ex.getMessage());
@@ -50,8 +50,14 @@ public class CollectorStatus implements CollectionObserver {
 		if (result.request().dryRun()) {
 			return;
 		}
-		this.snapshot.updateAndGet((current) -> result.succeeded() ? new Snapshot(result, result, 0)
-				: new Snapshot(result, current.lastSuccess, current.consecutiveFailures + 1));
+		// a partial run completed its window: it is a success for freshness and resets
+		// the
+		// failures, while its failed parts are shown
+		this.snapshot.updateAndGet((current) -> result.completed()
+				? new Snapshot(result, result, 0,
+						new FailingParts(result.partFailureCount(),
+								result.partFailures().stream().limit(FailingParts.SHOWN).toList()))
+				: new Snapshot(result, current.lastSuccess, current.consecutiveFailures + 1, current.failingParts));
 	}
 
 	/**
@@ -74,12 +80,44 @@ public class CollectorStatus implements CollectionObserver {
 	 * Recent runs as seen by this instance.
 	 *
 	 * @param lastRun the latest finished run (not a dry run), or {@code null}
-	 * @param lastSuccess the latest successful run, or {@code null}
-	 * @param consecutiveFailures failed runs since the last success
+	 * @param lastSuccess the latest run that completed its window (succeeded or partial),
+	 * or {@code null}
+	 * @param consecutiveFailures failed runs since the last completed one
+	 * @param failingParts the parts that failed in the latest completed run
 	 */
-	public record Snapshot(CollectionResult lastRun, CollectionResult lastSuccess, int consecutiveFailures) {
+	public record Snapshot(CollectionResult lastRun, CollectionResult lastSuccess, int consecutiveFailures,
+			FailingParts failingParts) {
 
-		static final Snapshot EMPTY = new Snapshot(null, null, 0);
+		static final Snapshot EMPTY = new Snapshot(null, null, 0, FailingParts.NONE);
+
+		public Snapshot {
+			failingParts = (failingParts != null) ? failingParts : FailingParts.NONE;
+		}
+
+		/**
+		 * A snapshot without failing parts.
+		 * @param lastRun the latest finished run, or {@code null}
+		 * @param lastSuccess the latest completed run, or {@code null}
+		 * @param consecutiveFailures failed runs since the last completed one
+		 */
+		public Snapshot(CollectionResult lastRun, CollectionResult lastSuccess, int consecutiveFailures) {
+			this(lastRun, lastSuccess, consecutiveFailures, FailingParts.NONE);
+		}
+
+	}
+
+	/**
+	 * The parts that failed in the latest completed run.
+	 *
+	 * @param count how many failed
+	 * @param shown the first {@value #SHOWN} of them
+	 */
+	public record FailingParts(int count, List<PartFailure> shown) {
+
+		/** How many parts are kept for health and /status. */
+		public static final int SHOWN = 20;
+
+		static final FailingParts NONE = new FailingParts(0, List.of());
 
 	}
 

@@ -1,6 +1,9 @@
 package dev.collector.jdbc;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -14,6 +17,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerA
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -27,6 +31,7 @@ import dev.collector.collect.RunHistory;
 import dev.collector.config.CollectorProperties;
 import dev.collector.schema.RecordSchema;
 import dev.collector.sink.RecordSink;
+import dev.collector.sink.SinkType;
 
 /**
  * The relational database side of a collector: the framework's tables (created per
@@ -80,6 +85,60 @@ public class CollectorJdbcAutoConfiguration {
 	Quarantine jdbcQuarantine(DataSource dataSource, ObjectProvider<JdbcTemplate> jdbcTemplate,
 			ObjectProvider<Clock> clock) {
 		return new JdbcQuarantine(template(jdbcTemplate, dataSource), clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "collectorJdbcTables")
+	RequiredTables collectorJdbcTables(ObjectProvider<CheckpointStore> checkpoints, ObjectProvider<RunHistory> history,
+			ObjectProvider<Quarantine> quarantine) {
+		return () -> {
+			Map<String, List<String>> tables = new LinkedHashMap<>();
+			if (checkpoints.getIfAvailable() instanceof JdbcCheckpointStore) {
+				tables.put("collector_checkpoint", List.of("collector", "position_at", "run_id", "updated_at"));
+			}
+			if (history.getIfAvailable() instanceof JdbcRunHistory) {
+				tables.put("collector_run",
+						List.of("run_id", "collector", "instance_id", "trigger_type", "status", "window_from",
+								"window_to", "started_at", "finished_at", "records_collected", "records_inserted",
+								"records_duplicate", "records_invalid", "records_repeated", "parts_failed", "error"));
+			}
+			if (quarantine.getIfAvailable() instanceof JdbcQuarantine) {
+				tables.put("collector_quarantine",
+						List.of("id", "collector", "run_id", "reason", "payload", "created_at"));
+			}
+			return tables;
+		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "collectorRecordTable")
+	RequiredTables collectorRecordTable(ObjectProvider<JdbcRecordSink<?>> jdbcSink,
+			ObjectProvider<RecordSchema<?>> schema, CollectorProperties properties) {
+		return new RequiredTables() {
+
+			@Override
+			public Map<String, List<String>> tables() {
+				RecordSchema<?> records = schema.getIfAvailable();
+				boolean written = jdbcSink.getIfAvailable() != null
+						&& properties.getSink().getTypes().contains(SinkType.JDBC);
+				return (written && records != null) ? Map.of(records.table(), records.columns()) : Map.of();
+			}
+
+			@Override
+			public boolean framework() {
+				return false;
+			}
+
+		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	CollectorSchemaCheck collectorSchemaCheck(DataSource dataSource, ObjectProvider<JdbcTemplate> jdbcTemplate,
+			ObjectProvider<RequiredTables> required, DatabasePlatform platform, CollectorProperties properties) {
+		return new CollectorSchemaCheck(template(jdbcTemplate, dataSource), required.orderedStream().toList(), platform,
+				properties.getJdbc().getSchema());
 	}
 
 	private static JdbcTemplate template(ObjectProvider<JdbcTemplate> jdbcTemplate, DataSource dataSource) {

@@ -155,7 +155,23 @@ public class JdbcRecordSink<T> implements RecordSink<T> {
 		Tally<T> tally = new Tally<>();
 		tally.duplicates = batch.size() - unique.size();
 		write(unique, rows, tally);
-		return new WriteResult<>(tally.inserted, tally.duplicates, tally.rejected);
+		// the database skipped repeated keys with the stored ones: told apart only when
+		// it
+		// reported duplicates at all, so a batch without any costs no hashing
+		long repeated = (unique != batch) ? batch.size() - unique.size()
+				: (tally.duplicates > 0) ? repeatedKeys(batch) : 0;
+		return new WriteResult<>(tally.inserted, tally.duplicates, tally.rejected, repeated);
+	}
+
+	private long repeatedKeys(List<T> batch) {
+		Set<Object> keys = new HashSet<>((int) (batch.size() / 0.75f) + 1);
+		long repeated = 0;
+		for (T record : batch) {
+			if (!keys.add(key(this.schema.values(record)))) {
+				repeated++;
+			}
+		}
+		return repeated;
 	}
 
 	/**

@@ -25,8 +25,8 @@ public class JdbcRunHistory implements RunHistory {
 	private static final int MAX_ERROR_LENGTH = 2000;
 
 	private static final String SELECT = "SELECT run_id, trigger_type, status, window_from, window_to, started_at, "
-			+ "finished_at, records_collected, records_inserted, records_duplicate, records_invalid, error "
-			+ "FROM collector_run WHERE collector = ? AND finished_at IS NOT NULL";
+			+ "finished_at, records_collected, records_inserted, records_duplicate, records_invalid, records_repeated, "
+			+ "parts_failed, error " + "FROM collector_run WHERE collector = ? AND finished_at IS NOT NULL";
 
 	private final JdbcTemplate jdbcTemplate;
 
@@ -50,11 +50,11 @@ public class JdbcRunHistory implements RunHistory {
 		this.jdbcTemplate.update(
 				"UPDATE collector_run SET status = ?, window_from = ?, window_to = ?, finished_at = ?, "
 						+ "records_collected = ?, records_inserted = ?, records_duplicate = ?, records_invalid = ?, "
-						+ "error = ? WHERE run_id = ?",
+						+ "records_repeated = ?, parts_failed = ?, error = ? WHERE run_id = ?",
 				result.status().name(), JdbcRecordSink.parameter(result.request().from()),
 				JdbcRecordSink.parameter(result.request().to()), JdbcRecordSink.parameter(result.finishedAt()),
-				counts.collected(), counts.inserted(), counts.duplicates(), counts.invalid(), truncate(result.error()),
-				result.runId());
+				counts.collected(), counts.inserted(), counts.duplicates(), counts.invalid(), counts.repeated(),
+				result.partFailureCount(), truncate(result.error()), result.runId());
 	}
 
 	@Override
@@ -67,7 +67,9 @@ public class JdbcRunHistory implements RunHistory {
 
 	@Override
 	public Optional<CollectionResult> lastSuccessful(String collector) {
-		return query(SELECT + " AND status = 'SUCCEEDED' ORDER BY started_at DESC", collector, 1).stream().findFirst();
+		// a partial run stored its window too (save for its failed parts)
+		return query(SELECT + " AND status IN ('SUCCEEDED', 'PARTIAL') ORDER BY started_at DESC", collector, 1).stream()
+			.findFirst();
 	}
 
 	/** The database stops after {@code limit} rows: the history is never read whole. */
@@ -85,9 +87,10 @@ public class JdbcRunHistory implements RunHistory {
 				Trigger.valueOf(rs.getString("trigger_type")), instant(rs, "window_from"), instant(rs, "window_to"),
 				Set.of(), false, false);
 		RecordCounts counts = new RecordCounts(rs.getLong("records_collected"), rs.getLong("records_inserted"),
-				rs.getLong("records_duplicate"), rs.getLong("records_invalid"));
+				rs.getLong("records_duplicate"), rs.getLong("records_invalid"), rs.getLong("records_repeated"));
 		return new CollectionResult(request, CollectionResult.Status.valueOf(rs.getString("status")),
-				instant(rs, "started_at"), instant(rs, "finished_at"), counts, rs.getString("error"));
+				instant(rs, "started_at"), instant(rs, "finished_at"), counts, rs.getString("error"), List.of(),
+				rs.getInt("parts_failed"), List.of());
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -18,9 +18,17 @@ import dev.collector.ops.QualityFigures.Totals;
 /**
  * {@code GET /data-quality}: what the collector fetched, stored, found duplicate and
  * quarantined, over its whole history and over the last
- * {@code collector.data-quality.window}, with the most frequent validation errors. The
- * score is {@code 100 * (total - invalid - duplicate) / total} (100 when nothing was
- * fetched yet).
+ * {@code collector.data-quality.window}, with the most frequent validation errors and the
+ * runs' part failures.
+ * <p>
+ * Duplicates are split: {@code repeated_records} are records the source delivered twice
+ * in one batch (a problem of the data); {@code refetched_records} are records the product
+ * fetched again by design (overlapping windows, retries, forced backfills), which say
+ * nothing about the data. {@code data_quality_score} measures the data:
+ * {@code 100 * (total - invalid - repeated) / total}. The original formula,
+ * {@code 100 * (total - invalid - duplicate) / total}, the share of fetched records that
+ * were new and valid, is {@code fetch_efficiency_score}. Both are 100 when nothing was
+ * fetched yet.
  */
 @RestController
 public class DataQualityController {
@@ -51,21 +59,39 @@ public class DataQualityController {
 		List<ErrorCount> recentErrors = this.figures.topErrors(this.identity.name(), windowStart, top);
 		Window window = new Window(this.properties.getWindow().toString(), windowStart.toString(), recent.runs(),
 				recent.collected(), recent.collected() - recent.invalid(), recent.invalid(), recent.duplicates(),
-				messages(recentErrors), score(recent));
+				recent.repeated(), recent.duplicates() - recent.repeated(), messages(recentErrors), score(recent),
+				fetchEfficiency(recent), recent.partialRuns(), recent.failedParts());
 		return new DataQualityReport(all.runs(), all.collected(), all.collected() - all.invalid(), all.invalid(),
-				all.duplicates(), messages(errors), errors, score(all), window);
+				all.duplicates(), all.repeated(), all.duplicates() - all.repeated(), messages(errors), errors,
+				score(all), fetchEfficiency(all), all.partialRuns(), all.failedParts(), window);
 	}
 
 	/**
-	 * The score of DESIGN.md, rounded to two decimals.
+	 * The quality of the data, rounded to two decimals: the share of fetched records that
+	 * were valid and not delivered twice by the source.
+	 * @param totals the figures
+	 * @return 100 * (total - invalid - repeated) / total, 100 for no records
+	 */
+	static double score(Totals totals) {
+		return percent(totals, totals.invalid() + totals.repeated());
+	}
+
+	/**
+	 * The seed's score, rounded to two decimals: the share of fetched records that were
+	 * new and valid. Re-fetching by design lowers it, so it measures the fetching, not
+	 * the data.
 	 * @param totals the figures
 	 * @return 100 * (total - invalid - duplicate) / total, 100 for no records
 	 */
-	static double score(Totals totals) {
+	static double fetchEfficiency(Totals totals) {
+		return percent(totals, totals.invalid() + totals.duplicates());
+	}
+
+	private static double percent(Totals totals, long bad) {
 		if (totals.collected() == 0) {
 			return 100.0;
 		}
-		double score = 100.0 * (totals.collected() - totals.invalid() - totals.duplicates()) / totals.collected();
+		double score = 100.0 * (totals.collected() - bad) / totals.collected();
 		return Math.round(score * 100) / 100.0;
 	}
 
@@ -78,8 +104,9 @@ public class DataQualityController {
 	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	public record DataQualityReport(long runs, long totalRecords, long validRecords, long invalidRecords,
-			long duplicateRecords, List<String> validationErrors, List<ErrorCount> validationErrorCounts,
-			double dataQualityScore, Window window) {
+			long duplicateRecords, long repeatedRecords, long refetchedRecords, List<String> validationErrors,
+			List<ErrorCount> validationErrorCounts, double dataQualityScore, double fetchEfficiencyScore,
+			long partialRuns, long failedParts, Window window) {
 	}
 
 	/**
@@ -87,7 +114,9 @@ public class DataQualityController {
 	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	public record Window(String period, String since, long runs, long totalRecords, long validRecords,
-			long invalidRecords, long duplicateRecords, List<String> validationErrors, double dataQualityScore) {
+			long invalidRecords, long duplicateRecords, long repeatedRecords, long refetchedRecords,
+			List<String> validationErrors, double dataQualityScore, double fetchEfficiencyScore, long partialRuns,
+			long failedParts) {
 	}
 
 }

@@ -17,7 +17,9 @@ public class JdbcQualityFigures implements QualityFigures {
 
 	private static final String TOTALS = "SELECT COUNT(*), COALESCE(SUM(records_collected), 0), "
 			+ "COALESCE(SUM(records_inserted), 0), COALESCE(SUM(records_duplicate), 0), "
-			+ "COALESCE(SUM(records_invalid), 0) FROM collector_run WHERE collector = ? AND finished_at IS NOT NULL";
+			+ "COALESCE(SUM(records_invalid), 0), COALESCE(SUM(records_repeated), 0), "
+			+ "COALESCE(SUM(CASE WHEN status = 'PARTIAL' THEN 1 ELSE 0 END), 0), COALESCE(SUM(parts_failed), 0) "
+			+ "FROM collector_run WHERE collector = ? AND finished_at IS NOT NULL";
 
 	private static final String ERRORS = "SELECT reason, COUNT(*) AS occurrences FROM collector_quarantine "
 			+ "WHERE collector = ?";
@@ -32,9 +34,8 @@ public class JdbcQualityFigures implements QualityFigures {
 	public Totals totals(String collector, Instant since) {
 		String sql = TOTALS + ((since != null) ? " AND started_at >= ?" : "");
 		Object[] arguments = (since != null) ? new Object[] { collector, utc(since) } : new Object[] { collector };
-		return this.jdbcTemplate.queryForObject(sql,
-				(rs, row) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)),
-				arguments);
+		return this.jdbcTemplate.queryForObject(sql, (rs, row) -> new Totals(rs.getLong(1), rs.getLong(2),
+				rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)), arguments);
 	}
 
 	@Override

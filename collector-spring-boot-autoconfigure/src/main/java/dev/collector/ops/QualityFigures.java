@@ -35,8 +35,25 @@ public interface QualityFigures {
 	 * @param inserted records stored for the first time
 	 * @param duplicates records already stored
 	 * @param invalid records quarantined
+	 * @param repeated of the duplicates, those the source delivered twice in one batch
+	 * @param partialRuns runs that ended partial
+	 * @param failedParts parts that failed, over all runs
 	 */
-	record Totals(long runs, long collected, long inserted, long duplicates, long invalid) {
+	record Totals(long runs, long collected, long inserted, long duplicates, long invalid, long repeated,
+			long partialRuns, long failedParts) {
+
+		/**
+		 * Totals without the figures of repeated records and part failures.
+		 * @param runs finished runs
+		 * @param collected records fetched
+		 * @param inserted records stored for the first time
+		 * @param duplicates records already stored
+		 * @param invalid records quarantined
+		 */
+		public Totals(long runs, long collected, long inserted, long duplicates, long invalid) {
+			this(runs, collected, inserted, duplicates, invalid, 0, 0, 0);
+		}
+
 	}
 
 	/**

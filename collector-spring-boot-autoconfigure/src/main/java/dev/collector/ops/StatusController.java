@@ -89,10 +89,12 @@ public class StatusController {
 		body.put("started_at", Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()).toString());
 		body.put("uptime_seconds", uptimeMillis / 1000.0);
 		CollectorStatus.Snapshot snapshot = this.status.snapshot();
-		body.put("running", this.status.running().map(CollectionRequest::runId).orElse(null));
+		body.put("running", this.status.running().isPresent());
+		body.put("running_run_id", this.status.running().map(CollectionRequest::runId).orElse(null));
 		body.put("consecutive_failures", snapshot.consecutiveFailures());
 		body.put("last_successful_collection",
 				(snapshot.lastSuccess() != null) ? snapshot.lastSuccess().finishedAt().toString() : null);
+		body.put("failing_parts", failingParts(snapshot.failingParts()));
 		body.put("schedule", schedule());
 		body.put("last_runs", lastRuns());
 		body.put("checkpoints", checkpoints());
@@ -102,6 +104,14 @@ public class StatusController {
 		this.contributors.orderedStream().forEach((contributor) -> body.put(contributor.name(), section(contributor)));
 		body.put("configuration", this.configuration.masked());
 		return body;
+	}
+
+	private static Map<String, Object> failingParts(CollectorStatus.FailingParts failing) {
+		Map<String, Object> parts = new LinkedHashMap<>();
+		parts.put("count", failing.count());
+		parts.put("parts",
+				failing.shown().stream().map((part) -> Map.of("part", part.part(), "error", part.error())).toList());
+		return parts;
 	}
 
 	private Map<String, Object> schedule() {
@@ -150,14 +160,13 @@ public class StatusController {
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record RunView(String runId, String trigger, String status, String startedAt, String finishedAt,
 			double durationSeconds, long recordsCollected, long recordsInserted, long recordsDuplicate,
-			long recordsInvalid, String error) {
+			long recordsInvalid, int partsFailed, String error) {
 
 		static RunView of(CollectionResult result) {
-			return new RunView(result.runId(), result.request().trigger().label(),
-					result.succeeded() ? "succeeded" : "failed", result.startedAt().toString(),
-					result.finishedAt().toString(), result.duration().toNanos() / 1e9, result.counts().collected(),
-					result.counts().inserted(), result.counts().duplicates(), result.counts().invalid(),
-					result.error());
+			return new RunView(result.runId(), result.request().trigger().label(), result.statusLabel(),
+					result.startedAt().toString(), result.finishedAt().toString(), result.duration().toNanos() / 1e9,
+					result.counts().collected(), result.counts().inserted(), result.counts().duplicates(),
+					result.counts().invalid(), result.partFailureCount(), result.error());
 		}
 
 	}

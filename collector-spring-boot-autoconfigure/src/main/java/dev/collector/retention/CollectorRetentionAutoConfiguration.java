@@ -24,6 +24,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.collector.backfill.CoverageLedger;
+import dev.collector.backfill.RetentionHorizon;
 import dev.collector.cluster.ClusterCollection;
 import dev.collector.cluster.CollectorClusterAutoConfiguration;
 import dev.collector.collect.Collector;
@@ -55,7 +57,7 @@ public class CollectorRetentionAutoConfiguration {
 			ObjectProvider<RecordSchema<?>> schema, ObjectProvider<JdbcRecordSink<?>> jdbcSink,
 			DatabasePlatform platform, DataSource dataSource, ObjectProvider<JdbcTemplate> jdbcTemplate,
 			ObjectProvider<PlatformTransactionManager> transactionManager, Clock clock,
-			ObjectProvider<RetentionMetrics> metrics) {
+			ObjectProvider<RetentionMetrics> metrics, CoverageLedger ledger) {
 		boolean jdbcSinkWrites = jdbcSink.getIfAvailable() != null
 				&& properties.getSink().getTypes().contains(SinkType.JDBC);
 		RecordTable recordTable = recordTable(schema.getIfAvailable(), jdbcSinkWrites, properties);
@@ -63,7 +65,13 @@ public class CollectorRetentionAutoConfiguration {
 				jdbcTemplate.getIfUnique(() -> new JdbcTemplate(dataSource)),
 				new TransactionTemplate(
 						transactionManager.getIfAvailable(() -> new DataSourceTransactionManager(dataSource))),
-				clock, (table, rows) -> metrics.ifAvailable((meters) -> meters.deleted(table, rows)));
+				clock, (table, rows) -> metrics.ifAvailable((meters) -> meters.deleted(table, rows)), ledger.periods());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RetentionHorizon retentionHorizon(RetentionPurge purge, CollectorProperties properties) {
+		return () -> purge.horizon(properties.getRetention());
 	}
 
 	@Bean

@@ -2,12 +2,16 @@ package dev.collector.retention;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -15,14 +19,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.function.SingletonSupplier;
 
+import dev.collector.backfill.LedgerPeriods;
 import dev.collector.config.RetentionProperties;
 
 /**
  * Deletes what is older than its retention: records from the record table (by the
  * schema's timestamp column), runs from the run history, quarantined records, and
  * finished backfill tasks with their chunks. Only this collector's rows of the shared
- * framework tables are touched; the coverage ledger is kept whole, since it tells what
- * was collected, not what is stored.
+ * framework tables are touched.
+ * <p>
+ * Records go by whole ledger periods: everything before the {@link #horizon retention
+ * horizon}, the start of the period that holds "now minus
+ * {@code collector.retention.days}", so a period is either kept whole or deleted whole.
+ * The coverage ledger's rows of the deleted periods are deleted with them: the ledger
+ * never calls covered what is not stored, and gap analysis never plans a period before
+ * the horizon, so a backfill never fetches again what the purge deletes.
  * <p>
  * Every statement deletes at most {@code collector.retention.batch-size} rows in its own
  * transaction, so a large backlog never holds many locks or a long transaction; the purge
@@ -35,6 +46,9 @@ public class RetentionPurge {
 
 	/** The quarantine table. */
 	public static final String QUARANTINE_TABLE = "collector_quarantine";
+
+	/** The coverage ledger. */
+	public static final String COVERAGE_TABLE = "collector_coverage";
 
 	/** The backfill task table. */
 	public static final String BACKFILL_TASK_TABLE = "collector_backfill_task";
@@ -56,6 +70,8 @@ public class RetentionPurge {
 
 	private final Listener listener;
 
+	private final LedgerPeriods periods;
+
 	/**
 	 * Create a purge.
 	 * @param collector the collector's name: only its rows of the framework tables go
@@ -69,6 +85,24 @@ public class RetentionPurge {
 	 */
 	public RetentionPurge(String collector, RecordTable recordTable, Supplier<String> platform, JdbcTemplate jdbc,
 			TransactionTemplate transactions, Clock clock, Listener listener) {
+		this(collector, recordTable, platform, jdbc, transactions, clock, listener,
+				new LedgerPeriods(LocalDate.EPOCH, Period.ofDays(1)));
+	}
+
+	/**
+	 * Create a purge.
+	 * @param collector the collector's name: only its rows of the framework tables go
+	 * @param recordTable the record table, or {@code null} to leave records alone
+	 * @param platform the database platform (h2, postgresql, mariadb, mysql), asked at
+	 * the first purge, so that the application starts while the database is down
+	 * @param jdbc the database
+	 * @param transactions one transaction per batch
+	 * @param clock the time the cut-offs count back from
+	 * @param listener told of every batch deleted
+	 * @param periods the coverage ledger's periods: records go by whole periods
+	 */
+	public RetentionPurge(String collector, RecordTable recordTable, Supplier<String> platform, JdbcTemplate jdbc,
+			TransactionTemplate transactions, Clock clock, Listener listener, LedgerPeriods periods) {
 		this.collector = collector;
 		this.recordTable = recordTable;
 		this.delete = SingletonSupplier.of(() -> BoundedDelete.forPlatform(platform.get()));
@@ -76,6 +110,7 @@ public class RetentionPurge {
 		this.transactions = transactions;
 		this.clock = clock;
 		this.listener = listener;
+		this.periods = periods;
 	}
 
 	/**
@@ -86,9 +121,25 @@ public class RetentionPurge {
 		List<String> tables = new ArrayList<>();
 		if (this.recordTable != null) {
 			tables.add(this.recordTable.name());
+			tables.add(COVERAGE_TABLE);
 		}
 		tables.addAll(List.of(RUN_TABLE, QUARANTINE_TABLE, BACKFILL_TASK_TABLE, BACKFILL_CHUNK_TABLE));
 		return tables;
+	}
+
+	/**
+	 * The retention horizon: the start of the ledger period that holds now minus
+	 * {@code collector.retention.days}. Records before it are deleted, and so are the
+	 * ledger's rows of the periods that end by it.
+	 * @param settings the retention settings
+	 * @return the horizon, empty when records are kept (0 days, or no record table)
+	 */
+	public Optional<LocalDate> horizon(RetentionProperties settings) {
+		if (this.recordTable == null || settings.getDays() <= 0) {
+			return Optional.empty();
+		}
+		Instant oldestKept = this.clock.instant().minus(Duration.ofDays(settings.getDays()));
+		return Optional.of(this.periods.floor(LedgerPeriods.dayOf(oldestKept)));
 	}
 
 	/**
@@ -101,10 +152,17 @@ public class RetentionPurge {
 	public Map<String, Long> purge(RetentionProperties settings, BooleanSupplier stopping) {
 		Map<String, Long> deleted = new LinkedHashMap<>();
 		int batch = settings.getBatchSize();
-		if (this.recordTable != null && settings.getDays() > 0) {
+		LocalDate horizon = horizon(settings).orElse(null);
+		if (horizon != null) {
 			String column = this.recordTable.timestampColumn();
 			deleted.put(this.recordTable.name(), deleteInBatches(this.recordTable.name(), column + " < ?", column,
-					batch, stopping, cutoff(settings.getDays())));
+					batch, stopping, LedgerPeriods.startOfDay(horizon).atOffset(ZoneOffset.UTC)));
+			// after the records: a purge cut off in between leaves rows the next one
+			// deletes, never a period called covered whose records are gone
+			if (!stopping.getAsBoolean()) {
+				deleted.put(COVERAGE_TABLE, deleteInBatches(COVERAGE_TABLE, "collector = ? AND period_end <= ?",
+						"period_start", batch, stopping, this.collector, horizon));
+			}
 		}
 		if (settings.effectiveRunHistoryDays() > 0) {
 			deleted.put(RUN_TABLE, deleteInBatches(RUN_TABLE, "collector = ? AND started_at < ?", "started_at", batch,

@@ -10,11 +10,23 @@ import java.util.List;
  * @param duplicates records that were already stored (same natural key)
  * @param rejected records the store refused for their content (a constraint the
  * validation did not catch); they go to the quarantine, the rest of the batch is stored
+ * @param repeated of the duplicates, those with the key of another record of the same
+ * batch (the source delivered the record twice); 0 when the sink does not tell
  */
-public record WriteResult<T>(long inserted, long duplicates, List<RejectedRecord<T>> rejected) {
+public record WriteResult<T>(long inserted, long duplicates, List<RejectedRecord<T>> rejected, long repeated) {
 
 	public WriteResult {
 		rejected = List.copyOf(rejected);
+	}
+
+	/**
+	 * A result that does not tell repeated records apart.
+	 * @param inserted records stored for the first time
+	 * @param duplicates records that were already stored
+	 * @param rejected records the store refused for their content
+	 */
+	public WriteResult(long inserted, long duplicates, List<RejectedRecord<T>> rejected) {
+		this(inserted, duplicates, rejected, 0);
 	}
 
 	/**

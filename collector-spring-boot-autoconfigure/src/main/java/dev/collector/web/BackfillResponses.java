@@ -102,11 +102,12 @@ final class BackfillResponses {
 			return new Coverage(report.from(), report.to(), report.period().toString(),
 					report.symbols()
 						.stream()
-						.map((symbol) -> new SymbolCoverage(symbol.symbol(), symbol.covered(), symbol.missing(),
-								symbol.failed(), records.get(symbol.symbol()),
+						.map((symbol) -> new SymbolCoverage(symbol.symbol(), symbol.covered(), symbol.partial(),
+								symbol.missing(), symbol.failed(), records.get(symbol.symbol()),
 								symbol.ranges()
 									.stream()
-									.map((range) -> new Range(range.state(), range.from(), range.to(), range.periods()))
+									.map((range) -> new Range(range.state(), range.from(), range.to(), range.periods(),
+											range.error()))
 									.toList()))
 						.toList());
 		}
@@ -114,12 +115,13 @@ final class BackfillResponses {
 	}
 
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record SymbolCoverage(String symbol, int coveredPeriods, int missingPeriods, int failedPeriods, Long records,
-			List<Range> ranges) {
+	record SymbolCoverage(String symbol, int coveredPeriods, int partialPeriods, int missingPeriods, int failedPeriods,
+			Long records, List<Range> ranges) {
 	}
 
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record Range(String status, LocalDate from, LocalDate to, int periods) {
+	@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+	record Range(String status, LocalDate from, LocalDate to, int periods, String error) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.collector.web;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -23,16 +25,34 @@ final class CollectResponses {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Finished(String runId, String status, String trigger, boolean dryRun, String windowFrom, String windowTo,
 			long recordsCollected, long recordsInserted, long recordsDuplicate, long recordsInvalid,
-			double durationSeconds, String error) {
+			double durationSeconds, String error, List<FailedPart> failedParts, Integer failedPartsTotal,
+			Integer failedPartsOmitted) {
+
+		/** Failed parts listed in the answer; the rest are counted. */
+		static final int PARTS_SHOWN = 20;
 
 		static Finished of(CollectionResult result) {
-			return new Finished(result.runId(), result.succeeded() ? "succeeded" : "failed",
-					result.request().trigger().label(), result.request().dryRun(), result.request().from().toString(),
-					result.request().to().toString(), result.counts().collected(), result.counts().inserted(),
-					result.counts().duplicates(), result.counts().invalid(), result.duration().toNanos() / 1e9,
-					result.error());
+			List<FailedPart> parts = result.partFailures()
+				.stream()
+				.limit(PARTS_SHOWN)
+				.map((failure) -> new FailedPart(failure.part(), failure.error(), failure.from().toString(),
+						failure.to().toString()))
+				.toList();
+			boolean any = result.partFailureCount() > 0;
+			return new Finished(result.runId(), result.statusLabel(), result.request().trigger().label(),
+					result.request().dryRun(), result.request().from().toString(), result.request().to().toString(),
+					result.counts().collected(), result.counts().inserted(), result.counts().duplicates(),
+					result.counts().invalid(), result.duration().toNanos() / 1e9, result.error(), any ? parts : null,
+					any ? result.partFailureCount() : null, any ? result.partFailureCount() - parts.size() : null);
 		}
 
+	}
+
+	/**
+	 * A part of the run that failed.
+	 */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record FailedPart(String part, String error, String windowFrom, String windowTo) {
 	}
 
 }

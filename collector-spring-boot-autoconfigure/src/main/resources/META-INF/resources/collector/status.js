@@ -71,7 +71,7 @@
 			var row = el('tr', { 'class': run.status, 'data-run-id': run.run_id });
 			[run.started_at, run.trigger, run.status, run.records_collected, run.records_inserted, run.records_invalid,
 				run.duration_seconds.toFixed(2)].forEach(function (value) { row.appendChild(el('td', {}, value)); });
-			if (run.error) { row.title = run.error; }
+			if (run.error) { row.title = (run.parts_failed ? run.parts_failed + ' part(s) failed: ' : '') + run.error; }
 			body.appendChild(row);
 		});
 	}
@@ -95,6 +95,10 @@
 		text('dq-total', q.total_records);
 		text('dq-invalid', q.invalid_records);
 		text('dq-duplicate', q.duplicate_records);
+		text('dq-repeated', q.repeated_records);
+		text('dq-efficiency', q.fetch_efficiency_score);
+		text('dq-failed-parts', q.failed_parts);
+		text('dq-partial-runs', q.partial_runs);
 		var list = $('dq-errors');
 		while (list.firstChild) { list.removeChild(list.firstChild); }
 		(q.validation_error_counts || []).forEach(function (e) { list.appendChild(el('li', {}, e.message + ' (' + e.count + ')')); });

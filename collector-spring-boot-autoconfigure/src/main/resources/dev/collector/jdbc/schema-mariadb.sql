@@ -24,6 +24,8 @@ CREATE TABLE IF NOT EXISTS collector_run (
     records_inserted   BIGINT        NOT NULL DEFAULT 0,
     records_duplicate  BIGINT        NOT NULL DEFAULT 0,
     records_invalid    BIGINT        NOT NULL DEFAULT 0,
+    records_repeated   BIGINT        NOT NULL DEFAULT 0,
+    parts_failed       INT           NOT NULL DEFAULT 0,
     error              VARCHAR(2000),
     INDEX collector_run_started (collector, started_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
@@ -38,8 +40,9 @@ CREATE TABLE IF NOT EXISTS collector_quarantine (
     INDEX collector_quarantine_created (collector, created_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
--- Coverage ledger: per collector, symbol and period (collector.backfill.period) whether a
--- successful collection over it committed its records. Gap analysis reads only this table.
+-- Coverage ledger: per collector, symbol and period (collector.backfill.period) how much of it
+-- was collected and committed ([covered_from, covered_until)), or that its collection failed
+-- (error, attempts, retry_at: the next runs retry it). Gap analysis reads only this table.
 
 CREATE TABLE IF NOT EXISTS collector_coverage (
     collector      VARCHAR(100)  NOT NULL,
@@ -47,7 +50,11 @@ CREATE TABLE IF NOT EXISTS collector_coverage (
     period_start   DATE          NOT NULL,
     period_end     DATE          NOT NULL,
     status         VARCHAR(20)   NOT NULL,
+    covered_from   DATETIME(6),
     covered_until  DATETIME(6),
+    error          VARCHAR(2000),
+    attempts       INT           NOT NULL DEFAULT 0,
+    retry_at       DATETIME(6),
     run_id         VARCHAR(36)   NOT NULL,
     updated_at     DATETIME(6) NOT NULL,
     PRIMARY KEY (collector, symbol, period_start)

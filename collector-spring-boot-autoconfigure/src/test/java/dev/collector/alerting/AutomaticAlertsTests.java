@@ -2,6 +2,7 @@ package dev.collector.alerting;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -15,6 +16,7 @@ import dev.collector.collect.CollectionCompletedEvent;
 import dev.collector.collect.CollectionFailedEvent;
 import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.CollectionResult;
+import dev.collector.collect.PartFailure;
 import dev.collector.collect.RecordCounts;
 import dev.collector.collect.Trigger;
 import dev.collector.config.CollectorIdentity;
@@ -65,6 +67,27 @@ class AutomaticAlertsTests {
 	}
 
 	@Test
+	void aPartThatKeepsFailingAlertsOnceNamingItAndOnceWhenItIsBack() {
+		partial(2, "feed-72", "feed-9");
+		assertThat(this.webhook.bodies()).isEmpty();
+		partial(1, "feed-72", "feed-9");
+		assertThat(this.webhook.bodies()).singleElement()
+			.asString()
+			.contains("\"severity\":\"critical\"")
+			.contains("Part(s) failed in 3 collections in a row: feed-72, feed-9")
+			.contains("Invalid document");
+		// still failing: no second alert; a partial run is not a failed run
+		partial(5, "feed-72");
+		assertThat(this.webhook.bodies()).hasSize(2);
+		assertThat(this.webhook.bodies().get(1)).contains("\"severity\":\"info\"")
+			.contains("Part(s) collected again: feed-9");
+		assertThat(this.alerts.isIncidentOpen()).isFalse();
+		succeed();
+		assertThat(this.webhook.bodies()).hasSize(3);
+		assertThat(this.webhook.bodies().get(2)).contains("collected again: feed-72");
+	}
+
+	@Test
 	void dryRunsDoNotCount() {
 		for (int i = 0; i < 5; i++) {
 			this.alerts.collectionFailed(new CollectionFailedEvent(result(CollectionResult.Status.FAILED, true), null));
@@ -92,6 +115,18 @@ class AutomaticAlertsTests {
 
 	private void succeed() {
 		this.alerts.collectionCompleted(new CollectionCompletedEvent(result(CollectionResult.Status.SUCCEEDED, false)));
+	}
+
+	private void partial(int times, String... parts) {
+		for (int i = 0; i < times; i++) {
+			CollectionResult result = result(CollectionResult.Status.PARTIAL, false);
+			List<PartFailure> failures = java.util.Arrays.stream(parts)
+				.map((part) -> new PartFailure(part, "FeedReadException: Invalid document", T0, T0.plusSeconds(60)))
+				.toList();
+			this.alerts.collectionCompleted(new CollectionCompletedEvent(
+					new CollectionResult(result.request(), result.status(), T0, T0.plusSeconds(1), RecordCounts.NONE,
+							"parts failed", failures, failures.size(), List.of())));
+		}
 	}
 
 	private static CollectionResult result(CollectionResult.Status status, boolean dryRun) {

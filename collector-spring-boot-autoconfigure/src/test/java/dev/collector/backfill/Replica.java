@@ -33,6 +33,14 @@ final class Replica {
 
 	static ConfigurableApplicationContext start(DataSource dataSource, DailyCollector collector, String instanceId,
 			String... properties) {
+		return start(dataSource, collector, null, instanceId, properties);
+	}
+
+	/**
+	 * Start a replica whose clock the test moves; later properties override earlier ones.
+	 */
+	static ConfigurableApplicationContext start(DataSource dataSource, DailyCollector collector, java.time.Clock clock,
+			String instanceId, String... properties) {
 		List<String> all = new ArrayList<>(List.of("spring.main.banner-mode=off", "collector.name=readings",
 				"collector.instance-id=" + instanceId, "collector.jdbc.initialize-schema=always",
 				"collector.schedule.enabled=false", "collector.backfill.polling-interval=100ms",
@@ -40,7 +48,9 @@ final class Replica {
 				// replicas dead quickly
 				"collector.backfill.heartbeat-interval=500ms", "collector.backfill.missed-heartbeats-limit=10",
 				"collector.backfill.retry-initial-delay=100ms", "collector.backfill.yield-delay=100ms",
-				"collector.shutdown-timeout=2s", "logging.level.com.github.kagkarlsson=warn"));
+				"collector.shutdown-timeout=2s", "logging.level.com.github.kagkarlsson=warn",
+				// the tests backfill fixed dates of the past: no retention horizon
+				"collector.retention.days=0"));
 		all.addAll(List.of(properties));
 		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
 			.properties(all.toArray(String[]::new))
@@ -49,6 +59,9 @@ final class Replica {
 				// not closed with the context: replicas share the test's pool
 				generic.registerBean("dataSource", DataSource.class, () -> new DelegatingDataSource(dataSource));
 				generic.registerBean("collector", DailyCollector.class, () -> collector);
+				if (clock != null) {
+					generic.registerBean("testClock", java.time.Clock.class, () -> clock);
+				}
 			})
 			.run();
 	}

@@ -125,7 +125,8 @@ class CollectionRunnerTests {
 		CollectionResult result = runner(10).run(Trigger.MANUAL);
 		assertThat(result.succeeded()).isFalse();
 		assertThat(result.error()).contains("SourceException").contains("feed unreachable");
-		assertThat(this.stores.checkpoints).isEmpty();
+		// the origin written before collecting, so the next run fetches this window again
+		assertThat(this.stores.checkpoints).containsEntry("test", result.request().from());
 	}
 
 	@Test
@@ -136,7 +137,9 @@ class CollectionRunnerTests {
 			}).limit(1)));
 		CollectionResult result = runner(2).run(Trigger.MANUAL);
 		assertThat(result.error()).contains("SourceException").contains("connection reset");
-		assertThat(this.sink.stored).hasSize(4);
+		// what was read before the failure is written, and reported
+		assertThat(this.sink.stored).hasSize(5);
+		assertThat(result.counts().collected()).isEqualTo(5);
 	}
 
 	@Test
@@ -221,7 +224,7 @@ class CollectionRunnerTests {
 		assertThat(result.succeeded()).isFalse();
 		assertThat(result.error()).contains("interrupted");
 		assertThat(this.sink.stored).hasSize(10);
-		assertThat(this.stores.checkpoints).isEmpty();
+		assertThat(this.stores.checkpoints).containsEntry("test", result.request().from());
 	}
 
 	@Test

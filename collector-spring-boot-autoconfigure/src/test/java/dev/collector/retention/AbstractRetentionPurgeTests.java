@@ -113,8 +113,8 @@ abstract class AbstractRetentionPurgeTests {
 
 		Map<String, Long> deleted = purge(tableWithTimestamp()).purge(settings, () -> false);
 
-		assertThat(deleted).containsExactly(entry(this.readingTable, 7L), entry("collector_run", 2L),
-				entry("collector_quarantine", 2L), entry("collector_backfill_task", 1L),
+		assertThat(deleted).containsExactly(entry(this.readingTable, 7L), entry("collector_coverage", 1L),
+				entry("collector_run", 2L), entry("collector_quarantine", 2L), entry("collector_backfill_task", 1L),
 				entry("collector_backfill_chunk", 7L));
 		assertThat(this.batches).allSatisfy((batch) -> assertThat(batch.getValue()).isBetween(1L, 3L));
 		assertThat(this.batches).filteredOn((batch) -> batch.getKey().equals(this.readingTable))
@@ -136,8 +136,9 @@ abstract class AbstractRetentionPurgeTests {
 		assertThat(count("collector_backfill_chunk", "task_id = ?", "new-finished")).isEqualTo(2);
 		assertThat(count("collector_backfill_chunk", "task_id = ?", "old-unfinished")).isEqualTo(2);
 		assertThat(count("collector_backfill_chunk", "task_id = ?", "other-finished")).isOne();
-		// the ledger tells what was collected, whatever is still stored
-		assertThat(count("collector_coverage", "collector = ?", this.collector)).isOne();
+		// the ledger never claims what is not stored: its rows of the purged periods go
+		// too
+		assertThat(count("collector_coverage", "collector = ?", this.collector)).isZero();
 		// nothing left to do
 		assertThat(purge(tableWithTimestamp()).purge(settings, () -> false).values()).containsOnly(0L);
 	}

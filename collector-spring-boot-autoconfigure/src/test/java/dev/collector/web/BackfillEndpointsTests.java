@@ -40,7 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"collector.schedule.enabled=false", "spring.sql.init.mode=always",
 				"spring.sql.init.schema-locations=classpath:reading-schema.sql",
 				"collector.backfill.polling-interval=100ms", "collector.backfill.batch-size=2",
-				"collector.backfill.max-range=P1Y", "collector.rate-limit.requests-per-minute=30" })
+				"collector.backfill.max-range=P1Y", "collector.rate-limit.requests-per-minute=30",
+				// fixed dates of the past: no retention horizon
+				"collector.retention.days=0" })
 class BackfillEndpointsTests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {

@@ -46,8 +46,11 @@ import dev.collector.sample.news.NewsProperties.Feed;
  * Feeds are read lazily, one after the other as the stream reaches them. A feed offers
  * only its latest items, so scheduled and manual runs take all of them whatever the
  * request's window (the sink skips those already stored); a backfill run keeps the items
- * published inside its window. A feed that cannot be read fails the run with a
- * {@link FeedReadException} that names it.
+ * published inside its window. Each feed is a symbol, and the framework calls
+ * {@link #collect} once per feed ({@link #collectsPerSymbol()}): a feed that cannot be
+ * read or parsed ({@link FeedReadException}, which names it) is a part failure, so the
+ * run stores the other feeds, ends {@code partial}, and the broken feed is retried by the
+ * next runs.
  */
 @Component
 public class NewsCollector implements Collector<NewsItem> {
@@ -108,6 +111,11 @@ public class NewsCollector implements Collector<NewsItem> {
 					&& item.publishedAt().isBefore(request.to()));
 		}
 		return items;
+	}
+
+	@Override
+	public boolean collectsPerSymbol() {
+		return true;
 	}
 
 	@Override
