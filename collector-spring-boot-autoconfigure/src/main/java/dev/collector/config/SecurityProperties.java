@@ -18,9 +18,10 @@ public class SecurityProperties {
 	private static final String PATH_PATTERN_PARSER = "org.springframework.web.util.pattern.PathPatternParser";
 
 	/**
-	 * Bearer token that POST and DELETE requests to the protected paths must send
-	 * ("Authorization: Bearer <token>"). When not set, those requests are answered for
-	 * loopback callers only.
+	 * Bearer token that POST, PUT, PATCH and DELETE requests to the protected paths must
+	 * send ("Authorization: Bearer <token>"). When not set, those requests are answered
+	 * for loopback callers only, and the application refuses to start where forwarded
+	 * headers replace the caller's address (server.forward-headers-strategy).
 	 */
 	private String apiToken;
 

@@ -58,7 +58,7 @@ public class CollectorRequestGuardFilter extends OncePerRequestFilter {
 		// limited later, by the interceptor, when the handler turns out to be protected
 		HttpServletRequest limitable = BodyLimit.wrap(request);
 		if (this.authorizer.isProtected(request)) {
-			if (!this.springSecurity.decidesBeforeTheGuard(request)) {
+			if (!this.springSecurity.decidesBeforeTheGuard().test(request)) {
 				Decision decision = this.authorizer.decide(request);
 				if (decision != Decision.ALLOWED) {
 					ProblemResponses.write(request, response, decision.status(), decision.title(), decision.detail());

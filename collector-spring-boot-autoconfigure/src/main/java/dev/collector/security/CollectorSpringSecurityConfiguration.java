@@ -57,20 +57,9 @@ class CollectorSpringSecurityConfiguration {
 	@ConditionalOnMissingBean(SpringSecurityAuthorization.class)
 	SpringSecurityAuthorization collectorApplicationChainAuthorization() {
 		AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
-		return new SpringSecurityAuthorization() {
-
-			@Override
-			public boolean decidesBeforeTheGuard(HttpServletRequest request) {
-				return CollectorEndpointPaths.matches(request);
-			}
-
-			@Override
-			public boolean authenticatedByTheApplication(HttpServletRequest request) {
-				return CollectorEndpointPaths.matches(request)
-						&& trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication());
-			}
-
-		};
+		return new SpringSecurityAuthorization(CollectorEndpointPaths::matches,
+				(request) -> CollectorEndpointPaths.matches(request)
+						&& trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication()));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -107,20 +96,7 @@ class CollectorSpringSecurityConfiguration {
 		 */
 		@Bean
 		SpringSecurityAuthorization collectorStarterChainAuthorization() {
-			RequestMatcher chain = this.collectorEndpoints;
-			return new SpringSecurityAuthorization() {
-
-				@Override
-				public boolean decidesBeforeTheGuard(HttpServletRequest request) {
-					return chain.matches(request);
-				}
-
-				@Override
-				public boolean authenticatedByTheApplication(HttpServletRequest request) {
-					return false;
-				}
-
-			};
+			return new SpringSecurityAuthorization(this.collectorEndpoints::matches, (request) -> false);
 		}
 
 	}

@@ -41,7 +41,7 @@ class ProtectedHandlerInterceptor implements HandlerInterceptor {
 		if (!this.authorizer.isProtected(request, handlerPattern)) {
 			return true;
 		}
-		if (!this.springSecurity.authenticatedByTheApplication(request)) {
+		if (!this.springSecurity.authenticatedByTheApplication().test(request)) {
 			Decision decision = this.authorizer.decide(request);
 			if (decision != Decision.ALLOWED) {
 				ProblemResponses.write(request, response, decision.status(), decision.title(), decision.detail());

@@ -2,15 +2,14 @@ package dev.collector.security.app;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.collector.security.corpus.AbstractPathSpellingCorpusTests;
-import dev.collector.security.corpus.ProtectedEndpoint.Server;
 
 /**
  * The spelling corpus with Spring Security: the collector's chain
@@ -18,26 +17,9 @@ import dev.collector.security.corpus.ProtectedEndpoint.Server;
  * lets everything else through, so that nothing but the starter protects the collector's
  * endpoints and Actuator's.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:secured-spelling-corpus;DB_CLOSE_DELAY=-1",
-				"collector.security.api-token=" + AbstractPathSpellingCorpusTests.TOKEN, "collector.name=corpus",
-				"collector.schedule.enabled=false", "collector.backfill.polling-interval=100ms",
-				"collector.logging.requests.enabled=false", SpringSecurityPathSpellingCorpusTests.EXPOSURE })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:secured-spelling-corpus;DB_CLOSE_DELAY=-1")
 class SpringSecurityPathSpellingCorpusTests extends AbstractPathSpellingCorpusTests {
-
-	/**
-	 * The starter's default exposure, and the loggers endpoint (a write with a selector).
-	 */
-	static final String EXPOSURE = "management.endpoints.web.exposure.include="
-			+ "health,info,prometheus,metrics,refresh,circuitbreakers,ratelimiters,retries,loggers";
-
-	@LocalServerPort
-	int port;
-
-	@Override
-	protected int port(Server server) {
-		return this.port;
-	}
 
 	/**
 	 * The application's own chain: everything the collector's chain does not take is

@@ -34,10 +34,12 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.http.server.PathContainer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -58,16 +60,19 @@ import static org.awaitility.Awaitility.await;
  * alert, no refresh, no logger level, no circuit breaker state. With the token, the
  * canonical path of each works, and the same counters see it. A set-up (without Spring
  * Security, with it, with a management port of its own) is a subclass that starts the
- * application with {@code collector.security.api-token=}{@value #TOKEN},
- * {@code collector.name=corpus} and the loggers endpoint exposed, and says where each
- * server listens.
+ * application on a random port with a database of its own; {@link #PROPERTIES} come with
+ * this class.
  */
+@TestPropertySource(locations = AbstractPathSpellingCorpusTests.PROPERTIES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public abstract class AbstractPathSpellingCorpusTests {
 
 	/** The API token of every set-up. */
 	public static final String TOKEN = "C0rpus-Token-0f-The-Tests";
+
+	/** The properties every set-up starts the application with (the token among them). */
+	public static final String PROPERTIES = "classpath:dev/collector/security/corpus/corpus.properties";
 
 	private static final List<String> METHODS = List.of("POST", "PUT", "PATCH", "DELETE");
 
@@ -99,11 +104,15 @@ public abstract class AbstractPathSpellingCorpusTests {
 	}
 
 	/**
-	 * The port of a server of the application under test.
-	 * @param server which server
-	 * @return its port
+	 * The port of a server of the application under test: Actuator's is the application's
+	 * unless {@code management.server.port} gave it one of its own.
 	 */
-	protected abstract int port(Server server);
+	private int port(Server server) {
+		Environment environment = this.context.getEnvironment();
+		int application = environment.getRequiredProperty("local.server.port", Integer.class);
+		return (server == Server.MANAGEMENT)
+				? environment.getProperty("local.management.port", Integer.class, application) : application;
+	}
 
 	@BeforeAll
 	void finishedBackfillTaskToAimAt() throws IOException {

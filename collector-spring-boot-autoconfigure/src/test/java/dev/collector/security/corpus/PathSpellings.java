@@ -34,7 +34,7 @@ public final class PathSpellings {
 			return this.kind + " " + printable(this.target);
 		}
 
-		private static String printable(String target) {
+		static String printable(String target) {
 			StringBuilder out = new StringBuilder();
 			for (char c : target.toCharArray()) {
 				out.append((c < 0x21 || c > 0x7e) ? String.format("<%02X>", (int) c) : String.valueOf(c));
@@ -116,7 +116,7 @@ public final class PathSpellings {
 	}
 
 	private static void add(Map<String, Spelling> spellings, String kind, String target) {
-		spellings.putIfAbsent(target, new Spelling(kind, target));
+		spellings.putIfAbsent(target, new Spelling(Spelling.printable(kind), target));
 	}
 
 	private static String value(String segment) {
