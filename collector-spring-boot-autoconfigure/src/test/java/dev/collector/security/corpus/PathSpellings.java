@@ -37,7 +37,7 @@ public final class PathSpellings {
 		static String printable(String target) {
 			StringBuilder out = new StringBuilder();
 			for (char c : target.toCharArray()) {
-				out.append((c < 0x21 || c > 0x7e) ? String.format("<%02X>", (int) c) : String.valueOf(c));
+				out.append((c < 0x20 || c > 0x7e) ? String.format("<%02X>", (int) c) : String.valueOf(c));
 			}
 			return out.toString();
 		}
