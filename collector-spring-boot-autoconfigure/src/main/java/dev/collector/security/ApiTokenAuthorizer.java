@@ -14,13 +14,20 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.AntPathMatcher;
 import org.springframework.util.StringUtils;
 
 /**
  * Decides whether a request may act on the collector: POST, PUT, PATCH and DELETE on the
  * protected paths need {@code Authorization: Bearer <collector.security.api-token>}, or,
- * when no token is configured, a loopback caller. Reads are always allowed.
+ * when no token is configured, a caller on this machine. Reads are always allowed.
+ * <p>
+ * Whether a request is protected is decided on the path as Spring MVC matches it
+ * ({@link RequestPathPatterns}) and, once the dispatcher has resolved the handler, also
+ * on that handler's mapping: every spelling that reaches a protected handler is
+ * protected. Without a token, the caller must be the loopback TCP peer and the request
+ * must not carry forwarding headers (a proxy on this machine relays someone else); the
+ * start-up refuses that mode where forwarded headers replace the peer address
+ * ({@link LoopbackOnlyBehindProxyException}).
  */
 public class ApiTokenAuthorizer {
 
@@ -30,34 +37,49 @@ public class ApiTokenAuthorizer {
 
 	private static final Pattern ADDRESS_LITERAL = Pattern.compile("[0-9a-fA-F:.\\[\\]%]+");
 
+	/** Headers by which a proxy tells whom it relays (RFC 7239, de facto ones). */
+	private static final List<String> FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Real-IP");
+
 	private final byte[] tokenDigest;
 
-	private final List<String> protectedPaths;
-
-	private final AntPathMatcher matcher = new AntPathMatcher();
+	private final RequestPathPatterns protectedPaths;
 
 	/**
 	 * Create an authorizer.
 	 * @param apiToken the token, {@code null} or blank for loopback-only
-	 * @param protectedPaths Ant patterns of the protected paths
+	 * @param protectedPaths patterns of the protected paths, in Spring MVC's syntax
 	 */
 	public ApiTokenAuthorizer(String apiToken, List<String> protectedPaths) {
 		this.tokenDigest = StringUtils.hasText(apiToken) ? digest(apiToken.strip()) : null;
-		this.protectedPaths = List.copyOf(protectedPaths);
+		this.protectedPaths = RequestPathPatterns.parse(protectedPaths);
 	}
 
 	/**
-	 * Whether a request falls under the protection: a mutating method on a protected
-	 * path.
+	 * Whether a request falls under the protection before its handler is known: a
+	 * mutating method on a path that the dispatcher would match to a protected path.
 	 * @param request the request
 	 * @return {@code true} when {@link #decide} must be asked
 	 */
 	public boolean isProtected(HttpServletRequest request) {
-		if (!MUTATING_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT))) {
-			return false;
-		}
-		String path = CollectorEndpointPaths.pathWithinApplication(request);
-		return this.protectedPaths.stream().anyMatch((pattern) -> this.matcher.match(pattern, path));
+		return isMutating(request) && this.protectedPaths.matchesRequest(request);
+	}
+
+	/**
+	 * Whether a request falls under the protection once the dispatcher resolved its
+	 * handler: a mutating method on a protected path, or on any path that reached a
+	 * handler mapped under a protected path.
+	 * @param request the request
+	 * @param handlerPattern the pattern of the handler's mapping, {@code null} when
+	 * unknown
+	 * @return {@code true} when {@link #decide} must be asked
+	 */
+	public boolean isProtected(HttpServletRequest request, Object handlerPattern) {
+		return isMutating(request) && (this.protectedPaths.matchesHandlerPattern(handlerPattern)
+				|| this.protectedPaths.matchesRequest(request));
+	}
+
+	private static boolean isMutating(HttpServletRequest request) {
+		return MUTATING_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT));
 	}
 
 	/**
@@ -67,7 +89,12 @@ public class ApiTokenAuthorizer {
 	 */
 	public Decision decide(HttpServletRequest request) {
 		if (this.tokenDigest == null) {
-			return isLoopback(request.getRemoteAddr()) ? Decision.ALLOWED : Decision.REMOTE_WITHOUT_TOKEN;
+			if (!isLoopback(request.getRemoteAddr())) {
+				return Decision.REMOTE_WITHOUT_TOKEN;
+			}
+			// a loopback peer that relays for someone else is a proxy on this machine
+			return FORWARDING_HEADERS.stream().anyMatch((name) -> request.getHeader(name) != null)
+					? Decision.RELAYED_WITHOUT_TOKEN : Decision.ALLOWED;
 		}
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -123,7 +150,16 @@ public class ApiTokenAuthorizer {
 		/** No token is configured and the caller is not on this machine. */
 		REMOTE_WITHOUT_TOKEN(HttpStatus.FORBIDDEN, "Loopback only",
 				"No collector.security.api-token is set, so this endpoint answers only callers on this machine; "
-						+ "set a token to use it remotely");
+						+ "set a token to use it remotely"),
+
+		/**
+		 * No token is configured and a proxy on this machine relays the request for
+		 * someone else.
+		 */
+		RELAYED_WITHOUT_TOKEN(HttpStatus.FORBIDDEN, "Loopback only",
+				"No collector.security.api-token is set, so this endpoint answers only callers on this machine; "
+						+ "this request was relayed by a proxy (it carries Forwarded or X-Forwarded-For): "
+						+ "set a token to use it through a proxy");
 
 		private final HttpStatus status;
 

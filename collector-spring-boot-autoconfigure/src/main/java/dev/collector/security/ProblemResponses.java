@@ -1,7 +1,6 @@
 package dev.collector.security;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,8 +29,10 @@ final class ProblemResponses {
 		problem.put("title", title);
 		problem.put("status", status.value());
 		problem.put("detail", detail);
-		problem.put("instance", URI.create(request.getRequestURI()).getRawPath());
+		// the path as it came, still encoded: any spelling is shown as sent
+		problem.put("instance", request.getRequestURI());
 		response.setStatus(status.value());
+		CollectorSecurityHeaders.apply(response, true);
 		if (status == HttpStatus.UNAUTHORIZED) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"collector\"");
 		}

@@ -31,6 +31,29 @@ class CollectorRequestGuardFilterTests {
 	}
 
 	@Test
+	void anEncodedSpellingOfAProtectedPathIsRefusedToo() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/%63ollect");
+		request.setRemoteAddr("203.0.113.7");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		MockFilterChain chain = new MockFilterChain();
+		this.filter.doFilter(request, response, chain);
+		assertThat(response.getStatus()).isEqualTo(403);
+		assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store");
+		assertThat(chain.getRequest()).isNull();
+	}
+
+	@Test
+	void theApplicationsOwnBodiesAreNotLimited() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/my-own-upload");
+		request.setRemoteAddr("203.0.113.7");
+		request.setContent(new byte[11]);
+		MockFilterChain chain = new MockFilterChain();
+		this.filter.doFilter(request, new MockHttpServletResponse(), chain);
+		assertThat(chain.getRequest().getInputStream().readAllBytes()).hasSize(11);
+	}
+
+	@Test
 	void announcedOversizedBodyIsRefusedBeforeReading() throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/validate-data");
 		request.setRemoteAddr("127.0.0.1");

@@ -18,6 +18,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +74,8 @@ class StatusPageBrowserTests {
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--window-size=1280,1000");
+		// the console, where the browser reports what the Content-Security-Policy blocked
+		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.build();
 		browser = new ChromeDriver(service, options);
@@ -110,7 +114,23 @@ class StatusPageBrowserTests {
 		assertThat(bars).hasSameSizeAs(runs);
 		assertThat(bars.get(bars.size() - 1).getDomAttribute("data-records"))
 			.isEqualTo(String.valueOf(run.get("records_collected")));
+		assertNothingBlockedByTheContentSecurityPolicy();
 		screenshot();
+	}
+
+	@Test
+	void thePageIsServedUnderAContentSecurityPolicyWithoutInlineCode() {
+		ResponseEntity<String> page = this.rest.getForEntity("/collector/", String.class);
+		assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'self'")
+			.contains("frame-ancestors 'none'")
+			.doesNotContain("unsafe-inline");
+		assertThat(page.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(page.getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
+		assertThat(page.getBody()).contains("<script src=\"status.js\"></script>")
+			.doesNotContain("<script>")
+			.doesNotContain("<style")
+			.doesNotContain("style=")
+			.doesNotContainPattern(" on[a-z]+=");
 	}
 
 	@Test
@@ -138,7 +158,19 @@ class StatusPageBrowserTests {
 			return "succeeded".equals(driver.findElement(task).getDomAttribute("data-status"))
 					&& bar.getDomProperty("value").equals(bar.getDomProperty("max"));
 		});
+		assertNothingBlockedByTheContentSecurityPolicy();
 		screenshot();
+	}
+
+	private static void assertNothingBlockedByTheContentSecurityPolicy() {
+		List<String> console = browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(LogEntry::getMessage)
+			.toList();
+		assertThat(console).noneMatch((message) -> message.contains("Content Security Policy"));
 	}
 
 	private String text(String id) {
