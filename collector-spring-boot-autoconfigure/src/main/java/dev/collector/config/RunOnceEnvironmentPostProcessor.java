@@ -3,6 +3,7 @@ package dev.collector.config;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -14,7 +15,10 @@ import org.springframework.core.env.MapPropertySource;
  * the lowest precedence, so that any explicit setting wins:
  * <ul>
  * <li>no web server ({@code spring.main.web-application-type=none}): a job needs no port;
- * set it to {@code servlet} to keep the endpoints during the run</li>
+ * set it to {@code servlet} to keep the endpoints during the run. An application
+ * processed ahead of time ({@code -Dspring.aot.enabled=true}) has its web application
+ * type fixed at build time: it keeps its web server, on a free port
+ * ({@code server.port=0}) unless a port is configured</li>
  * <li>when a Pushgateway is enabled
  * ({@code management.prometheus.metrics.export.pushgateway.enabled}), the metrics are put
  * there once more when the context closes at the end of the run
@@ -34,7 +38,13 @@ public class RunOnceEnvironmentPostProcessor implements EnvironmentPostProcessor
 			return;
 		}
 		Map<String, Object> defaults = new LinkedHashMap<>();
-		defaults.put("spring.main.web-application-type", "none");
+		if (AotDetector.useGeneratedArtifacts()) {
+			// the generated bean definitions are those of a web application
+			defaults.put("server.port", "0");
+		}
+		else {
+			defaults.put("spring.main.web-application-type", "none");
+		}
 		defaults.put("management.prometheus.metrics.export.pushgateway.shutdown-operation", "put");
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
 	}

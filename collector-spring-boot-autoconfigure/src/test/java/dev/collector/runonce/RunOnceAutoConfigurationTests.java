@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.autoconfigure.sql.init.SqlInitializationAutoConfiguration;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -39,12 +40,12 @@ class RunOnceAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 				DataSourceTransactionManagerAutoConfiguration.class, ValidationAutoConfiguration.class,
-				JacksonAutoConfiguration.class, CollectorJdbcAutoConfiguration.class,
-				CollectorClusterAutoConfiguration.class, CollectorAutoConfiguration.class,
-				SourceCheckAutoConfiguration.class, RunOnceAutoConfiguration.class))
+				JacksonAutoConfiguration.class, SqlInitializationAutoConfiguration.class,
+				CollectorJdbcAutoConfiguration.class, CollectorClusterAutoConfiguration.class,
+				CollectorAutoConfiguration.class, SourceCheckAutoConfiguration.class, RunOnceAutoConfiguration.class))
 		.withUserConfiguration(ScriptedCollectorConfiguration.class)
 		.withPropertyValues("spring.datasource.generate-unique-name=true", "collector.run-once.exit=false",
-				"spring.sql.init.schema-locations=classpath:reading-schema.sql")
+				"spring.sql.init.mode=always", "spring.sql.init.schema-locations=classpath:reading-schema.sql")
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
 	@Test
@@ -102,9 +103,11 @@ class RunOnceAutoConfigurationTests {
 	void aCollectionInProgressInTheClusterRefusesTheRunWithExitCodeThree() {
 		this.contextRunner.withPropertyValues("collector.run=collect").run((context) -> {
 			// another replica holds the collection's execution
+			java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
 			context.getBean(JdbcTemplate.class)
-				.update("UPDATE scheduled_tasks SET picked = TRUE, picked_by = 'replica-2', last_heartbeat = ?"
-						+ " WHERE task_name = 'collector-collection'", java.sql.Timestamp.from(Instant.now()));
+				.update("INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, picked_by,"
+						+ " last_heartbeat, version, priority) VALUES ('collector-collection', 'collector', ?, TRUE,"
+						+ " 'replica-2', ?, 1, 90)", now, now);
 			Map<String, Object> summary = run(context);
 			assertThat(summary).containsEntry("status", "refused").containsEntry("exit_code", 3);
 			assertThat((String) summary.get("error")).contains("in progress");
