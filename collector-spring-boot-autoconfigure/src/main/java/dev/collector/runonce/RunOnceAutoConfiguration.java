@@ -1,7 +1,12 @@
 package dev.collector.runonce;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
+import java.util.Optional;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -42,12 +47,23 @@ import dev.collector.sourcecheck.SourceChecker;
 @EnableConfigurationProperties(CollectorProperties.class)
 public class RunOnceAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(RunOnceAutoConfiguration.class);
+
+	private static final String PUSHGATEWAY_ENABLED = "management.prometheus.metrics.export.pushgateway.enabled";
+
 	@Bean
 	@ConditionalOnMissingBean
 	RunOnceRunner collectorRunOnceRunner(CollectorProperties properties, Environment environment,
-			ObjectProvider<RunOnceTask> tasks) {
-		return new RunOnceRunner(RunMode.of(environment), tasks.orderedStream().toList(),
-				properties.getRunOnce().isExit(), System.out);
+			ObjectProvider<RunOnceTask> tasks, ListableBeanFactory beanFactory) {
+		Optional<RunMode> mode = RunMode.of(environment);
+		if (mode.isPresent() && environment.getProperty(PUSHGATEWAY_ENABLED, Boolean.class, false)
+				&& !beanFactory.containsBean("prometheusPushGatewayManager")) {
+			// Spring AOT decided at build time, without the Pushgateway
+			logger.warn(PUSHGATEWAY_ENABLED + "=true has no effect: this application was built ahead of time "
+					+ "(Spring AOT) without it, so its metrics are not pushed. Build it with the property set, or "
+					+ "run it without -Dspring.aot.enabled=true.");
+		}
+		return new RunOnceRunner(mode, tasks.orderedStream().toList(), properties.getRunOnce().isExit(), System.out);
 	}
 
 	@Bean

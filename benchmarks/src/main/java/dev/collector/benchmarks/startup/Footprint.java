@@ -26,10 +26,10 @@ import java.util.regex.Pattern;
 /**
  * Resident memory (RSS) of the sample, idle and during a collection, as its container
  * image runs it (the image's JVM flags, CDS and AOT; the container memory limit emulated
- * with {@code -XX:MaxRAM}) and, for contrast, with {@code java -jar} at JVM defaults. Idle:
- * VmRSS 15 s after the start. During a collection: the highest VmRSS sampled every 50 ms
- * while {@code POST /collect?wait=true} reads a generated feed of many items, and the
- * process's peak (VmHWM) at its end. Linux only (/proc). Arguments: output file;
+ * with {@code -XX:MaxRAM}) and, for contrast, with {@code java -jar} at JVM defaults.
+ * Idle: VmRSS 15 s after the start. During a collection: the highest VmRSS sampled every
+ * 50 ms while {@code POST /collect?wait=true} reads a generated feed of many items, and
+ * the process's peak (VmHWM) at its end. Linux only (/proc). Arguments: output file;
  * {@code -Dbench.sample-jar}, {@code -Dbench.dockerfile}, {@code -Dbench.feed-items}
  * (default 5,000), {@code -Dbench.image-memory} (default 384m).
  */
@@ -109,8 +109,8 @@ public final class Footprint {
 			sampler.interrupt();
 			sampler.join();
 			if (response.statusCode() != 200) {
-				throw new IllegalStateException("POST /collect answered " + response.statusCode() + ": "
-						+ response.body());
+				throw new IllegalStateException(
+						"POST /collect answered " + response.statusCode() + ": " + response.body());
 			}
 			Matcher inserted = Pattern.compile("\"records_inserted\":(\\d+)").matcher(response.body());
 			long records = inserted.find() ? Long.parseLong(inserted.group(1)) : -1;
@@ -163,13 +163,16 @@ public final class Footprint {
 		return Double.NaN;
 	}
 
-	/** An RSS 2.0 feed of that many items, each with a summary of about 600 characters. */
+	/**
+	 * An RSS 2.0 feed of that many items, each with a summary of about 600 characters.
+	 */
 	private static Path feed(int items) throws IOException {
 		Path file = Files.createTempFile("footprint-feed", ".xml");
 		DateTimeFormatter rfc1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 		Instant start = Instant.now().minus(Duration.ofDays(1));
-		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
-				+ "<title>Generated</title><link>https://news.example.com/</link><description>load</description>\n");
+		StringBuilder xml = new StringBuilder(
+				"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
+						+ "<title>Generated</title><link>https://news.example.com/</link><description>load</description>\n");
 		String summary = "Bitcoin and Ethereum markets moved as traders weighed the latest figures. ".repeat(8);
 		for (int i = 0; i < items; i++) {
 			xml.append("<item><title>Headline number ")

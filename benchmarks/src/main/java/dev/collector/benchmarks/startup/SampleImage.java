@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * Dockerfile (there is no Docker engine here): the executable jar extracted as the
  * Dockerfile extracts it, the CDS archive recorded by the Dockerfile's training run, and
  * the application started with the Dockerfile's ENTRYPOINT (CDS, Spring AOT) and
- * JAVA_TOOL_OPTIONS. The container's memory limit is emulated with {@code -XX:MaxRAM}: in a
- * container the JVM sizes itself from the limit as it does here from MaxRAM.
+ * JAVA_TOOL_OPTIONS. The container's memory limit is emulated with {@code -XX:MaxRAM}: in
+ * a container the JVM sizes itself from the limit as it does here from MaxRAM.
  */
 final class SampleImage {
 
@@ -56,7 +56,7 @@ final class SampleImage {
 		String text = Files.readString(dockerfile);
 		Path work = Files.createTempDirectory("sample-image");
 		Path extracted = work.resolve("extracted");
-		List<String> extract = new ArrayList<>(List.of(java(), "-Djarmode=tools", "-jar", jar.toString()));
+		List<String> extract = new ArrayList<>(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract"));
 		extract.addAll(Arrays.asList(group(EXTRACT, text).replace("/extracted", extracted.toString()).split("\\s+")));
 		run(work, extract, null);
 		Path app = work.resolve("app");

@@ -71,7 +71,8 @@ class ContainerLayoutIT {
 	@Test
 	void theLayeredApplicationStartsWithTheDockerfilesEntrypointAndStopsOnSigterm() throws Exception {
 		Path extracted = this.work.resolve("extracted");
-		List<String> extract = new ArrayList<>(List.of(java(), "-Djarmode=tools", "-jar", this.jar.toString()));
+		List<String> extract = new ArrayList<>(
+				List.of(java(), "-Djarmode=tools", "-jar", this.jar.toString(), "extract"));
 		extract.addAll(List.of(dockerfile(EXTRACT).replace("/extracted", extracted.toString()).split("\\s+")));
 		run(this.work, extract.toArray(String[]::new));
 		// what changes with every commit is in the last layer, the libraries in the first
