@@ -7,14 +7,14 @@
 #
 # Start-up and footprint also run the sample as its container image does (no Docker engine needed: the
 # Dockerfile's extract, CDS training run, ENTRYPOINT and JAVA_TOOL_OPTIONS, reproduced with plain java).
-# BENCH_ROUNDS (default 11) sets the start-up rounds. The machine should be quiet: run `uptime` first.
+# BENCH_ROUNDS (default 11) sets the start-up rounds, BENCH_RECORDS (default 500000) the JDBC records. The machine should be quiet: run `uptime` first.
 #
 # Databases: BENCH_POSTGRES_URL and BENCH_MARIADB_URL (JDBC URLs; users postgres and root, no password),
 # each benchmark creates and drops the table bench_item there. Unset: that database is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-records=500000
+records="${BENCH_RECORDS:-500000}"
 heap_records=2000000
 out=docs/performance.md
 only=""
