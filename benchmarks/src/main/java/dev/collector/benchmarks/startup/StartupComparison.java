@@ -40,7 +40,8 @@ import dev.collector.benchmarks.startup.starter.StarterApp;
  * image's JVM flags, the chart's memory limit emulated with {@code -XX:MaxRAM}).</li>
  * </ul>
  * Then the time of {@code GET /metrics} with 5,000 series. Argument: output file.
- * {@code -Dbench.rounds} (default 11) sets the rounds.
+ * {@code -Dbench.rounds} (default 11) sets the rounds; {@code -Dbench.rows=REGEX} keeps
+ * only the rows that match (and the bare, floor and starter applications).
  */
 public final class StartupComparison {
 
@@ -135,6 +136,11 @@ public final class StartupComparison {
 			String options = image.toolOptions() + " -XX:MaxRAM=" + IMAGE_MEMORY;
 			measures.put(IMAGE, () -> SampleImage.startedMillis(image.app(), asImage, options));
 		}
+		// -Dbench.rows=REGEX: only the rows whose name matches (bare, floor and starter always)
+		Pattern rows = Pattern.compile(System.getProperty("bench.rows", ".*"));
+		measures.keySet()
+			.removeIf((name) -> !rows.matcher(name).find() && !name.equals(STARTER)
+					&& !name.startsWith("bare web") && !name.startsWith("the same + JDBC"));
 		Map<String, List<Long>> millis = new LinkedHashMap<>();
 		measures.keySet().forEach((name) -> millis.put(name, new ArrayList<>()));
 		for (int round = 0; round <= ROUNDS; round++) {
