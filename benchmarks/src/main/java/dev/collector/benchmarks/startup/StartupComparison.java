@@ -136,11 +136,12 @@ public final class StartupComparison {
 			String options = image.toolOptions() + " -XX:MaxRAM=" + IMAGE_MEMORY;
 			measures.put(IMAGE, () -> SampleImage.startedMillis(image.app(), asImage, options));
 		}
-		// -Dbench.rows=REGEX: only the rows whose name matches (bare, floor and starter always)
+		// -Dbench.rows=REGEX: only the rows whose name matches (bare, floor and starter
+		// always)
 		Pattern rows = Pattern.compile(System.getProperty("bench.rows", ".*"));
 		measures.keySet()
-			.removeIf((name) -> !rows.matcher(name).find() && !name.equals(STARTER)
-					&& !name.startsWith("bare web") && !name.startsWith("the same + JDBC"));
+			.removeIf((name) -> !rows.matcher(name).find() && !name.equals(STARTER) && !name.startsWith("bare web")
+					&& !name.startsWith("the same + JDBC"));
 		Map<String, List<Long>> millis = new LinkedHashMap<>();
 		measures.keySet().forEach((name) -> millis.put(name, new ArrayList<>()));
 		for (int round = 0; round <= ROUNDS; round++) {
