@@ -3,24 +3,48 @@
 #
 #   scripts/benchmarks.sh            full run: 500k records per JDBC contender, 2M records in a 256 MB heap
 #   scripts/benchmarks.sh --quick    the same with 100k / 200k records, to try it out (writes to target/)
+#   scripts/benchmarks.sh --only startup|footprint|jdbc   one part, printed (docs/performance.md untouched)
+#
+# Start-up and footprint also run the sample as its container image does (no Docker engine needed: the
+# Dockerfile's extract, CDS training run, ENTRYPOINT and JAVA_TOOL_OPTIONS, reproduced with plain java).
+# BENCH_ROUNDS (default 11) sets the start-up rounds, BENCH_RECORDS (default 500000) the JDBC records. The machine should be quiet: run `uptime` first.
 #
 # Databases: BENCH_POSTGRES_URL and BENCH_MARIADB_URL (JDBC URLs; users postgres and root, no password),
 # each benchmark creates and drops the table bench_item there. Unset: that database is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-records=500000
+records="${BENCH_RECORDS:-500000}"
 heap_records=2000000
 out=docs/performance.md
+only=""
 if [[ "${1:-}" == "--quick" ]]; then
 	records=100000
 	heap_records=200000
 	out=benchmarks/target/performance-quick.md
+elif [[ "${1:-}" == "--only" ]]; then
+	only="${2:?--only startup, footprint or jdbc}"
 fi
 
-./mvnw -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests
+./mvnw -B -q -Pbenchmarks -pl benchmarks,sample-news-collector -am package -DskipTests -Djacoco.skip=true
 cp="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 java=(java -cp "$cp")
+sample=(-Dbench.sample-jar="$(ls sample-news-collector/target/sample-news-collector-*-exec.jar)"
+	-Dbench.dockerfile=sample-news-collector/Dockerfile -Dbench.rounds="${BENCH_ROUNDS:-11}")
+
+if [[ -n "$only" ]]; then
+	part=$(mktemp)
+	case "$only" in
+		startup) "${java[@]}" "${sample[@]}" dev.collector.benchmarks.startup.StartupComparison "$part" ;;
+		footprint) "${java[@]}" "${sample[@]}" dev.collector.benchmarks.startup.Footprint "$part" ;;
+		jdbc) "${java[@]}" -Xmx1g dev.collector.benchmarks.JdbcComparison "$records" "$part" ;;
+		*) echo "unknown part: $only" >&2; exit 2 ;;
+	esac
+	echo "--- $only, load average before: see uptime; result:"
+	cat "$part"
+	rm -f "$part"
+	exit 0
+fi
 
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
@@ -42,11 +66,18 @@ maria_version=$( [[ -n "${BENCH_MARIADB_URL:-}" ]] && mysql -h 127.0.0.1 -u root
 	echo "| PostgreSQL | ${pg_version} (loopback, default configuration) |"
 	echo "| MariaDB | ${maria_version} (loopback, default configuration) |"
 	echo "| H2 | in memory, in the benchmark's JVM |"
+	echo "| load average at the start | $(cut -d' ' -f1-3 /proc/loadavg) |"
 	echo
 	echo "Reproduce: start PostgreSQL and MariaDB, then"
 	echo
 	echo '```bash'
 	echo 'BENCH_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/bench BENCH_MARIADB_URL=jdbc:mariadb://127.0.0.1:3306/bench scripts/benchmarks.sh'
+	echo '```'
+	echo
+	echo 'One part alone (printed, this file untouched): `scripts/benchmarks.sh --only startup` (or `footprint`, `jdbc`).'
+	echo
+	echo '```bash'
+	echo 'scripts/startup-check.sh   # the starter against the bare application, whole processes timed alternately (farm-bench)'
 	echo '```'
 	echo
 } > "$tmp"
@@ -68,7 +99,8 @@ if [[ -n "${BENCH_POSTGRES_URL:-}" ]]; then
 fi
 
 "${java[@]}" dev.collector.benchmarks.OverheadReport "$tmp"
-"${java[@]}" dev.collector.benchmarks.startup.StartupComparison "$tmp"
+"${java[@]}" "${sample[@]}" dev.collector.benchmarks.startup.StartupComparison "$tmp"
+"${java[@]}" "${sample[@]}" dev.collector.benchmarks.startup.Footprint "$tmp"
 
 # the hand-written reading of the numbers (from its marker to the end) survives a new run
 if [[ -f docs/performance.md ]] && grep -q '^<!-- notes' docs/performance.md; then

@@ -26,6 +26,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,6 +49,7 @@ import dev.collector.collect.RunHistory;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.BackfillProperties;
 import dev.collector.config.CollectorProperties;
+import dev.collector.config.RunMode;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 import dev.collector.schema.RecordSchema;
 import dev.collector.jdbc.RequiredTables;
@@ -200,8 +202,9 @@ public class CollectorClusterAutoConfiguration {
 	@ConditionalOnMissingBean
 	CollectorSchedulerLifecycle collectorSchedulerLifecycle(
 			@org.springframework.beans.factory.annotation.Qualifier(SCHEDULER_BEAN_NAME) Scheduler scheduler,
-			ClusterCollection collection) {
-		return new CollectorSchedulerLifecycle(scheduler, collection);
+			ClusterCollection collection, Environment environment) {
+		// read at run time, not in a condition: an AOT build serves and runs once alike
+		return new CollectorSchedulerLifecycle(scheduler, collection, RunMode.of(environment).isEmpty());
 	}
 
 	private static JdbcTemplate template(ObjectProvider<JdbcTemplate> jdbcTemplate, DataSource dataSource) {

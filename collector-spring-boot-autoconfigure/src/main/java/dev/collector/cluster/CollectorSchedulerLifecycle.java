@@ -8,7 +8,8 @@ import org.springframework.context.SmartLifecycle;
  * Starts the collector's db-scheduler with the application context and stops it at close:
  * no new executions are picked, and those running get {@code collector.shutdown-timeout}
  * to finish. An execution cut off there is taken over by another replica once its
- * heartbeats stop.
+ * heartbeats stop. In a one-shot run ({@code collector.run}) it starts only when the run
+ * needs it (collect, backfill), after the run placed its order.
  */
 public class CollectorSchedulerLifecycle implements SmartLifecycle {
 
@@ -16,18 +17,41 @@ public class CollectorSchedulerLifecycle implements SmartLifecycle {
 
 	private final ClusterCollection collection;
 
+	private final boolean autoStartup;
+
 	private volatile boolean running;
 
 	public CollectorSchedulerLifecycle(Scheduler scheduler, ClusterCollection collection) {
+		this(scheduler, collection, true);
+	}
+
+	/**
+	 * Create the lifecycle.
+	 * @param scheduler the collector's db-scheduler
+	 * @param collection the collection task, connected to the scheduler at once (a
+	 * one-shot run places its order before the scheduler starts)
+	 * @param autoStartup whether the scheduler starts with the context; a one-shot run
+	 * ({@code collector.run}) starts it itself, and only when it needs it
+	 */
+	public CollectorSchedulerLifecycle(Scheduler scheduler, ClusterCollection collection, boolean autoStartup) {
 		this.scheduler = scheduler;
 		this.collection = collection;
+		this.autoStartup = autoStartup;
+		collection.attach(scheduler);
 	}
 
 	@Override
-	public void start() {
-		this.collection.attach(this.scheduler);
+	public synchronized void start() {
+		if (this.running) {
+			return;
+		}
 		this.scheduler.start();
 		this.running = true;
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.autoStartup;
 	}
 
 	@Override

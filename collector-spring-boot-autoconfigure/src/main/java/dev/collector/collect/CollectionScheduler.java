@@ -35,6 +35,8 @@ public class CollectionScheduler implements SmartLifecycle, CollectionSchedule {
 
 	private volatile ScheduledFuture<?> future;
 
+	private boolean autoStartup = true;
+
 	public CollectionScheduler(CollectionRunner runner, TaskScheduler scheduler, Clock clock, Duration initialDelay,
 			Duration interval) {
 		this.runner = runner;
@@ -49,6 +51,20 @@ public class CollectionScheduler implements SmartLifecycle, CollectionSchedule {
 		this.future = this.scheduler.scheduleWithFixedDelay(this::runOnce, this.clock.instant().plus(this.initialDelay),
 				this.interval);
 		logger.info("Scheduled collection every " + this.interval + ", first in " + this.initialDelay);
+	}
+
+	/**
+	 * Set whether the schedule starts with the context; a one-shot run
+	 * ({@code collector.run}) runs its collection itself and schedules none.
+	 * @param autoStartup whether to start with the context
+	 */
+	public void setAutoStartup(boolean autoStartup) {
+		this.autoStartup = autoStartup;
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.autoStartup;
 	}
 
 	@Override

@@ -28,6 +28,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
+import dev.collector.config.RunMode;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 import dev.collector.schema.AnnotatedRecordSchema;
 import dev.collector.schema.RecordSchema;
@@ -138,9 +139,13 @@ public class CollectorAutoConfiguration {
 	@ConditionalOnMissingBean(value = CollectionScheduler.class, name = "collectorScheduler")
 	@ConditionalOnBooleanProperty(name = "collector.schedule.enabled", matchIfMissing = true)
 	CollectionScheduler collectionScheduler(CollectorProperties properties, CollectionRunner runner,
-			@Qualifier(TASK_SCHEDULER_BEAN_NAME) ThreadPoolTaskScheduler scheduler, Clock clock) {
-		return new CollectionScheduler(runner, scheduler, clock, properties.getSchedule().getInitialDelay(),
-				properties.getSchedule().getInterval());
+			@Qualifier(TASK_SCHEDULER_BEAN_NAME) ThreadPoolTaskScheduler scheduler, Clock clock,
+			Environment environment) {
+		CollectionScheduler schedule = new CollectionScheduler(runner, scheduler, clock,
+				properties.getSchedule().getInitialDelay(), properties.getSchedule().getInterval());
+		// read at run time, not in a condition: an AOT build serves and runs once alike
+		schedule.setAutoStartup(RunMode.of(environment).isEmpty());
+		return schedule;
 	}
 
 	private static CollectionObserver observersOf(ObjectProvider<CollectionObserver> observers) {

@@ -22,7 +22,8 @@ import org.springframework.core.env.MapPropertySource;
  * depends on nothing outside the JVM</li>
  * <li>graceful shutdown of the web server</li>
  * <li>{@code @Timed}, {@code @Counted} and {@code @Observed} on any bean
- * ({@code management.observations.annotations.enabled})</li>
+ * ({@code management.observations.annotations.enabled}) when the application brings
+ * AspectJ ({@code spring-boot-starter-aop})</li>
  * </ul>
  */
 public class CollectorDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -48,7 +49,7 @@ public class CollectorDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		defaults.put("management.endpoint.health.group.readiness.include", "readinessState,db");
 		defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
 		defaults.put("server.shutdown", "graceful");
-		// the @Timed/@Counted/@Observed aspects (needs AspectJ, which the starter brings)
+		// the @Timed/@Counted/@Observed aspects, when the application brings AspectJ
 		defaults.put("management.observations.annotations.enabled", "true");
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
 	}

@@ -103,6 +103,16 @@ public class CollectorProperties implements Validator {
 	@NestedConfigurationProperty
 	private final RetentionProperties retention = new RetentionProperties();
 
+	/**
+	 * Run once and exit instead of serving: collect, backfill, check or checkpoints. Exit
+	 * code 0 succeeded, 1 failed, 2 partial, 3 refused; a one-line JSON summary on
+	 * stdout; no web server unless spring.main.web-application-type says otherwise.
+	 */
+	private RunMode run;
+
+	@NestedConfigurationProperty
+	private final RunOnceProperties runOnce = new RunOnceProperties();
+
 	public String getName() {
 		return this.name;
 	}
@@ -213,6 +223,18 @@ public class CollectorProperties implements Validator {
 
 	public RetentionProperties getRetention() {
 		return this.retention;
+	}
+
+	public RunMode getRun() {
+		return this.run;
+	}
+
+	public void setRun(RunMode run) {
+		this.run = run;
+	}
+
+	public RunOnceProperties getRunOnce() {
+		return this.runOnce;
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import org.springframework.boot.actuate.autoconfigure.metrics.export.prometheus.
 import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -46,6 +47,13 @@ import dev.collector.sourcecheck.SourceChecker;
 @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
 @ConditionalOnBean(Collector.class)
 public class CollectorWebAutoConfiguration {
+
+	@Bean
+	@ConditionalOnClass(name = "org.springdoc.core.configuration.SpringDocConfiguration")
+	@ConditionalOnBooleanProperty(name = "collector.openapi.lazy", matchIfMissing = true)
+	static LazySpringDocPostProcessor collectorLazySpringDocPostProcessor() {
+		return new LazySpringDocPostProcessor();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -31,8 +31,17 @@ import dev.collector.benchmarks.startup.starter.StarterApp;
  * validated records pays before the starter adds anything;</li>
  * <li>the starter application without one optional library at a time (its jar taken off
  * the class path; the starter backs off): what that library costs.</li>
+ * <li>the starter application with AspectJ added ({@code spring-boot-starter-aop}): what
+ * the {@code @Timed}/{@code @Counted}/{@code @Observed} and Resilience4j annotation
+ * aspects cost an application that opts in (the starter no longer brings AspectJ);</li>
+ * <li>with {@code -Dbench.sample-jar} and {@code -Dbench.dockerfile}: the sample, started
+ * with {@code java -jar} at JVM defaults, and as its container image runs it
+ * ({@link SampleImage}: extracted jar, CDS archive of a training run, Spring AOT, the
+ * image's JVM flags, the chart's memory limit emulated with {@code -XX:MaxRAM}).</li>
  * </ul>
  * Then the time of {@code GET /metrics} with 5,000 series. Argument: output file.
+ * {@code -Dbench.rounds} (default 11) sets the rounds; {@code -Dbench.rows=REGEX} keeps
+ * only the rows that match (and the bare, floor and starter applications).
  */
 public final class StartupComparison {
 
@@ -58,13 +67,30 @@ public final class StartupComparison {
 	/** Optional libraries whose cost is measured by starting without them. */
 	private static final Map<String, Pattern> OPTIONAL = optional();
 
-	private static final int ROUNDS = 11;
+	/** Benchmark-only jars that the applications must not see: Spring Batch, AspectJ. */
+	private static final Pattern NOT_THE_STARTERS = jars("spring-batch-(core|infrastructure)", "aspectjweaver",
+			"spring-boot-starter-aop");
+
+	/** Spring Batch alone, for the application that adds AspectJ back. */
+	private static final Pattern SPRING_BATCH = jars("spring-batch-(core|infrastructure)");
+
+	private static final int ROUNDS = Integer.getInteger("bench.rounds", 11);
+
+	/** Name of the starter application's row. */
+	static final String STARTER = "bare + collector starter, H2, one Collector";
+
+	/** Name of the row of the sample as its image runs it. */
+	static final String IMAGE = "the sample as its image runs it: extracted jar, CDS, Spring AOT, the image's JVM flags";
+
+	/** The container memory limit emulated for the image (the chart's default limit). */
+	static final String IMAGE_MEMORY = System.getProperty("bench.image-memory", "384m");
 
 	private StartupComparison() {
 	}
 
 	public static void main(String[] args) throws Exception {
 		List<String> classPath = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
+		List<String> starterClassPath = keep(classPath, NOT_THE_STARTERS.asMatchPredicate().negate());
 		List<String> starterArgs = List.of("--spring.datasource.url=jdbc:h2:mem:start",
 				"--collector.schedule.enabled=false");
 		Map<String, Start> starts = new LinkedHashMap<>();
@@ -76,54 +102,114 @@ public final class StartupComparison {
 								(jar) -> isClasses(jar) || BARE.matcher(jar).matches() || FLOOR.matcher(jar).matches()),
 						List.of("--spring.datasource.url=jdbc:h2:mem:floor", "--spring.sql.init.mode=always",
 								"--spring.sql.init.schema-locations=classpath:floor-schema.sql")));
-		starts.put("bare + collector starter, H2, one Collector", new Start(StarterApp.class, classPath, starterArgs));
+		starts.put(STARTER, new Start(StarterApp.class, starterClassPath, starterArgs));
+		starts.put("starter application + AspectJ (spring-boot-starter-aop: the annotation aspects, opt-in)",
+				new Start(StarterApp.class, keep(classPath, SPRING_BATCH.asMatchPredicate().negate()), starterArgs));
 		OPTIONAL.forEach((library, jar) -> starts.put("starter application without " + library,
-				new Start(StarterApp.class, keep(classPath, jar.asMatchPredicate().negate()), starterArgs)));
+				new Start(StarterApp.class, keep(starterClassPath, jar.asMatchPredicate().negate()), starterArgs)));
+		if (args[0].equals("--command")) {
+			// one application's command, for timing whole processes from outside
+			// (scripts/startup-check.sh)
+			Start start = switch (args[1]) {
+				case "bare" -> starts.get("bare web + actuator + Prometheus");
+				case "floor" -> starts.get("the same + JDBC, H2 with one table, Bean Validation (the floor)");
+				case "starter" -> starts.get(STARTER);
+				default -> throw new IllegalArgumentException("bare, floor or starter: " + args[1]);
+			};
+			System.out.println(String.join(" ", start.command(List.of())));
+			return;
+		}
+		Map<String, Measure> measures = new LinkedHashMap<>();
+		starts.forEach((name, start) -> measures.put(name, () -> Long.parseLong(start.run(List.of()).get(0))));
+		String sampleJar = System.getProperty("bench.sample-jar");
+		String dockerfile = System.getProperty("bench.dockerfile");
+		if (sampleJar != null && dockerfile != null) {
+			SampleImage image = SampleImage.build(Path.of(sampleJar), Path.of(dockerfile));
+			List<String> sampleArgs = List.of("--spring.datasource.url=jdbc:h2:mem:start", "--server.port=0",
+					"--collector.schedule.enabled=false");
+			List<String> plain = new ArrayList<>(List.of(SampleImage.java(), "-jar", image.jar().toString()));
+			plain.addAll(sampleArgs);
+			measures.put("the sample, java -jar (JVM defaults)",
+					() -> SampleImage.startedMillis(image.app(), plain, null));
+			List<String> asImage = new ArrayList<>(image.entrypoint());
+			asImage.addAll(sampleArgs);
+			String options = image.toolOptions() + " -XX:MaxRAM=" + IMAGE_MEMORY;
+			measures.put(IMAGE, () -> SampleImage.startedMillis(image.app(), asImage, options));
+		}
+		// -Dbench.rows=REGEX: only the rows whose name matches (bare, floor and starter
+		// always)
+		Pattern rows = Pattern.compile(System.getProperty("bench.rows", ".*"));
+		measures.keySet()
+			.removeIf((name) -> !rows.matcher(name).find() && !name.equals(STARTER) && !name.startsWith("bare web")
+					&& !name.startsWith("the same + JDBC"));
 		Map<String, List<Long>> millis = new LinkedHashMap<>();
-		starts.keySet().forEach((name) -> millis.put(name, new ArrayList<>()));
+		measures.keySet().forEach((name) -> millis.put(name, new ArrayList<>()));
 		for (int round = 0; round <= ROUNDS; round++) {
-			for (Map.Entry<String, Start> start : starts.entrySet()) {
-				long ready = Long.parseLong(start.getValue().run(List.of()).get(0));
+			for (Map.Entry<String, Measure> measure : measures.entrySet()) {
+				long ready = measure.getValue().millis();
 				if (round > 0) {
-					millis.get(start.getKey()).add(ready);
+					millis.get(measure.getKey()).add(ready);
 				}
 			}
 			System.err.println("round " + round + " " + millis);
 		}
-		List<String> scrape = starts.get("bare + collector starter, H2, one Collector")
-			.run(List.of("-Dbench.scrape-series=5000"));
+		List<String> scrape = starts.get(STARTER).run(List.of("-Dbench.scrape-series=5000"));
 		String report = report(millis, scrape.get(1).split(" "));
 		System.out.print(report);
 		Files.writeString(Path.of(args[0]), report, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 				StandardOpenOption.APPEND);
 	}
 
+	@FunctionalInterface
+	private interface Measure {
+
+		/** Start once; the JVM's uptime in ms when the application was ready. */
+		long millis() throws Exception;
+
+	}
+
 	private static String report(Map<String, List<Long>> millis, String[] scrape) {
 		List<String> names = new ArrayList<>(millis.keySet());
 		long bare = median(millis.get(names.get(0)));
 		long floor = median(millis.get(names.get(1)));
-		long starter = median(millis.get(names.get(2)));
+		long starter = median(millis.get(STARTER));
 		StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "## Start-up%n%nTime from JVM start to "
-				+ "ApplicationReadyEvent in forked JVMs (default flags), every application once per round, %d rounds "
-				+ "after a warm-up round:%n%n| application | median ms | quartiles ms | min–max ms | to bare |%n"
-				+ "|---|---:|---:|---:|---:|%n", ROUNDS));
+				+ "the started application (ApplicationReadyEvent; for the sample, Boot's \"process running for\") "
+				+ "in forked JVMs, JVM defaults unless the row says otherwise, every application once per round, "
+				+ "%d rounds after a warm-up round:%n%n| application | median ms | quartiles ms | min–max ms | "
+				+ "to bare |%n|---|---:|---:|---:|---:|%n", ROUNDS));
 		for (String name : names) {
 			List<Long> values = millis.get(name);
-			report.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %+.0f%% |%n", name, median(values),
-					quartiles(values), range(values), 100.0 * (median(values) - bare) / bare));
+			report.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.2f× |%n", name, median(values),
+					quartiles(values), range(values), (double) median(values) / bare));
 		}
-		report
-			.append(String.format(Locale.ROOT, "%nThe starter adds **%+.0f%%** to the bare application (medians; goal: "
-					+ "< 20%%), %+.0f%% to the floor. Per round (each starter start against the bare start of its round): "
-					+ "median %+.0f%%.%n%n", 100.0 * (starter - bare) / bare, 100.0 * (starter - floor) / floor,
-					pairMedian(millis.get(names.get(2)), millis.get(names.get(0)))));
-		report.append("What the optional libraries cost (the starter application's median less the median "
-				+ "without the library):\n\n| library | ms | share of the starter's addition |\n|---|---:|---:|\n");
-		for (String name : names.subList(3, names.size())) {
-			long without = median(millis.get(name));
-			report.append(String.format(Locale.ROOT, "| %s | %d | %.0f%% |%n",
-					name.replace("starter application without ", ""), starter - without,
-					100.0 * (starter - without) / (starter - bare)));
+		report.append(String.format(Locale.ROOT,
+				"%nThe starter application: **%.2f×** the bare application (goal: ≤ 1.5×), **%.2f×** the floor "
+						+ "(goal: ≤ 1.25×); per round (each starter start against the bare start of its round): "
+						+ "median %.2f×.%n",
+				(double) starter / bare, (double) starter / floor,
+				pairMedian(millis.get(STARTER), millis.get(names.get(0)))));
+		if (millis.containsKey(IMAGE)) {
+			long image = median(millis.get(IMAGE));
+			report.append(String.format(Locale.ROOT,
+					"The sample as its image runs it (memory limit %s emulated with -XX:MaxRAM): **%.2f×** the bare "
+							+ "application at JVM defaults (goal: < 1×); per round: median %.2f×.%n",
+					IMAGE_MEMORY, (double) image / bare, pairMedian(millis.get(IMAGE), millis.get(names.get(0)))));
+		}
+		report.append("\nWhat the optional libraries cost (the starter application's median less the median "
+				+ "without the library; AspectJ: the median with it less the starter's):\n\n| library | ms | "
+				+ "share of the starter's addition |\n|---|---:|---:|\n");
+		for (String name : names) {
+			if (name.startsWith("starter application without ")) {
+				long without = median(millis.get(name));
+				report.append(String.format(Locale.ROOT, "| %s | %d | %.0f%% |%n",
+						name.replace("starter application without ", ""), starter - without,
+						100.0 * (starter - without) / (starter - bare)));
+			}
+			else if (name.startsWith("starter application + ")) {
+				report.append(String.format(Locale.ROOT, "| %s | %d | (not in the starter) |%n",
+						name.replace("starter application + ", ""), median(millis.get(name)) - starter));
+			}
 		}
 		report.append(String.format(Locale.ROOT, "%nAll starts (ms), in order: %s.%n%n", millis));
 		report.append(String.format(Locale.ROOT, "## /metrics scrape%n%nThe starter application with %s series in its "
@@ -135,15 +221,13 @@ public final class StartupComparison {
 
 	private static Map<String, Pattern> optional() {
 		Map<String, Pattern> optional = new LinkedHashMap<>();
-		optional.put("AspectJ (the @Timed, @Counted, @Observed and Resilience4j annotation aspects)",
-				jars("aspectjweaver", "spring-boot-starter-aop"));
 		optional.put("springdoc (OpenAPI, Swagger UI)",
 				jars("springdoc-openapi-starter-[a-z-]+", "swagger-[a-z-]+", "webjars-locator-lite"));
 		optional.put("Caffeine (the cache)", jars("caffeine", "spring-boot-starter-cache"));
 		optional.put("db-scheduler (cluster scheduling; the in-JVM scheduler instead)", jars("db-scheduler"));
 		optional.put("Spring Cloud Context (/actuator/refresh)", jars("spring-cloud-context"));
 		// what the starter costs with all of them opt-in
-		optional.put("all five",
+		optional.put("all four",
 				Pattern.compile(optional.values()
 					.stream()
 					.map(Pattern::pattern)
@@ -167,14 +251,19 @@ public final class StartupComparison {
 
 	private record Start(Class<?> main, List<String> classPath, List<String> args) {
 
-		/** Start the application; return its READY time and any later SCRAPE line. */
-		List<String> run(List<String> jvmArgs) throws Exception {
+		List<String> command(List<String> jvmArgs) {
 			List<String> command = new ArrayList<>(
 					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 			command.addAll(jvmArgs);
 			command.addAll(List.of("-cp", String.join(File.pathSeparator, this.classPath), this.main.getName(),
 					"--server.port=0"));
 			command.addAll(this.args);
+			return command;
+		}
+
+		/** Start the application; return its READY time and any later SCRAPE line. */
+		List<String> run(List<String> jvmArgs) throws Exception {
+			List<String> command = command(jvmArgs);
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 			List<String> found = new ArrayList<>();
 			StringBuilder output = new StringBuilder();
@@ -201,7 +290,7 @@ public final class StartupComparison {
 	private static double pairMedian(List<Long> starter, List<Long> bare) {
 		List<Double> ratios = new ArrayList<>();
 		for (int i = 0; i < bare.size(); i++) {
-			ratios.add(100.0 * (starter.get(i) - bare.get(i)) / bare.get(i));
+			ratios.add((double) starter.get(i) / bare.get(i));
 		}
 		return ratios.stream().sorted().collect(Collectors.toList()).get(ratios.size() / 2);
 	}

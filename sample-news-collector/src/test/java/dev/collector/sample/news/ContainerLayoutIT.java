@@ -31,14 +31,21 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The container image without a Docker engine: the executable jar is split into layers
  * exactly as {@code Dockerfile} does, the layers are copied into one directory in the
- * Dockerfile's order, and the application is started there with the Dockerfile's
- * ENTRYPOINT and JAVA_TOOL_OPTIONS. Runs after {@code package} (failsafe).
+ * Dockerfile's order, the CDS training run of the Dockerfile records its archive there
+ * (with an in-memory database, nothing else to reach), and the application is started
+ * with the Dockerfile's ENTRYPOINT and JAVA_TOOL_OPTIONS: from the archive and with the
+ * Spring AOT classes of the jar. Then one collection end to end over HTTP, and a one-shot
+ * run. Runs after {@code package} (failsafe).
  */
 class ContainerLayoutIT {
 
 	private static final Pattern COPY_LAYER = Pattern.compile("(?m)^COPY --from=build /extracted/([a-z-]+)/ \\./\\s*$");
 
 	private static final Pattern ENTRYPOINT = Pattern.compile("(?m)^ENTRYPOINT (\\[.*])\\s*$");
+
+	private static final Pattern EXTRACT = Pattern.compile("extract ([-a-z. ]+/extracted)");
+
+	private static final Pattern TRAINING = Pattern.compile("(?m)^RUN (java -XX:ArchiveClassesAtExit=[^\\\\&\\n]+)");
 
 	private static final Pattern TOOL_OPTIONS = Pattern.compile("(?m)^ENV JAVA_TOOL_OPTIONS=\"([^\"]*)\"\\s*$");
 
@@ -64,18 +71,17 @@ class ContainerLayoutIT {
 	@Test
 	void theLayeredApplicationStartsWithTheDockerfilesEntrypointAndStopsOnSigterm() throws Exception {
 		Path extracted = this.work.resolve("extracted");
-		run(this.work, java(), "-Djarmode=tools", "-jar", this.jar.toString(), "extract", "--layers", "--launcher",
-				"--destination", extracted.toString());
+		List<String> extract = new ArrayList<>(
+				List.of(java(), "-Djarmode=tools", "-jar", this.jar.toString(), "extract"));
+		extract.addAll(List.of(dockerfile(EXTRACT).replace("/extracted", extracted.toString()).split("\\s+")));
+		run(this.work, extract.toArray(String[]::new));
 		// what changes with every commit is in the last layer, the libraries in the first
-		assertThat(extracted
-			.resolve("application/BOOT-INF/classes/dev/collector/sample/news/NewsCollectorApplication.class"))
-			.isRegularFile();
+		assertThat(extracted.resolve("application/application.jar")).isRegularFile();
 		// the starter is built with the application (a reactor module), so it changes
 		// with it
-		assertThat(jarNames(extracted.resolve("application/BOOT-INF/lib")))
+		assertThat(jarNames(extracted.resolve("application/lib")))
 			.anyMatch((name) -> name.startsWith("collector-spring-boot-autoconfigure-"));
-		assertThat(jarNames(extracted.resolve("dependencies/BOOT-INF/lib")))
-			.anyMatch((name) -> name.startsWith("spring-boot-"))
+		assertThat(jarNames(extracted.resolve("dependencies/lib"))).anyMatch((name) -> name.startsWith("spring-boot-"))
 			.noneMatch((name) -> name.startsWith("collector-"));
 
 		Path app = this.work.resolve("app");
@@ -90,6 +96,18 @@ class ContainerLayoutIT {
 					.containsPattern("mkdir -p [^\\n]*/extracted/" + layer + "(\\s|$)");
 			}
 		}
+		// the training run, as the Dockerfile runs it, with the image's JAVA_TOOL_OPTIONS
+		List<String> training = new ArrayList<>(List.of(dockerfile(TRAINING).strip().split("\\s+")));
+		training.set(0, java());
+		ProcessBuilder trainer = new ProcessBuilder(training).directory(app.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(this.work.resolve("training.log").toFile());
+		trainer.environment().put("JAVA_TOOL_OPTIONS", toolOptions());
+		Process trainingRun = trainer.start();
+		assertThat(trainingRun.waitFor(300, TimeUnit.SECONDS)).isTrue();
+		assertThat(trainingRun.exitValue()).as("training run: %s", read(this.work.resolve("training.log"))).isZero();
+		assertThat(app.resolve("application.jsa")).isRegularFile();
+
 		int port = freePort();
 		List<String> command = new ArrayList<>(entrypoint());
 		command.set(0, java());
@@ -97,13 +115,30 @@ class ContainerLayoutIT {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(this.work.resolve("app.log").toFile());
-		builder.environment().put("JAVA_TOOL_OPTIONS", toolOptions());
+		// the image's options, and which class came from where
+		builder.environment()
+			.put("JAVA_TOOL_OPTIONS",
+					toolOptions() + " -Xlog:class+load=info:file=" + this.work.resolve("classes.log"));
 		Process process = builder.start();
 		try {
 			awaitOk(process, "http://127.0.0.1:" + port + "/actuator/health/readiness");
 			assertThat(status("http://127.0.0.1:" + port + "/actuator/health/liveness")).isEqualTo(200);
 			assertThat(read(this.work.resolve("app.log"))).as("the JVM picked up JAVA_TOOL_OPTIONS")
 				.contains("Picked up JAVA_TOOL_OPTIONS: " + toolOptions());
+			assertThat(read(this.work.resolve("classes.log"))).as("classes of the application from the CDS archive")
+				.containsPattern("dev\\.collector\\.collect\\.CollectionRunner source: shared objects file");
+			// the AOT-processed application end to end: one collection, its metrics
+			HttpResponse<String> collected = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/collect?wait=true"))
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.timeout(Duration.ofSeconds(120))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(collected.statusCode()).as(collected.body()).isEqualTo(200);
+			assertThat(new ObjectMapper().readTree(collected.body()).path("records_inserted").asLong()).isPositive();
+			HttpResponse<String> metrics = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+						HttpResponse.BodyHandlers.ofString());
+			assertThat(metrics.body()).contains("collector_collection_requests_total{");
 		}
 		finally {
 			process.destroy(); // SIGTERM, as the kubelet sends it
@@ -114,6 +149,21 @@ class ContainerLayoutIT {
 			assertThat(stopped).as("stopped within 60s of SIGTERM; log: %s", this.work.resolve("app.log")).isTrue();
 		}
 		assertThat(read(this.work.resolve("app.log"))).contains("Commencing graceful shutdown");
+
+		// the same image runs once: the AOT-built application keeps its web server (on a
+		// free port), the run and its exit code are the same
+		List<String> once = new ArrayList<>(entrypoint());
+		once.set(0, java());
+		once.addAll(List.of("--collector.run=check", "--collector.schedule.enabled=false"));
+		ProcessBuilder oneShot = new ProcessBuilder(once).directory(app.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(this.work.resolve("once.log").toFile());
+		oneShot.environment().put("JAVA_TOOL_OPTIONS", toolOptions());
+		Process onceRun = oneShot.start();
+		assertThat(onceRun.waitFor(300, TimeUnit.SECONDS)).isTrue();
+		assertThat(onceRun.exitValue()).as(read(this.work.resolve("once.log"))).isZero();
+		assertThat(read(this.work.resolve("once.log")))
+			.contains("{\"collector_run\":\"check\",\"status\":\"succeeded\"");
 	}
 
 	private List<String> copiedLayers() {
@@ -130,6 +180,12 @@ class ContainerLayoutIT {
 		assertThat(matcher.find()).as("an exec-form ENTRYPOINT in the Dockerfile").isTrue();
 		return new ObjectMapper().readValue(matcher.group(1), new TypeReference<List<String>>() {
 		});
+	}
+
+	private String dockerfile(Pattern pattern) {
+		Matcher matcher = pattern.matcher(this.dockerfile);
+		assertThat(matcher.find()).as("%s in the Dockerfile", pattern).isTrue();
+		return matcher.group(1);
 	}
 
 	private String toolOptions() {
