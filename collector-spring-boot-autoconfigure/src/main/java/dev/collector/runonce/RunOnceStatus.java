@@ -49,11 +49,11 @@ public enum RunOnceStatus {
 	 * @return the run's status
 	 */
 	public static RunOnceStatus of(CollectionResult.Status status) {
-		// a new CollectionResult.Status must be mapped here: the switch has no default,
-		// so
-		// the compiler names it (a partial collection: "case PARTIAL -> PARTIAL;")
+		// no default: a new CollectionResult.Status must be mapped here, and the compiler
+		// names it
 		return switch (status) {
 			case SUCCEEDED -> SUCCEEDED;
+			case PARTIAL -> PARTIAL;
 			case FAILED -> FAILED;
 		};
 	}
