@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
@@ -141,26 +142,58 @@ public class CollectorClusterAutoConfiguration {
 		List<CustomTask<?>> startTasks = new ArrayList<>();
 		startTasks.add(collection.task());
 		clusterTasks.orderedStream().map(ClusterTask::task).forEach(startTasks::add);
-		return Scheduler.create(dataSource, List.of(chunks.task()))
+		SchedulerBuilder builder = Scheduler.create(dataSource, List.of(chunks.task()))
 			.startTasks(startTasks)
 			.schedulerName(new SchedulerName.Fixed(identity.instanceId()))
-			// one thread per start task, so that none waits behind the backfill chunks
-			.threads(backfill.getThreads() + startTasks.size())
+			// as many threads as the collector runs chunks: a replica never picks an
+			// execution it has no thread for, so every due chunk stays free for a
+			// replica with a free thread; the collection has the higher priority and is
+			// picked first as soon as a thread frees
+			.threads(backfill.getThreads())
 			.pollingInterval(backfill.getPollingInterval())
+			// a replica looks at once when it schedules (e.g. a chunk that gave way)
+			.enableImmediateExecution()
 			.heartbeatInterval(backfill.getHeartbeatInterval())
 			.missedHeartbeatsLimit(backfill.getMissedHeartbeatsLimit())
 			.shutdownMaxWait(properties.getShutdownTimeout())
 			.enablePriority()
-			.alwaysPersistTimestampInUTC()
-			.build();
+			.alwaysPersistTimestampInUTC();
+		if (supportsLockAndFetch(dataSource)) {
+			// one statement locks and fetches at most the free threads' worth of due
+			// executions (SELECT ... FOR UPDATE SKIP LOCKED); after each execution the
+			// replica looks again at once while more were due
+			builder.pollUsingLockAndFetch(0.5, 1.0);
+		}
+		return builder.build();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	CollectorSchedulerLifecycle collectorSchedulerLifecycle(
 			@org.springframework.beans.factory.annotation.Qualifier(SCHEDULER_BEAN_NAME) Scheduler scheduler,
-			ClusterCollection collection) {
-		return new CollectorSchedulerLifecycle(scheduler, collection);
+			ClusterCollection collection, DataSource dataSource, CollectorIdentity identity,
+			CollectorProperties properties, BackfillChunkTask chunks, ObjectProvider<ClusterTask> clusterTasks) {
+		List<com.github.kagkarlsson.scheduler.task.Task<?>> tasks = new ArrayList<>();
+		tasks.add(chunks.task());
+		tasks.add(collection.task());
+		clusterTasks.orderedStream().map(ClusterTask::task).forEach(tasks::add);
+		RestartRecovery recovery = new RestartRecovery(dataSource, identity.instanceId(), tasks,
+				properties.getBackfill().getHeartbeatInterval());
+		return new CollectorSchedulerLifecycle(scheduler, collection, recovery);
+	}
+
+	/**
+	 * Whether db-scheduler can lock and fetch due executions in one statement on this
+	 * database (PostgreSQL, MySQL 8; not MariaDB nor H2 in db-scheduler 16).
+	 */
+	static boolean supportsLockAndFetch(DataSource dataSource) {
+		try {
+			AutodetectJdbcCustomization customization = new AutodetectJdbcCustomization(dataSource, true);
+			return customization.supportsSingleStatementLockAndFetch() || customization.supportsGenericLockAndFetch();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	private static JdbcTemplate template(ObjectProvider<JdbcTemplate> jdbcTemplate, DataSource dataSource) {
