@@ -99,7 +99,7 @@ public class CollectorClusterAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BackfillService backfillService(CollectorIdentity identity, BackfillPlanner planner, JdbcBackfillStore store,
-			DataSource dataSource, ApplicationEventPublisher events, Clock clock,
+			DataSource dataSource, ApplicationEventPublisher events, Clock clock, CollectorProperties properties,
 			ObjectProvider<ClusterCollection> collection) {
 		// a plain client: it only adds executions, which the scheduler of any replica
 		// runs
@@ -109,7 +109,7 @@ public class CollectorClusterAutoConfiguration {
 			.enablePriority()
 			.build();
 		return new BackfillService(identity.name(), planner, store, client, events, clock,
-				() -> collection.ifAvailable(ClusterCollection::wakeUp));
+				() -> collection.ifAvailable(ClusterCollection::wakeUp), properties.getBackfill().stalledAfter());
 	}
 
 	@Bean
