@@ -50,6 +50,12 @@ abstract class AbstractRateBudget implements RateBudget, SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** The pause of a 429 this replica met itself, whatever the shared state says yet. */
+	private volatile Instant ownPauseUntil;
+
+	/** Callers waiting for a share: they make this replica a spender too. */
+	private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+
 	AbstractRateBudget(String collector, RateLimitProperties settings, Clock clock) {
 		this.collector = collector;
 		this.settings = settings;
@@ -99,23 +105,30 @@ abstract class AbstractRateBudget implements RateBudget, SmartLifecycle {
 		// renewal
 		tickSoon();
 		long deadline = System.nanoTime() + maxWait.toNanos();
-		synchronized (this.turn) {
-			while (this.share <= 0) {
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
-					return false;
+		this.waiting.incrementAndGet();
+		try {
+			synchronized (this.turn) {
+				while (this.share <= 0) {
+					long left = deadline - System.nanoTime();
+					if (left <= 0) {
+						return false;
+					}
+					TimeUnit.NANOSECONDS.timedWait(this.turn, left);
 				}
-				TimeUnit.NANOSECONDS.timedWait(this.turn, left);
-				this.lastDemand = System.nanoTime();
 			}
+			return true;
 		}
-		return true;
+		finally {
+			this.lastDemand = System.nanoTime();
+			this.waiting.decrementAndGet();
+		}
 	}
 
 	@Override
 	public void throttled(Duration retryAfter) {
 		Duration pause = (retryAfter != null && !retryAfter.isNegative() && !retryAfter.isZero()) ? retryAfter
 				: this.settings.getPause();
+		this.ownPauseUntil = this.clock.instant().plus(pause);
 		setShare(0);
 		try {
 			recordThrottle(pause);
@@ -144,6 +157,9 @@ abstract class AbstractRateBudget implements RateBudget, SmartLifecycle {
 	}
 
 	protected boolean spending() {
+		if (this.waiting.get() > 0) {
+			return true;
+		}
 		long idleAfter = Math.max(this.settings.getLeaseRenewal().toNanos() * 3,
 				(this.share > 0) ? (long) (3 * 60e9 / this.share) : 0);
 		return System.nanoTime() - this.lastDemand < idleAfter;
@@ -172,6 +188,10 @@ abstract class AbstractRateBudget implements RateBudget, SmartLifecycle {
 			// renew expires and the others stop counting it
 			logger.warn("Could not renew the rate budget of collector " + this.collector + ": " + ex.getMessage());
 			return;
+		}
+		Instant own = this.ownPauseUntil;
+		if (own != null && this.clock.instant().isBefore(own)) {
+			computed = 0;
 		}
 		setShare(computed);
 		Instant until = pausedUntil();

@@ -57,7 +57,12 @@ class ResilientHttpInterceptor implements ClientHttpRequestInterceptor {
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
 		String endpoint = endpoint(request);
-		Callable<ClientHttpResponse> attempt = () -> attempt(endpoint, request, body, execution);
+		Callable<ClientHttpResponse> attempt = () -> {
+			// asked again once the permit came: a 429 may have paused the budget
+			// meanwhile
+			this.resilience.awaitBudget();
+			return attempt(endpoint, request, body, execution);
+		};
 		Callable<ClientHttpResponse> limited = io.github.resilience4j.ratelimiter.RateLimiter
 			.decorateCallable(this.resilience.rateLimiter(), attempt);
 		Callable<ClientHttpResponse> budgeted = () -> {

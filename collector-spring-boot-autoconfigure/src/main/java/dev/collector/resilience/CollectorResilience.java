@@ -278,7 +278,12 @@ public class CollectorResilience implements DisposableBean {
 	 */
 	public Stream<?> open(Callable<? extends Stream<?>> source) throws Exception {
 		Callable<Stream<?>> timed = timed(source);
-		Callable<Stream<?>> limited = RateLimiter.decorateCallable(rateLimiter(), timed);
+		// the budget is asked again once the permit came: a 429 may have paused it
+		// meanwhile
+		Callable<Stream<?>> limited = RateLimiter.decorateCallable(rateLimiter(), () -> {
+			awaitBudget();
+			return timed.call();
+		});
 		Callable<Stream<?>> budgeted = () -> {
 			awaitBudget();
 			try {
