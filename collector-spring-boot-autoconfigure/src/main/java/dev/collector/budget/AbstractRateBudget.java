@@ -27,8 +27,15 @@ abstract class AbstractRateBudget implements RateBudget, SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(AbstractRateBudget.class);
 
-	/** A share that moves by less than this fraction is not pushed to the limiter. */
+	/** A share that shrinks by less than this fraction is not pushed to the limiter. */
 	private static final double NOTICEABLE = 0.01;
+
+	/**
+	 * A share that grows is pushed to the limiter only in steps of this fraction: every
+	 * new limiter waits a whole period before its first permit, so a budget that climbs
+	 * back after a 429 must not replace it at every renewal.
+	 */
+	private static final double GROWTH_STEP = 0.1;
 
 	protected final String collector;
 
@@ -207,7 +214,7 @@ abstract class AbstractRateBudget implements RateBudget, SmartLifecycle {
 		this.share = computed;
 		if (computed > 0) {
 			double last = this.published;
-			if (last <= 0 || Math.abs(computed - last) / last > NOTICEABLE) {
+			if (last <= 0 || computed < last * (1 - NOTICEABLE) || computed > last * (1 + GROWTH_STEP)) {
 				this.published = computed;
 				this.listeners.forEach((listener) -> listener.accept(computed));
 			}

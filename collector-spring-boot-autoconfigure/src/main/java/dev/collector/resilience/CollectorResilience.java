@@ -167,6 +167,9 @@ public class CollectorResilience implements DisposableBean {
 	synchronized void applyShare(double requestsPerMinute) {
 		this.share = requestsPerMinute;
 		putRateLimiter(ResilienceSettings.rateLimiter(requestsPerMinute, this.maxWait));
+		// a new limiter would hand out a permit at once: its first one comes a period
+		// later, so that no change of the share lets through more than the share
+		rateLimiter().drainPermissions();
 	}
 
 	private void putRateLimiter(RateLimiterConfig rate) {
