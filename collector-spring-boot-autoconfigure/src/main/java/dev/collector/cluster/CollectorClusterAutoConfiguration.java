@@ -171,15 +171,22 @@ public class CollectorClusterAutoConfiguration {
 	@ConditionalOnMissingBean
 	CollectorSchedulerLifecycle collectorSchedulerLifecycle(
 			@org.springframework.beans.factory.annotation.Qualifier(SCHEDULER_BEAN_NAME) Scheduler scheduler,
-			ClusterCollection collection, DataSource dataSource, CollectorIdentity identity,
-			CollectorProperties properties, BackfillChunkTask chunks, ObjectProvider<ClusterTask> clusterTasks) {
+			ClusterCollection collection) {
+		return new CollectorSchedulerLifecycle(scheduler, collection);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	RestartRecovery collectorRestartRecovery(DataSource dataSource, CollectorIdentity identity,
+			CollectorProperties properties, BackfillChunkTask chunks, ClusterCollection collection,
+			ObjectProvider<ClusterTask> clusterTasks) {
 		List<com.github.kagkarlsson.scheduler.task.Task<?>> tasks = new ArrayList<>();
 		tasks.add(chunks.task());
 		tasks.add(collection.task());
 		clusterTasks.orderedStream().map(ClusterTask::task).forEach(tasks::add);
-		RestartRecovery recovery = new RestartRecovery(dataSource, identity.instanceId(), tasks,
+		return new RestartRecovery(dataSource, identity.instanceId(), tasks,
 				properties.getBackfill().getHeartbeatInterval());
-		return new CollectorSchedulerLifecycle(scheduler, collection, recovery);
 	}
 
 	/**

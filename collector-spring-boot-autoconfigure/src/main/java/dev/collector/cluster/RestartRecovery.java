@@ -26,6 +26,9 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+
 /**
  * Takes back, when a replica starts, the executions that its identity
  * ({@code collector.instance-id}, the pod name on Kubernetes) still holds in
@@ -39,8 +42,13 @@ import org.apache.commons.logging.LogFactory;
  * wins harmlessly). One safeguard remains: an execution whose heartbeat is younger than
  * two heartbeat intervals may belong to a live replica that was given the same identity
  * by mistake, so it is taken back only once its heartbeat is that old.
+ * <p>
+ * It runs as soon as the database is initialised, early in the start-up of the
+ * application and before this replica's scheduler starts: the executions taken back are
+ * due at once, so a replica that is already running picks them up while this one is still
+ * starting.
  */
-public class RestartRecovery {
+public class RestartRecovery implements InitializingBean, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(RestartRecovery.class);
 
@@ -136,10 +144,23 @@ public class RestartRecovery {
 		}
 	}
 
+	@Override
+	public void afterPropertiesSet() {
+		try {
+			recover(() -> {
+			});
+		}
+		catch (RuntimeException ex) {
+			// db-scheduler's dead-execution detection still revives them later
+			logger.warn("Could not look for executions held before a restart: " + ex.getMessage());
+		}
+	}
+
 	/**
 	 * Forget the take-backs still planned (at shutdown).
 	 */
-	public void stop() {
+	@Override
+	public void destroy() {
 		this.later.shutdownNow();
 	}
 

@@ -12,7 +12,9 @@ public class RateLimitProperties {
 	/**
 	 * Calls to the source allowed per minute, spread evenly (20 per second allows one
 	 * call every 50 ms, never a burst of 20). Applies to every source call and to every
-	 * request of the collector HTTP client. Changeable live through /actuator/refresh.
+	 * request of the collector HTTP client, for all the replicas together when scope is
+	 * cluster. Lower for a while after a 429. Changeable live through /actuator/refresh
+	 * (on one replica: every replica follows).
 	 */
 	private int requestsPerMinute = 60;
 

@@ -14,7 +14,8 @@ import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.collector.collect.CollectorAutoConfiguration;
-import dev.collector.fixtures.ScriptedCollector;
+import dev.collector.fixtures.DailyCollector;
+import dev.collector.fixtures.InMemorySink;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 import dev.collector.ops.StatusContributor;
 import dev.collector.resilience.CollectorResilience;
@@ -30,7 +31,8 @@ class CollectorRateBudgetAutoConfigurationTests {
 		.withPropertyValues("collector.name=budgeted", "collector.schedule.enabled=false",
 				"collector.rate-limit.requests-per-minute=90")
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-		.withBean(ScriptedCollector.class, ScriptedCollector::new);
+		.withBean(DailyCollector.class, () -> new DailyCollector("s1"))
+		.withBean(InMemorySink.class, InMemorySink::new);
 
 	private final ApplicationContextRunner withDatabase = this.contextRunner
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,

@@ -91,14 +91,16 @@ public final class ClusterBenchmark {
 
 	private void scale(int chunks) throws Exception {
 		write("### Scale-out: " + chunks + " chunks, upstream latency 100 ms, budget not limiting\n\n"
-				+ "| replicas | wall s | speed-up | chunks/s | upstream req/s | collector busy (per replica) |"
-				+ " first chunk after (per replica) |\n|---:|---:|---:|---:|---:|---|---|\n");
+				+ "| replicas | wall s | speed-up | chunks/s | upstream req/s | database transactions per chunk |"
+				+ " collector busy (per replica) | first chunk after (per replica) |\n"
+				+ "|---:|---:|---:|---:|---:|---:|---|---|\n");
 		double one = 0;
 		for (int n = 1; n <= 3; n++) {
 			Run run = backfill(n, chunks, 1_000_000, 100);
 			one = (n == 1) ? run.wall : one;
-			write(String.format(Locale.ROOT, "| %d | %.1f | %.2f | %.1f | %.1f | %s | %s |%n", n, run.wall,
-					one / run.wall, chunks / run.wall, run.upstreamRate, run.busy, run.firstChunk));
+			write(String.format(Locale.ROOT, "| %d | %.1f | %.2f | %.1f | %.1f | %.1f | %s | %s |%n", n, run.wall,
+					one / run.wall, chunks / run.wall, run.upstreamRate, run.transactionsPerChunk, run.busy,
+					run.firstChunk));
 		}
 		write("\n");
 	}
@@ -124,8 +126,10 @@ public final class ClusterBenchmark {
 		}
 		awaitReady();
 		long before = this.arrivals.size();
+		long transactions = transactions();
 		String taskId = startBackfill(chunks);
 		await(java.time.Duration.ofMinutes(30), () -> finished(taskId));
+		double perChunk = (transactions() - transactions) / (double) chunks;
 		Map<String, Object> task = this.jdbc.queryForMap(
 				"SELECT EXTRACT(EPOCH FROM finished_at - created_at) AS wall, created_at FROM collector_backfill_task"
 						+ " WHERE task_id = ?",
@@ -144,7 +148,7 @@ public final class ClusterBenchmark {
 		}
 		List<Long> during = this.arrivals.subList((int) before, this.arrivals.size());
 		Run run = new Run(wall, steadyRate(during), String.join(", ", busy), String.join(", ", first),
-				maxIn(during, TimeUnit.SECONDS.toNanos(10)));
+				maxIn(during, TimeUnit.SECONDS.toNanos(10)), perChunk);
 		System.out.println(n + " replica(s): " + run);
 		stopAll();
 		return run;
@@ -196,7 +200,15 @@ public final class ClusterBenchmark {
 		System.out.println("frozen chunk: " + row);
 	}
 
-	private record Run(double wall, double upstreamRate, String busy, String firstChunk, int maxIn10s) {
+	private record Run(double wall, double upstreamRate, String busy, String firstChunk, int maxIn10s,
+			double transactionsPerChunk) {
+	}
+
+	/** Transactions the database committed so far (all sessions of the benchmark's database). */
+	private long transactions() {
+		return this.jdbc.queryForObject(
+				"SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()",
+				Long.class);
 	}
 
 	/** Requests per second between the 10th and the 90th percentile of the arrivals. */
