@@ -203,6 +203,10 @@ public class BackfillService {
 	 * @param taskId the task's id
 	 */
 	void closeIfDone(String taskId) {
+		// after every chunk: a count on the chunks' key, not all the chunks of the task
+		if (this.store.openChunks(taskId) > 0) {
+			return;
+		}
 		BackfillProgress progress = progress(taskId);
 		if (progress.task().finalStatus() != null || !progress.allChunksEnded()) {
 			return;

@@ -184,6 +184,18 @@ public class JdbcBackfillStore {
 	}
 
 	/**
+	 * Count a task's chunks that have not ended (pending or running).
+	 * @param taskId the task
+	 * @return the open chunks
+	 */
+	public int openChunks(String taskId) {
+		Integer count = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM collector_backfill_chunk WHERE task_id = ? AND status IN (?, ?)", Integer.class,
+				taskId, label(ChunkStatus.PENDING), label(ChunkStatus.RUNNING));
+		return (count != null) ? count : 0;
+	}
+
+	/**
 	 * The latest movement of a task's chunks: when one last started, ended or gave way,
 	 * and how many are running.
 	 * @param taskId the task

@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.fixtures.DailyCollector;
 import dev.collector.fixtures.InMemorySink;
+import dev.collector.fixtures.InMemoryStores;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 import dev.collector.ops.StatusContributor;
 import dev.collector.resilience.CollectorResilience;
@@ -32,7 +33,8 @@ class CollectorRateBudgetAutoConfigurationTests {
 				"collector.rate-limit.requests-per-minute=90")
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 		.withBean(DailyCollector.class, () -> new DailyCollector("s1"))
-		.withBean(InMemorySink.class, InMemorySink::new);
+		.withBean(InMemorySink.class, InMemorySink::new)
+		.withBean(InMemoryStores.class, InMemoryStores::new);
 
 	private final ApplicationContextRunner withDatabase = this.contextRunner
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,

@@ -221,7 +221,8 @@ public final class ClusterBenchmark {
 		return (to - from) / ((arrivals.get(to) - arrivals.get(from)) / 1e9);
 	}
 
-	private static int maxIn(List<Long> arrivals, long window) {
+	/** The most arrivals in any window of the given length (sorted nanosecond times). */
+	static int maxIn(List<Long> arrivals, long window) {
 		int most = 0;
 		int j = 0;
 		for (int i = 0; i < arrivals.size(); i++) {

@@ -153,7 +153,7 @@ public final class RateBudgetComparison {
 			List<Long> times = new ArrayList<>(permits);
 			java.util.Collections.sort(times);
 			return new Result(n / (duration.toNanos() / 1e9), sorted[n / 2] / 1e3, sorted[(int) (n * 0.99)] / 1e3,
-					(double) statements.get() / Math.max(1, n), mostIn(times, 1_000_000_000L));
+					(double) statements.get() / Math.max(1, n), ClusterBenchmark.maxIn(times, 1_000_000_000L));
 		}
 		finally {
 			for (Permits replica : replicas) {
@@ -161,18 +161,6 @@ public final class RateBudgetComparison {
 			}
 			pools.forEach(HikariDataSource::close);
 		}
-	}
-
-	private static int mostIn(List<Long> times, long window) {
-		int most = 0;
-		int j = 0;
-		for (int i = 0; i < times.size(); i++) {
-			while (j < times.size() && times.get(j) - times.get(i) < window) {
-				j++;
-			}
-			most = Math.max(most, j - i);
-		}
-		return most;
 	}
 
 	private static void prepare(String database, JdbcTemplate jdbc) {
