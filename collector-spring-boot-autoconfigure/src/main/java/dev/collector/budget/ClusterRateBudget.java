@@ -116,7 +116,14 @@ public class ClusterRateBudget extends AbstractRateBudget {
 
 	@Override
 	public void start() {
-		this.store.configure(this.collector, this.settings.getRequestsPerMinute());
+		try {
+			this.store.configure(this.collector, this.settings.getRequestsPerMinute());
+		}
+		catch (RuntimeException ex) {
+			// the database is away: the renewals create the budget once it is back
+			org.apache.commons.logging.LogFactory.getLog(ClusterRateBudget.class)
+				.warn("Could not set the rate budget of collector " + this.collector + ": " + ex.getMessage());
+		}
 		super.start();
 	}
 

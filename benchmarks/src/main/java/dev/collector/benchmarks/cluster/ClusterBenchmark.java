@@ -28,8 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The cluster benchmarks of issue 21, with every replica a JVM of its own on one
- * PostgreSQL database and a fake upstream in this JVM that answers every request after
- * a fixed latency and counts them:
+ * PostgreSQL database and a fake upstream in this JVM that answers every request after a
+ * fixed latency and counts them:
  * <ul>
  * <li>{@code scale}: a backfill of 1,000 one-day chunks with a budget that is not the
  * bottleneck, on 1, 2 and 3 replicas: wall time, speed-up, how busy each replica's
@@ -38,8 +38,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * requests per second at the upstream against the budget;</li>
  * <li>{@code recovery}: 2 replicas with the default heartbeats; one is killed for good
  * ({@code kill -9}) in the middle of a chunk: how long until the other revives it; then
- * one is frozen ({@code kill -STOP}) for 10 s, as in a long garbage collection: its
- * chunk must not be revived.</li>
+ * one is frozen ({@code kill -STOP}) for 10 s, as in a long garbage collection: its chunk
+ * must not be revived.</li>
  * </ul>
  * Usage: {@code ClusterBenchmark <mode> <jdbc-url> <markdown-out>}; see
  * scripts/cluster-benchmark.sh.
@@ -162,12 +162,12 @@ public final class ClusterBenchmark {
 		startReplica("r1", 1_000_000, Map.of("collector.backfill.batch-size", "30"));
 		startReplica("r2", 1_000_000, Map.of("collector.backfill.batch-size", "30"));
 		awaitReady();
-		String taskId = startBackfill(900);
-		await(java.time.Duration.ofMinutes(5), () -> running(taskId, "r2") != null);
-		Integer chunk = running(taskId, "r2");
+		String killedTask = startBackfill(900);
+		await(java.time.Duration.ofMinutes(5), () -> running(killedTask, "r2") != null);
+		Integer chunk = running(killedTask, "r2");
 		this.replicas.get(1).destroyForcibly().waitFor();
 		long killed = System.nanoTime();
-		await(java.time.Duration.ofMinutes(5), () -> attempts(taskId, chunk) > 1);
+		await(java.time.Duration.ofMinutes(5), () -> attempts(killedTask, chunk) > 1);
 		double revived = (System.nanoTime() - killed) / 1e9;
 		write(String.format(Locale.ROOT, "- replica gone for good (`kill -9` in the middle of a chunk, no restart):"
 				+ " its chunk was revived by the other replica **%.1f s** after the kill (goal: at most 120 s)%n",
@@ -181,10 +181,9 @@ public final class ClusterBenchmark {
 		startReplica("r1", 1_000_000, Map.of("collector.backfill.batch-size", "100"));
 		startReplica("r2", 1_000_000, Map.of("collector.backfill.batch-size", "100"));
 		awaitReady();
-		taskId = startBackfill(600);
-		String task = taskId;
+		String task = startBackfill(600);
 		await(java.time.Duration.ofMinutes(5), () -> running(task, "r2") != null);
-		Integer frozen = running(taskId, "r2");
+		Integer frozen = running(task, "r2");
 		long pid = this.replicas.get(1).pid();
 		signal("STOP", pid);
 		Thread.sleep(10_000);
@@ -192,7 +191,7 @@ public final class ClusterBenchmark {
 		await(java.time.Duration.ofMinutes(10), () -> finished(task));
 		Map<String, Object> row = this.jdbc.queryForMap(
 				"SELECT attempts, executed_by, status FROM collector_backfill_chunk WHERE task_id = ? AND chunk_no = ?",
-				taskId, frozen);
+				task, frozen);
 		write(String.format(Locale.ROOT,
 				"- replica frozen for 10 s (`kill -STOP`, then `kill -CONT`) in the middle of a chunk: the chunk ended"
 						+ " %s on %s after **%s attempt(s)** (1 = no false revival)%n%n",
@@ -204,7 +203,10 @@ public final class ClusterBenchmark {
 			double transactionsPerChunk) {
 	}
 
-	/** Transactions the database committed so far (all sessions of the benchmark's database). */
+	/**
+	 * Transactions the database committed so far (all sessions of the benchmark's
+	 * database).
+	 */
 	private long transactions() {
 		return this.jdbc.queryForObject(
 				"SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()",
@@ -278,15 +280,15 @@ public final class ClusterBenchmark {
 			port = socket.getLocalPort();
 		}
 		String schemaUrl = this.url + (this.url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-cp", System.getProperty("java.class.path"), ClusterReplicaApp.class.getName(),
-				"--server.port=" + port, "--spring.main.banner-mode=off", "--logging.level.root=warn",
-				"--spring.datasource.url=" + schemaUrl, "--spring.datasource.username=postgres",
-				"--collector.name=bench", "--collector.instance-id=" + id, "--collector.jdbc.initialize-schema=always",
-				"--collector.schedule.enabled=false", "--collector.backfill.batch-size=1",
-				"--collector.backfill.beginning-date=" + FIRST, "--collector.rate-limit.requests-per-minute=" + rpm,
-				"--collector.retry.max-attempts=1", "--bench.upstream=http://127.0.0.1:"
-						+ this.upstream.getAddress().getPort() + "/"));
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
+				System.getProperty("java.class.path"), ClusterReplicaApp.class.getName(), "--server.port=" + port,
+				"--spring.main.banner-mode=off", "--logging.level.root=warn", "--spring.datasource.url=" + schemaUrl,
+				"--spring.datasource.username=postgres", "--collector.name=bench", "--collector.instance-id=" + id,
+				"--collector.jdbc.initialize-schema=always", "--collector.schedule.enabled=false",
+				"--collector.backfill.batch-size=1", "--collector.backfill.beginning-date=" + FIRST,
+				"--collector.rate-limit.requests-per-minute=" + rpm, "--collector.retry.max-attempts=1",
+				"--bench.upstream=http://127.0.0.1:" + this.upstream.getAddress().getPort() + "/"));
 		extra.forEach((key, value) -> command.add("--" + key + "=" + value));
 		File log = new File("benchmarks/target/cluster-" + id + ".log");
 		log.getParentFile().mkdirs();
@@ -305,22 +307,23 @@ public final class ClusterBenchmark {
 	private String startBackfill(int chunks) throws Exception {
 		String body = "{\"start_date\": \"" + FIRST + "\", \"end_date\": \"" + FIRST.plusDays(chunks - 1)
 				+ "\", \"symbols\": [\"s1\"]}";
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.ports.get(0) + "/backfill"))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.ports.get(0) + "/backfill"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 202) {
-			throw new IllegalStateException("POST /backfill answered " + response.statusCode() + ": " + response.body());
+			throw new IllegalStateException(
+					"POST /backfill answered " + response.statusCode() + ": " + response.body());
 		}
 		int at = response.body().indexOf("\"task_id\":\"") + 11;
 		return response.body().substring(at, response.body().indexOf('"', at));
 	}
 
 	private boolean finished(String taskId) {
-		return this.jdbc.queryForObject("SELECT COUNT(*) FROM collector_backfill_task WHERE task_id = ?"
-				+ " AND final_status IS NOT NULL", Integer.class, taskId) > 0;
+		return this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM collector_backfill_task WHERE task_id = ?" + " AND final_status IS NOT NULL",
+				Integer.class, taskId) > 0;
 	}
 
 	private Integer running(String taskId, String instanceId) {

@@ -44,8 +44,8 @@ import dev.collector.config.RateLimitProperties;
  * <ul>
  * <li>overhead: a budget that never limits; calls per second the scheme allows at most,
  * the time one permit takes (added latency per call), SQL statements per call;</li>
- * <li>accuracy: a budget of 20 calls per second; calls per second held, the most in
- * any second.</li>
+ * <li>accuracy: a budget of 20 calls per second; calls per second held, the most in any
+ * second.</li>
  * </ul>
  * Usage: {@code RateBudgetComparison <markdown-out> [postgres-url] [mariadb-url]}.
  */
@@ -110,8 +110,8 @@ public final class RateBudgetComparison {
 				if (i == 0) {
 					prepare(database, new JdbcTemplate(pool));
 				}
-				replicas.add(scheme.equals("lease") ? lease(counted, "r" + i, perMinute) : bucket(database, counted,
-						perMinute));
+				replicas.add(scheme.equals("lease") ? lease(counted, "r" + i, perMinute)
+						: bucket(database, counted, perMinute));
 			}
 			for (Permits replica : replicas) {
 				replica.warmUp();
@@ -204,7 +204,8 @@ public final class RateBudgetComparison {
 		ClusterRateBudget budget = new ClusterRateBudget("bench", id, settings,
 				new JdbcRateBudgetStore(new JdbcTemplate(dataSource)), Clock.systemUTC());
 		RateLimiter[] limiter = { null };
-		// as CollectorResilience does: a limiter of the share, its first permit a period later
+		// as CollectorResilience does: a limiter of the share, its first permit a period
+		// later
 		budget.onShareChange((share) -> {
 			RateLimiter next = RateLimiter.of("bench-" + id,
 					RateLimiterConfig.custom()
