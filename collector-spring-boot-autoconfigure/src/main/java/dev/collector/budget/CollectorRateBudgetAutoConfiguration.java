@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.collector.collect.Collector;
+import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
 import dev.collector.config.RateLimitProperties;
@@ -33,7 +34,7 @@ import dev.collector.ops.StatusContributor;
  * ({@link LocalRateBudget}). Both pause after a 429 and adapt. Exposes it on /status
  * ({@code rate_budget}) and as meters ({@link RateBudgetMetrics}).
  */
-@AutoConfiguration(after = CollectorJdbcAutoConfiguration.class,
+@AutoConfiguration(after = { CollectorAutoConfiguration.class, CollectorJdbcAutoConfiguration.class },
 		afterName = { "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
 				"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnBean({ Collector.class, CollectorIdentity.class })

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -27,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CollectorRateBudgetAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CollectorAutoConfiguration.class,
-				CollectorRateBudgetAutoConfiguration.class, CollectorResilienceAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class, JacksonAutoConfiguration.class,
+				CollectorAutoConfiguration.class, CollectorRateBudgetAutoConfiguration.class,
+				CollectorResilienceAutoConfiguration.class))
 		.withPropertyValues("collector.name=budgeted", "collector.schedule.enabled=false",
 				"collector.rate-limit.requests-per-minute=90")
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)

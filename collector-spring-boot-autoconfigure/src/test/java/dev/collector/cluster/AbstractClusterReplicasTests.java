@@ -134,6 +134,8 @@ abstract class AbstractClusterReplicasTests {
 		long restartedAt = System.nanoTime();
 		await("the killed replica's chunk to resume", () -> attempts(taskId, chunk) > attempts);
 		double resumedAfter = (System.nanoTime() - restartedAt) / 1e9;
+		System.out.printf("%s: the killed replica's chunk resumed %.1f s after its restart%n", this.database,
+				resumedAfter);
 		assertThat(resumedAfter).as("seconds from the restart until the chunk resumed").isLessThan(30);
 
 		await("the backfill", () -> backfill.progress(taskId).task().finalStatus() != null);
