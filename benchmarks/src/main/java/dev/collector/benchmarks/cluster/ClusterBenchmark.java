@@ -94,8 +94,10 @@ public final class ClusterBenchmark {
 				+ "| replicas | wall s | speed-up | chunks/s | upstream req/s | database transactions per chunk |"
 				+ " collector busy (per replica) | first chunk after (per replica) |\n"
 				+ "|---:|---:|---:|---:|---:|---:|---|---|\n");
-		double one = 0;
-		for (int n = 1; n <= 3; n++) {
+		// -Dbench.replicas=3 -Dbench.one-replica-wall=171.1 runs one count only
+		double one = Double.parseDouble(System.getProperty("bench.one-replica-wall", "0"));
+		for (String count : System.getProperty("bench.replicas", "1,2,3").split(",")) {
+			int n = Integer.parseInt(count.trim());
 			Run run = backfill(n, chunks, 1_000_000, 100);
 			one = (n == 1) ? run.wall : one;
 			write(String.format(Locale.ROOT, "| %d | %.1f | %.2f | %.1f | %.1f | %.1f | %s | %s |%n", n, run.wall,
@@ -239,7 +241,9 @@ public final class ClusterBenchmark {
 	private void freshSchema() {
 		if (this.dataSource == null) {
 			this.dataSource = new HikariDataSource();
-			this.dataSource.setJdbcUrl(this.url);
+			// unqualified names resolve into the benchmark's schema (which may not exist
+			// yet)
+			this.dataSource.setJdbcUrl(this.url + (this.url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
 			this.dataSource.setUsername("postgres");
 			this.dataSource.setMaximumPoolSize(2);
 			this.jdbc = new JdbcTemplate(this.dataSource);
@@ -249,9 +253,6 @@ public final class ClusterBenchmark {
 		this.jdbc.execute("CREATE TABLE " + SCHEMA + ".bench_reading (sensor VARCHAR(50) NOT NULL,"
 				+ " taken_at TIMESTAMP WITH TIME ZONE NOT NULL, value DOUBLE PRECISION NOT NULL,"
 				+ " PRIMARY KEY (sensor, taken_at))");
-		this.jdbc.execute("SET search_path TO " + SCHEMA);
-		this.dataSource.setSchema(SCHEMA);
-		this.dataSource.getHikariPoolMXBean().softEvictConnections();
 	}
 
 	private void startUpstream(int latencyMillis) throws IOException {
@@ -300,7 +301,7 @@ public final class ClusterBenchmark {
 
 	private void awaitReady() throws Exception {
 		for (int port : this.ports) {
-			await(java.time.Duration.ofMinutes(3), () -> get(port, "/actuator/health/readiness").statusCode() == 200);
+			await(java.time.Duration.ofMinutes(10), () -> get(port, "/actuator/health/readiness").statusCode() == 200);
 		}
 	}
 
