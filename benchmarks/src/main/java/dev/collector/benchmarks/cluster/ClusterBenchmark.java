@@ -108,7 +108,8 @@ public final class ClusterBenchmark {
 	}
 
 	private void budget(int chunks) throws Exception {
-		int rpm = 600;
+		// a budget below what the replicas could do together (-Dbench.budget-rpm on a slower machine)
+		int rpm = Integer.parseInt(System.getProperty("bench.budget-rpm", "600"));
 		Run run = backfill(3, chunks, rpm, 100);
 		double budget = rpm / 60.0;
 		write(String.format(Locale.ROOT,
