@@ -288,10 +288,15 @@ public final class ClusterBenchmark {
 				"--spring.main.banner-mode=off", "--logging.level.root=warn", "--spring.datasource.url=" + schemaUrl,
 				"--spring.datasource.username=postgres", "--collector.name=bench", "--collector.instance-id=" + id,
 				"--collector.jdbc.initialize-schema=always", "--collector.schedule.enabled=false",
-				"--collector.backfill.batch-size=1", "--collector.backfill.beginning-date=" + FIRST,
+				"--collector.backfill.batch-size=" + extra.getOrDefault("collector.backfill.batch-size", "1"),
+				"--collector.backfill.beginning-date=" + FIRST,
 				"--collector.rate-limit.requests-per-minute=" + rpm, "--collector.retry.max-attempts=1",
 				"--bench.upstream=http://127.0.0.1:" + this.upstream.getAddress().getPort() + "/"));
-		extra.forEach((key, value) -> command.add("--" + key + "=" + value));
+		extra.forEach((key, value) -> {
+			if (!key.equals("collector.backfill.batch-size")) {
+				command.add("--" + key + "=" + value);
+			}
+		});
 		File log = new File("benchmarks/target/cluster-" + id + ".log");
 		log.getParentFile().mkdirs();
 		this.replicas.add(new ProcessBuilder(command).redirectErrorStream(true)
