@@ -8,7 +8,9 @@
 #
 # Without arguments it runs all four (about 25 minutes on 2 cores). Users postgres / root without password;
 # the benchmarks create and drop the schema bench_cluster and the tables bucket, collector_rate_* there.
-# -Dbench.chunks=N (in JAVA_OPTS) changes the 1,000 chunks of scale and budget.
+# In JAVA_OPTS: -Dbench.chunks=N (1,000 chunks for scale and budget), -Dbench.replicas=3 (scale: these counts
+# only; with -Dbench.one-replica-wall=<s> for the speed-up), -Dbench.budget-rpm=240 (budget: a budget the replicas
+# exceed on a slow machine; 600 by default).
 # The results, with the machine's load while they ran, go to benchmarks/target/cluster-benchmark.md; the
 # tables in docs/performance.md were copied from there.
 set -euo pipefail
