@@ -108,7 +108,8 @@ public final class ClusterBenchmark {
 	}
 
 	private void budget(int chunks) throws Exception {
-		// a budget below what the replicas could do together (-Dbench.budget-rpm on a slower machine)
+		// a budget below what the replicas could do together (-Dbench.budget-rpm on a
+		// slower machine)
 		int rpm = Integer.parseInt(System.getProperty("bench.budget-rpm", "600"));
 		Run run = backfill(3, chunks, rpm, 100);
 		double budget = rpm / 60.0;
@@ -289,8 +290,8 @@ public final class ClusterBenchmark {
 				"--spring.datasource.username=postgres", "--collector.name=bench", "--collector.instance-id=" + id,
 				"--collector.jdbc.initialize-schema=always", "--collector.schedule.enabled=false",
 				"--collector.backfill.batch-size=" + extra.getOrDefault("collector.backfill.batch-size", "1"),
-				"--collector.backfill.beginning-date=" + FIRST,
-				"--collector.rate-limit.requests-per-minute=" + rpm, "--collector.retry.max-attempts=1",
+				"--collector.backfill.beginning-date=" + FIRST, "--collector.rate-limit.requests-per-minute=" + rpm,
+				"--collector.retry.max-attempts=1",
 				"--bench.upstream=http://127.0.0.1:" + this.upstream.getAddress().getPort() + "/"));
 		extra.forEach((key, value) -> {
 			if (!key.equals("collector.backfill.batch-size")) {
