@@ -89,6 +89,10 @@ class HelmChartTests {
 
 		assertThat(manifests.env("SPRING_DATASOURCE_URL").path("value").asText())
 			.isEqualTo("jdbc:postgresql://postgres.data.svc:5432/news");
+		// the pod name is the replica's identity: a restarted container takes back its
+		// own executions
+		assertThat(manifests.env("COLLECTOR_INSTANCE_ID").at("/valueFrom/fieldRef/fieldPath").asText())
+			.isEqualTo("metadata.name");
 		assertThat(manifests.env("SPRING_DATASOURCE_PASSWORD").at("/valueFrom/secretKeyRef/name").asText())
 			.isEqualTo("news-collector-db");
 		assertThat(manifests.env("COLLECTOR_SECURITY_API_TOKEN").at("/valueFrom/secretKeyRef").toString())
@@ -106,7 +110,8 @@ class HelmChartTests {
 			.at("/spec/groups/0/rules")
 			.forEach((rule) -> alerts.add(rule.path("alert").asText()));
 		assertThat(alerts).containsExactly("CollectorDown", "CollectorNoSuccessfulCollection", "CollectorErrorRateHigh",
-				"CollectorCircuitOpen", "CollectorBackfillFailed", "CollectorDataStale", "CollectorCoverageGaps");
+				"CollectorCircuitOpen", "CollectorBackfillFailed", "CollectorBackfillStalled", "CollectorDataStale",
+				"CollectorCoverageGaps");
 		JsonNode noSuccess = manifests.one("PrometheusRule").at("/spec/groups/0/rules/1");
 		// 3 missed intervals of 5m
 		assertThat(noSuccess.path("expr").asText()).endsWith("> 3 * 300");

@@ -39,7 +39,7 @@ class PromtoolRulesTests {
 	void theRulesParse() throws Exception {
 		Path rules = writeRules();
 		String output = promtool("check", "rules", rules.toString());
-		assertThat(output).contains("SUCCESS: 7 rules found");
+		assertThat(output).contains("SUCCESS: 8 rules found");
 	}
 
 	@Test
@@ -79,6 +79,41 @@ class PromtoolRulesTests {
 				quoted(expression("CollectorDown")), quoted(expression("CollectorNoSuccessfulCollection")),
 				quoted(expression("CollectorErrorRateHigh")));
 		Path file = this.work.resolve("rules-test.yaml");
+		Files.writeString(file, tests);
+		assertThat(promtool("test", "rules", file.toString())).contains("SUCCESS");
+	}
+
+	@Test
+	void theStalledBackfillAlertFiresWhileATaskIsStalled() throws Exception {
+		Path rules = writeRules();
+		String tests = """
+				rule_files: [%s]
+				evaluation_interval: 1m
+				tests:
+				  - interval: 1m
+				    input_series:
+				      - series: 'collector_backfill_stalled_tasks{%s, pod="a"}'
+				        values: '0x10 1x20 0x10'
+				      - series: 'collector_backfill_stalled_tasks{%s, pod="b"}'
+				        values: '0x10 1x20 0x10'
+				    alert_rule_test:
+				      - eval_time: 13m
+				        alertname: CollectorBackfillStalled
+				        exp_alerts: []
+				      - eval_time: 20m
+				        alertname: CollectorBackfillStalled
+				        exp_alerts:
+				          - exp_labels: {collector: news-collector, severity: warning, team: data}
+				            exp_annotations:
+				              summary: '1 backfill(s) of news-collector stalled.'
+				              description: 'Chunks of a running backfill are picked, but none started or ended for collector.backfill.stalled-after-heartbeats heartbeat intervals.'
+				              runbook: docs/deployment.md#collectorbackfillstalled
+				      - eval_time: 40m
+				        alertname: CollectorBackfillStalled
+				        exp_alerts: []
+				"""
+			.formatted(rules.getFileName(), SERIES_LABELS, SERIES_LABELS);
+		Path file = this.work.resolve("stalled-test.yaml");
 		Files.writeString(file, tests);
 		assertThat(promtool("test", "rules", file.toString())).contains("SUCCESS");
 	}

@@ -38,9 +38,9 @@ import dev.collector.config.BackfillProperties;
  * records were committed. A failed chunk is retried with exponential backoff up to
  * {@code collector.backfill.max-retries}, then marked failed; periods it covered stay
  * covered. A chunk whose replica died is revived by db-scheduler's dead-execution
- * detection and does only what is still missing. When a collection holds this JVM's
- * collector the chunk yields and tries again after
- * {@code collector.backfill.yield-delay}.
+ * detection (or by its replica when it restarts), keeps its place among the due chunks,
+ * and does only what is still missing. When a collection holds this JVM's collector the
+ * chunk yields and tries again after {@code collector.backfill.yield-delay}.
  */
 public class BackfillChunkTask {
 
@@ -130,7 +130,10 @@ public class BackfillChunkTask {
 		return Tasks.custom(TASK)
 			.defaultPriority(Priority.LOW)
 			.onFailure(onFailure)
-			.onDeadExecutionRevive()
+			// revived at its original time, not "now": the oldest due chunk, so a replica
+			// picks it next rather than after every chunk still waiting
+			.onDeadExecution(
+					(complete, operations) -> operations.reschedule(complete, complete.getExecution().executionTime))
 			.execute((instance, context) -> execute(instance));
 	}
 

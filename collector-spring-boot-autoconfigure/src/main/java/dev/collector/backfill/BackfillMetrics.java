@@ -21,6 +21,9 @@ import org.springframework.context.ApplicationListener;
  * period (NaN while none is covered)</li>
  * <li>{@code collector_backfill_operations_total{status="success|error"}}: ended backfill
  * tasks (a failed or cancelled one counts as error)</li>
+ * <li>{@code collector_backfill_stalled_tasks}: running backfill tasks with a chunk
+ * picked but none started or ended for collector.backfill.stalled-after-heartbeats
+ * heartbeat intervals (NaN when the database cannot be read)</li>
  * </ul>
  * The gauges read the ledger (a count on its primary key) when scraped.
  */
@@ -34,6 +37,24 @@ public class BackfillMetrics implements ApplicationListener<BackfillCompletedEve
 
 	public BackfillMetrics(MeterRegistry registry, String prefix, String collector, CoverageLedger ledger,
 			List<String> symbols, java.util.function.Supplier<LocalDate> firstDay, Clock clock) {
+		this(registry, prefix, collector, ledger, symbols, firstDay, clock, null);
+	}
+
+	/**
+	 * Register the meters.
+	 * @param registry the registry
+	 * @param prefix the meter prefix
+	 * @param collector the collector's name
+	 * @param ledger the coverage ledger
+	 * @param symbols the collector's ledger symbols
+	 * @param firstDay the first day gap analysis looks at (the beginning date, or the
+	 * retention horizon when later)
+	 * @param clock the clock
+	 * @param stalledTasks counts the stalled tasks, or {@code null} for no such gauge
+	 */
+	public BackfillMetrics(MeterRegistry registry, String prefix, String collector, CoverageLedger ledger,
+			List<String> symbols, java.util.function.Supplier<LocalDate> firstDay, Clock clock,
+			java.util.function.IntSupplier stalledTasks) {
 		this.registry = registry;
 		this.prefix = prefix;
 		this.tags = Tags.of("collector", collector);
@@ -62,6 +83,16 @@ public class BackfillMetrics implements ApplicationListener<BackfillCompletedEve
 			.baseUnit("seconds")
 			.tags(this.tags)
 			.register(registry);
+		if (stalledTasks != null) {
+			Gauge.builder(prefix + ".backfill.stalled.tasks", () -> {
+				try {
+					return stalledTasks.getAsInt();
+				}
+				catch (RuntimeException ex) {
+					return Double.NaN;
+				}
+			}).description("Running backfill tasks whose chunks stopped moving").tags(this.tags).register(registry);
+		}
 	}
 
 	@Override

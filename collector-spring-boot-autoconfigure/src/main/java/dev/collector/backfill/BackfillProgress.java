@@ -15,9 +15,23 @@ import dev.collector.backfill.BackfillChunk.ChunkStatus;
  * @param chunksCancelled chunks that never started because of a cancel
  * @param recordsBackfilled records the chunks inserted
  * @param errors the errors of failed and retrying chunks
+ * @param stalled whether chunks are running but none started or ended for
+ * collector.backfill.stalled-after-heartbeats heartbeat intervals
+ * @param lastProgressAt when a chunk last started, ended or gave way, or {@code null}
  */
 public record BackfillProgress(BackfillTask task, BackfillStatus status, int chunksDone, int chunksFailed,
-		int chunksCancelled, long recordsBackfilled, List<String> errors) {
+		int chunksCancelled, long recordsBackfilled, List<String> errors, boolean stalled, Instant lastProgressAt) {
+
+	/**
+	 * The same progress with what is known about the movement of its chunks.
+	 * @param stalled whether the task is stalled
+	 * @param lastProgressAt when a chunk last moved
+	 * @return the progress
+	 */
+	BackfillProgress withMovement(boolean stalled, Instant lastProgressAt) {
+		return new BackfillProgress(this.task, this.status, this.chunksDone, this.chunksFailed, this.chunksCancelled,
+				this.recordsBackfilled, this.errors, stalled, lastProgressAt);
+	}
 
 	static BackfillProgress of(BackfillTask task, List<BackfillChunk> chunks) {
 		int done = 0;
@@ -54,7 +68,7 @@ public record BackfillProgress(BackfillTask task, BackfillStatus status, int chu
 		else {
 			status = (failed > 0) ? BackfillStatus.FAILED : BackfillStatus.SUCCEEDED;
 		}
-		return new BackfillProgress(task, status, done, failed, cancelled, records, List.copyOf(errors));
+		return new BackfillProgress(task, status, done, failed, cancelled, records, List.copyOf(errors), false, null);
 	}
 
 	/**

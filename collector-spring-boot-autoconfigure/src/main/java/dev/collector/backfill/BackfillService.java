@@ -1,6 +1,7 @@
 package dev.collector.backfill;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,6 +39,8 @@ public class BackfillService {
 
 	private final Runnable wakeUp;
 
+	private final Duration stalledAfter;
+
 	/**
 	 * Create the service.
 	 * @param collector the collector's name
@@ -51,6 +54,25 @@ public class BackfillService {
 	 */
 	public BackfillService(String collector, BackfillPlanner planner, JdbcBackfillStore store,
 			SchedulerClient scheduler, ApplicationEventPublisher events, Clock clock, Runnable wakeUp) {
+		this(collector, planner, store, scheduler, events, clock, wakeUp, Duration.ofMinutes(5));
+	}
+
+	/**
+	 * Create the service.
+	 * @param collector the collector's name
+	 * @param planner the planner
+	 * @param store where tasks and chunks are kept
+	 * @param scheduler client that adds the chunks' executions
+	 * @param events publisher of {@link BackfillCompletedEvent}
+	 * @param clock the clock
+	 * @param wakeUp tells this replica's scheduler to look for due executions now
+	 * @param stalledAfter time without any chunk starting or ending, while one runs,
+	 * after which a task counts as stalled
+	 */
+	public BackfillService(String collector, BackfillPlanner planner, JdbcBackfillStore store,
+			SchedulerClient scheduler, ApplicationEventPublisher events, Clock clock, Runnable wakeUp,
+			Duration stalledAfter) {
+		this.stalledAfter = stalledAfter;
 		this.collector = collector;
 		this.planner = planner;
 		this.store = store;
@@ -136,7 +158,25 @@ public class BackfillService {
 	 */
 	public BackfillProgress progress(String taskId) {
 		BackfillTask task = this.store.task(taskId).orElseThrow(() -> new BackfillTaskNotFoundException(taskId));
-		return BackfillProgress.of(task, this.store.chunks(taskId));
+		return withMovement(BackfillProgress.of(task, this.store.chunks(taskId)));
+	}
+
+	/**
+	 * Count this collector's stalled tasks (see {@link BackfillProgress#stalled()}).
+	 * @return the number of stalled tasks
+	 */
+	public int stalledTasks() {
+		return this.store.stalledTasks(this.collector, this.clock.instant().minus(this.stalledAfter));
+	}
+
+	private BackfillProgress withMovement(BackfillProgress progress) {
+		if (progress.status().finished()) {
+			return progress;
+		}
+		JdbcBackfillStore.Movement movement = this.store.movement(progress.task().taskId());
+		boolean stalled = movement.running() > 0 && movement.lastUpdate() != null
+				&& movement.lastUpdate().isBefore(this.clock.instant().minus(this.stalledAfter));
+		return progress.withMovement(stalled, movement.lastUpdate());
 	}
 
 	/**
@@ -147,7 +187,7 @@ public class BackfillService {
 	public List<BackfillProgress> list(int limit) {
 		return this.store.tasks(this.collector, limit)
 			.stream()
-			.map((task) -> BackfillProgress.of(task, this.store.chunks(task.taskId())))
+			.map((task) -> withMovement(BackfillProgress.of(task, this.store.chunks(task.taskId()))))
 			.toList();
 	}
 
@@ -172,6 +212,10 @@ public class BackfillService {
 	 * @param taskId the task's id
 	 */
 	void closeIfDone(String taskId) {
+		// after every chunk: a count on the chunks' key, not all the chunks of the task
+		if (this.store.openChunks(taskId) > 0) {
+			return;
+		}
 		BackfillProgress progress = progress(taskId);
 		if (progress.task().finalStatus() != null || !progress.allChunksEnded()) {
 			return;

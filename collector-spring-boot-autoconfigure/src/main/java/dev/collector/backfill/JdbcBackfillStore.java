@@ -183,6 +183,58 @@ public class JdbcBackfillStore {
 				+ " WHERE task_id = ? AND final_status IS NULL", status.label(), now(), taskId) == 1;
 	}
 
+	/**
+	 * Count a task's chunks that have not ended (pending or running).
+	 * @param taskId the task
+	 * @return the open chunks
+	 */
+	public int openChunks(String taskId) {
+		Integer count = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM collector_backfill_chunk WHERE task_id = ? AND status IN (?, ?)", Integer.class,
+				taskId, label(ChunkStatus.PENDING), label(ChunkStatus.RUNNING));
+		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * The latest movement of a task's chunks: when one last started, ended or gave way,
+	 * and how many are running.
+	 * @param taskId the task
+	 * @return its chunks' movement
+	 */
+	public Movement movement(String taskId) {
+		return this.jdbc.queryForObject(
+				"SELECT MAX(updated_at), SUM(CASE WHEN status = ? THEN 1 ELSE 0 END)"
+						+ " FROM collector_backfill_chunk WHERE task_id = ?",
+				(rs, row) -> new Movement(instant(rs.getTimestamp(1)), rs.getInt(2)), label(ChunkStatus.RUNNING),
+				taskId);
+	}
+
+	/**
+	 * Count a collector's open tasks that are stalled: a chunk is running, but no chunk
+	 * of the task started, ended or gave way since a moment.
+	 * @param collector the collector's name
+	 * @param since the moment
+	 * @return the number of stalled tasks
+	 */
+	public int stalledTasks(String collector, Instant since) {
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT c.task_id"
+				+ " FROM collector_backfill_chunk c JOIN collector_backfill_task t ON t.task_id = c.task_id"
+				+ " WHERE t.collector = ? AND t.final_status IS NULL AND t.cancelled = ? GROUP BY c.task_id"
+				+ " HAVING SUM(CASE WHEN c.status = ? THEN 1 ELSE 0 END) > 0 AND MAX(c.updated_at) < ?) stalled",
+				Integer.class, collector, false, label(ChunkStatus.RUNNING), utc(since));
+		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * How a task's chunks last moved.
+	 *
+	 * @param lastUpdate when a chunk last started, ended or gave way ({@code null}
+	 * without chunks)
+	 * @param running chunks running now
+	 */
+	public record Movement(Instant lastUpdate, int running) {
+	}
+
 	private OffsetDateTime now() {
 		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 	}

@@ -57,11 +57,21 @@ class ResilientHttpInterceptor implements ClientHttpRequestInterceptor {
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
 		String endpoint = endpoint(request);
-		Callable<ClientHttpResponse> attempt = () -> attempt(endpoint, request, body, execution);
+		Callable<ClientHttpResponse> attempt = () -> {
+			// asked again once the permit came: a 429 may have paused the budget
+			// meanwhile
+			this.resilience.awaitBudget();
+			return attempt(endpoint, request, body, execution);
+		};
 		Callable<ClientHttpResponse> limited = io.github.resilience4j.ratelimiter.RateLimiter
 			.decorateCallable(this.resilience.rateLimiter(), attempt);
+		Callable<ClientHttpResponse> budgeted = () -> {
+			// no permit, not even a wait for one, while the budget is paused after a 429
+			this.resilience.awaitBudget();
+			return limited.call();
+		};
 		Callable<ClientHttpResponse> guarded = io.github.resilience4j.circuitbreaker.CircuitBreaker
-			.decorateCallable(this.resilience.circuitBreaker(), limited);
+			.decorateCallable(this.resilience.circuitBreaker(), budgeted);
 		try {
 			return this.resilience.httpRetry().executeCallable(guarded);
 		}
@@ -84,6 +94,11 @@ class ResilientHttpInterceptor implements ClientHttpRequestInterceptor {
 			ClientHttpResponse response = execution.execute(request, body);
 			int status = response.getStatusCode().value();
 			success = status < 400;
+			if (status == 429) {
+				// too many requests: the whole budget pauses and shrinks, not only this
+				// call
+				this.resilience.throttled(retryAfter(response.getHeaders()));
+			}
 			if (this.resilience.retryOnStatus().contains(status)) {
 				try (response) {
 					byte[] content = StreamUtils.copyToByteArray(response.getBody());

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import dev.collector.actuate.CollectorMetricsAutoConfiguration;
 import dev.collector.backfill.BackfillMetrics;
 import dev.collector.backfill.BackfillPlanner;
+import dev.collector.backfill.BackfillService;
 import dev.collector.backfill.CoverageLedger;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
@@ -31,9 +32,11 @@ public class CollectorBackfillMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BackfillMetrics backfillMetrics(MeterRegistry registry, CollectorProperties properties, CollectorIdentity identity,
-			CoverageLedger ledger, BackfillPlanner planner, Clock clock) {
+			CoverageLedger ledger, BackfillPlanner planner, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<BackfillService> backfill) {
+		BackfillService service = backfill.getIfAvailable();
 		return new BackfillMetrics(registry, properties.getMetrics().getPrefix(), identity.name(), ledger,
-				planner.ledgerSymbols(), planner::firstDay, clock);
+				planner.ledgerSymbols(), planner::firstDay, clock, (service != null) ? service::stalledTasks : null);
 	}
 
 }

@@ -10,8 +10,10 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -140,7 +142,7 @@ public class CollectorClusterAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BackfillService backfillService(CollectorIdentity identity, BackfillPlanner planner, JdbcBackfillStore store,
-			DataSource dataSource, ApplicationEventPublisher events, Clock clock,
+			DataSource dataSource, ApplicationEventPublisher events, Clock clock, CollectorProperties properties,
 			ObjectProvider<ClusterCollection> collection) {
 		// a plain client: it only adds executions, which the scheduler of any replica
 		// runs
@@ -150,7 +152,7 @@ public class CollectorClusterAutoConfiguration {
 			.enablePriority()
 			.build();
 		return new BackfillService(identity.name(), planner, store, client, events, clock,
-				() -> collection.ifAvailable(ClusterCollection::wakeUp));
+				() -> collection.ifAvailable(ClusterCollection::wakeUp), properties.getBackfill().stalledAfter());
 	}
 
 	@Bean
@@ -183,19 +185,31 @@ public class CollectorClusterAutoConfiguration {
 		List<CustomTask<?>> startTasks = new ArrayList<>();
 		startTasks.add(collection.task());
 		clusterTasks.orderedStream().map(ClusterTask::task).forEach(startTasks::add);
-		return Scheduler.create(dataSource, List.of(chunks.task()))
+		JdbcCustomization jdbcCustomization = SchedulerJdbcCustomization.of(dataSource);
+		SchedulerBuilder builder = Scheduler.create(dataSource, List.of(chunks.task()))
 			.startTasks(startTasks)
 			.schedulerName(new SchedulerName.Fixed(identity.instanceId()))
-			// one thread per start task, so that none waits behind the backfill chunks
-			.threads(backfill.getThreads() + startTasks.size())
+			// as many threads as the collector runs chunks: a replica never picks an
+			// execution it has no thread for, so every due chunk stays free for a
+			// replica with a free thread; the collection has the higher priority and is
+			// picked first as soon as a thread frees
+			.threads(backfill.getThreads())
 			.pollingInterval(backfill.getPollingInterval())
+			// a replica looks at once when it schedules (e.g. a chunk that gave way)
+			.enableImmediateExecution()
 			.heartbeatInterval(backfill.getHeartbeatInterval())
 			.missedHeartbeatsLimit(backfill.getMissedHeartbeatsLimit())
 			.shutdownMaxWait(properties.getShutdownTimeout())
 			.enablePriority()
 			.alwaysPersistTimestampInUTC()
-			.jdbcCustomization(SchedulerJdbcCustomization.of(dataSource))
-			.build();
+			.jdbcCustomization(jdbcCustomization);
+		if (supportsLockAndFetch(jdbcCustomization)) {
+			// one statement locks and fetches at most the free threads' worth of due
+			// executions (SELECT ... FOR UPDATE SKIP LOCKED); after each execution the
+			// replica looks again at once while more were due
+			builder.pollUsingLockAndFetch(0.5, 1.0);
+		}
+		return builder.build();
 	}
 
 	@Bean
@@ -205,6 +219,33 @@ public class CollectorClusterAutoConfiguration {
 			ClusterCollection collection, Environment environment) {
 		// read at run time, not in a condition: an AOT build serves and runs once alike
 		return new CollectorSchedulerLifecycle(scheduler, collection, RunMode.of(environment).isEmpty());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	RestartRecovery collectorRestartRecovery(DataSource dataSource, CollectorIdentity identity,
+			CollectorProperties properties, BackfillChunkTask chunks, ClusterCollection collection,
+			ObjectProvider<ClusterTask> clusterTasks) {
+		List<com.github.kagkarlsson.scheduler.task.Task<?>> tasks = new ArrayList<>();
+		tasks.add(chunks.task());
+		tasks.add(collection.task());
+		clusterTasks.orderedStream().map(ClusterTask::task).forEach(tasks::add);
+		return new RestartRecovery(dataSource, identity.instanceId(), tasks,
+				properties.getBackfill().getHeartbeatInterval());
+	}
+
+	/**
+	 * Whether db-scheduler can lock and fetch due executions in one statement on this
+	 * database (PostgreSQL, MySQL 8; not MariaDB nor H2 in db-scheduler 16).
+	 */
+	static boolean supportsLockAndFetch(JdbcCustomization customization) {
+		try {
+			return customization.supportsSingleStatementLockAndFetch() || customization.supportsGenericLockAndFetch();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	private static JdbcTemplate template(ObjectProvider<JdbcTemplate> jdbcTemplate, DataSource dataSource) {

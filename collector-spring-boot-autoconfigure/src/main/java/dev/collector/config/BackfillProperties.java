@@ -62,21 +62,34 @@ public class BackfillProperties {
 	private Duration yieldDelay = Duration.ofSeconds(5);
 
 	/**
-	 * How often each replica looks for due executions (scheduled runs, backfill chunks).
+	 * How often each replica looks for due executions (scheduled runs, backfill chunks)
+	 * that another replica created. A replica also looks at once when an execution of its
+	 * own ends or when it schedules one.
 	 */
-	private Duration pollingInterval = Duration.ofSeconds(10);
+	private Duration pollingInterval = Duration.ofSeconds(1);
 
 	/**
 	 * How often a replica tells the database it is still working on an execution; after
 	 * missed-heartbeats-limit missed beats another replica takes the execution over.
 	 */
-	private Duration heartbeatInterval = Duration.ofMinutes(1);
+	private Duration heartbeatInterval = Duration.ofSeconds(10);
 
 	/**
 	 * Number of missed heartbeats after which an execution counts as dead and is picked
-	 * up again by another replica.
+	 * up again by another replica. With the default heartbeat, a replica gone for good
+	 * has its executions revived within about 80 seconds (dead after 60, checked every
+	 * two heartbeats), and a pause of the JVM shorter than about 50 seconds (a long
+	 * garbage collection) revives nothing.
 	 */
 	private int missedHeartbeatsLimit = 6;
+
+	/**
+	 * Number of heartbeat intervals without any chunk of a running backfill starting or
+	 * ending, while one of its chunks is running, after which the backfill counts as
+	 * stalled (GET /backfill/{id}, the collector_backfill_stalled_tasks gauge, the
+	 * CollectorBackfillStalled alert).
+	 */
+	private int stalledAfterHeartbeats = 30;
 
 	/**
 	 * Number of backfill chunks one replica works on at the same time.
@@ -179,6 +192,22 @@ public class BackfillProperties {
 		this.missedHeartbeatsLimit = missedHeartbeatsLimit;
 	}
 
+	public int getStalledAfterHeartbeats() {
+		return this.stalledAfterHeartbeats;
+	}
+
+	public void setStalledAfterHeartbeats(int stalledAfterHeartbeats) {
+		this.stalledAfterHeartbeats = stalledAfterHeartbeats;
+	}
+
+	/**
+	 * Time without movement after which a running backfill counts as stalled.
+	 * @return stalled-after-heartbeats heartbeat intervals
+	 */
+	public Duration stalledAfter() {
+		return this.heartbeatInterval.multipliedBy(this.stalledAfterHeartbeats);
+	}
+
 	public int getThreads() {
 		return this.threads;
 	}
@@ -212,6 +241,9 @@ public class BackfillProperties {
 		}
 		if (this.threads < 1) {
 			errors.rejectValue("backfill.threads", "range", "must be at least 1");
+		}
+		if (this.stalledAfterHeartbeats < 1) {
+			errors.rejectValue("backfill.stalledAfterHeartbeats", "range", "must be at least 1");
 		}
 		if (this.missedHeartbeatsLimit < 4) {
 			errors.rejectValue("backfill.missedHeartbeatsLimit", "range", "must be at least 4");

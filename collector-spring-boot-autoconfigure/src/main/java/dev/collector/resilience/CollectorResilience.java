@@ -23,6 +23,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
@@ -31,6 +32,7 @@ import org.slf4j.MDC;
 
 import org.springframework.beans.factory.DisposableBean;
 
+import dev.collector.budget.RateBudget;
 import dev.collector.collect.SourceInvoker;
 import dev.collector.config.CircuitBreakerProperties;
 import dev.collector.config.CollectorProperties;
@@ -70,8 +72,32 @@ public class CollectorResilience implements DisposableBean {
 
 	private final Map<String, List<Object>> applied = new HashMap<>();
 
+	private final RateBudget budget;
+
+	private volatile java.time.Duration maxWait;
+
+	private volatile double share;
+
 	public CollectorResilience(String name, RateLimiterRegistry rateLimiters, CircuitBreakerRegistry circuitBreakers,
 			RetryRegistry retries, TimeLimiterRegistry timeLimiters, CollectorProperties properties) {
+		this(name, rateLimiters, circuitBreakers, retries, timeLimiters, properties, null);
+	}
+
+	/**
+	 * Create the instances.
+	 * @param name the collector's name
+	 * @param rateLimiters the rate limiter registry
+	 * @param circuitBreakers the circuit breaker registry
+	 * @param retries the retry registry
+	 * @param timeLimiters the time limiter registry
+	 * @param properties the collector's properties
+	 * @param budget the rate budget whose share the rate limiter spends, or {@code null}
+	 * for a limiter of requests-per-minute of its own
+	 */
+	public CollectorResilience(String name, RateLimiterRegistry rateLimiters, CircuitBreakerRegistry circuitBreakers,
+			RetryRegistry retries, TimeLimiterRegistry timeLimiters, CollectorProperties properties,
+			RateBudget budget) {
+		this.budget = budget;
 		this.name = name;
 		this.rateLimiters = rateLimiters;
 		this.circuitBreakers = circuitBreakers;
@@ -79,6 +105,9 @@ public class CollectorResilience implements DisposableBean {
 		this.timeLimiters = timeLimiters;
 		this.attempts = Executors.newCachedThreadPool(daemonThreads(name + "-source-"));
 		apply(properties);
+		if (budget != null) {
+			budget.onShareChange(this::applyShare);
+		}
 	}
 
 	/**
@@ -88,7 +117,16 @@ public class CollectorResilience implements DisposableBean {
 	public synchronized void apply(CollectorProperties properties) {
 		this.retryOnStatus = Set.copyOf(new HashSet<>(properties.getRetry().getRetryOnStatus()));
 		RateLimitProperties rateLimit = properties.getRateLimit();
-		if (changed("rate-limit", rateLimit.getRequestsPerMinute(), rateLimit.getMaxWait())) {
+		this.maxWait = rateLimit.getMaxWait();
+		if (this.budget != null) {
+			if (changed("rate-limit", rateLimit.getRequestsPerMinute(), rateLimit.getMaxWait())) {
+				// the budget decides the rate (shared, adaptive); the limiter spends it
+				this.budget.configure(rateLimit.getRequestsPerMinute());
+				double current = (this.share > 0) ? this.share : rateLimit.getRequestsPerMinute();
+				putRateLimiter(ResilienceSettings.rateLimiter(current, rateLimit.getMaxWait()));
+			}
+		}
+		else if (changed("rate-limit", rateLimit.getRequestsPerMinute(), rateLimit.getMaxWait())) {
 			RateLimiterConfig rate = ResilienceSettings.rateLimiter(rateLimit);
 			put(this.rateLimiters, this.name, () -> RateLimiter.of(this.name, rate),
 					() -> this.rateLimiters.rateLimiter(this.name, rate));
@@ -119,6 +157,54 @@ public class CollectorResilience implements DisposableBean {
 			TimeLimiterConfig time = ResilienceSettings.timeLimiter(retry);
 			put(this.timeLimiters, this.name, () -> TimeLimiter.of(this.name, time),
 					() -> this.timeLimiters.timeLimiter(this.name, time));
+		}
+	}
+
+	/**
+	 * Spend a new share of the budget: the rate limiter is replaced by one of that rate.
+	 * @param requestsPerMinute this replica's share
+	 */
+	synchronized void applyShare(double requestsPerMinute) {
+		this.share = requestsPerMinute;
+		putRateLimiter(ResilienceSettings.rateLimiter(requestsPerMinute, this.maxWait));
+		// a new limiter would hand out a permit at once: its first one comes a period
+		// later, so that no change of the share lets through more than the share
+		rateLimiter().drainPermissions();
+	}
+
+	private void putRateLimiter(RateLimiterConfig rate) {
+		put(this.rateLimiters, this.name, () -> RateLimiter.of(this.name, rate),
+				() -> this.rateLimiters.rateLimiter(this.name, rate));
+	}
+
+	/**
+	 * Wait for this replica's turn in the rate budget (its share is above zero, no pause
+	 * after a 429); without a budget, at once.
+	 * @throws RequestNotPermitted when the wait would pass rate-limit.max-wait
+	 */
+	public void awaitBudget() {
+		if (this.budget == null) {
+			return;
+		}
+		try {
+			if (!this.budget.awaitTurn(this.maxWait)) {
+				throw RequestNotPermitted.createRequestNotPermitted(rateLimiter());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw RequestNotPermitted.createRequestNotPermitted(rateLimiter());
+		}
+	}
+
+	/**
+	 * The source answered 429: pause every call (of every replica with a cluster-wide
+	 * budget) for the time it asked for, and shrink the budget.
+	 * @param retryAfter the Retry-After it named, or {@code null}
+	 */
+	public void throttled(java.time.Duration retryAfter) {
+		if (this.budget != null) {
+			this.budget.throttled(retryAfter);
 		}
 	}
 
@@ -195,8 +281,23 @@ public class CollectorResilience implements DisposableBean {
 	 */
 	public Stream<?> open(Callable<? extends Stream<?>> source) throws Exception {
 		Callable<Stream<?>> timed = timed(source);
-		Callable<Stream<?>> limited = RateLimiter.decorateCallable(rateLimiter(), timed);
-		Callable<Stream<?>> guarded = CircuitBreaker.decorateCallable(circuitBreaker(), limited);
+		// the budget is asked again once the permit came: a 429 may have paused it
+		// meanwhile
+		Callable<Stream<?>> limited = RateLimiter.decorateCallable(rateLimiter(), () -> {
+			awaitBudget();
+			return timed.call();
+		});
+		Callable<Stream<?>> budgeted = () -> {
+			awaitBudget();
+			try {
+				return limited.call();
+			}
+			catch (Exception ex) {
+				Throttling.of(ex).ifPresent(this::throttled);
+				throw ex;
+			}
+		};
+		Callable<Stream<?>> guarded = CircuitBreaker.decorateCallable(circuitBreaker(), budgeted);
 		return Retry.decorateCallable(retry(), guarded).call();
 	}
 

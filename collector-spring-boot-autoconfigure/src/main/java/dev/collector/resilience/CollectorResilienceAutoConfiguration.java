@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import dev.collector.budget.CollectorRateBudgetAutoConfiguration;
+import dev.collector.budget.RateBudget;
 import dev.collector.collect.Collector;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.collect.SourceInvoker;
@@ -40,7 +42,7 @@ import dev.collector.sink.RecordSinkDecorator;
  * it is present (its Actuator endpoints and Micrometer binders then show our instances);
  * otherwise creates registries of its own and binds them to Micrometer.
  */
-@AutoConfiguration(after = CollectorAutoConfiguration.class,
+@AutoConfiguration(after = { CollectorAutoConfiguration.class, CollectorRateBudgetAutoConfiguration.class },
 		afterName = { "io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
 				"io.github.resilience4j.springboot3.ratelimiter.autoconfigure.RateLimiterAutoConfiguration",
 				"io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration",
@@ -98,9 +100,9 @@ public class CollectorResilienceAutoConfiguration {
 	@ConditionalOnMissingBean
 	CollectorResilience collectorResilience(CollectorIdentity identity, CollectorProperties properties,
 			RateLimiterRegistry rateLimiters, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
-			TimeLimiterRegistry timeLimiters) {
+			TimeLimiterRegistry timeLimiters, ObjectProvider<RateBudget> budget) {
 		return new CollectorResilience(identity.name(), rateLimiters, circuitBreakers, retries, timeLimiters,
-				properties);
+				properties, budget.getIfAvailable());
 	}
 
 	@Bean

@@ -36,6 +36,19 @@ final class ResilienceSettings {
 	}
 
 	/**
+	 * One permit every minute / requestsPerMinute, for a share of a budget (a fraction of
+	 * a request per minute is fine: 0.5 is one permit every two minutes).
+	 */
+	static RateLimiterConfig rateLimiter(double requestsPerMinute, Duration maxWait) {
+		long period = Math.max(1, (long) (Duration.ofMinutes(1).toNanos() / requestsPerMinute));
+		return RateLimiterConfig.custom()
+			.limitForPeriod(1)
+			.limitRefreshPeriod(Duration.ofNanos(period))
+			.timeoutDuration(maxWait)
+			.build();
+	}
+
+	/**
 	 * Opens after failure-threshold failed calls in a row: a count-based window of that
 	 * size that opens at a failure rate of 100%.
 	 */

@@ -79,14 +79,16 @@ final class BackfillResponses {
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record Progress(String taskId, String status, LocalDate startDate, LocalDate endDate, List<String> symbols,
 			boolean force, int missingPeriods, long estimatedRecords, int chunksTotal, int chunksDone, int chunksFailed,
-			int chunksCancelled, long recordsBackfilled, List<String> errors, Instant startedAt, Instant finishedAt) {
+			int chunksCancelled, long recordsBackfilled, List<String> errors, Instant startedAt, Instant finishedAt,
+			boolean stalled, Instant lastProgressAt) {
 
 		static Progress of(BackfillProgress progress) {
 			return new Progress(progress.task().taskId(), progress.status().label(), progress.task().startDate(),
 					progress.task().endDate(), progress.task().symbols(), progress.task().force(),
 					progress.task().missingPeriods(), progress.task().estimatedRecords(), progress.task().chunksTotal(),
 					progress.chunksDone(), progress.chunksFailed(), progress.chunksCancelled(),
-					progress.recordsBackfilled(), progress.errors(), progress.startedAt(), progress.finishedAt());
+					progress.recordsBackfilled(), progress.errors(), progress.startedAt(), progress.finishedAt(),
+					progress.stalled(), progress.lastProgressAt());
 		}
 
 	}

@@ -37,6 +37,16 @@
 		text('next-run', s.schedule && s.schedule.next_run ? s.schedule.next_run : 'not scheduled');
 		showRuns(s.last_runs || []);
 		showBreakers(s.circuit_breakers || []);
+		showBudget(s.rate_budget);
+	}
+
+	function showBudget(b) {
+		if (!b) { return; }
+		text('budget-effective', b.effective_requests_per_minute);
+		text('budget-configured', b.configured_requests_per_minute);
+		text('budget-scope', b.scope === 'cluster' ? 'shared by ' + b.replicas_sharing + ' replica(s)' : 'this replica only');
+		text('budget-share', b.share_requests_per_minute);
+		text('budget-paused', b.paused_until ? 'paused after a 429 until ' + b.paused_until : 'not paused');
 	}
 
 	function showRuns(runs) {

@@ -124,3 +124,23 @@ CREATE TABLE IF NOT EXISTS scheduled_tasks (
     INDEX scheduled_tasks_last_heartbeat_idx (last_heartbeat),
     INDEX scheduled_tasks_priority_execution_time_idx (priority DESC, execution_time ASC)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- The rate budget shared by the replicas (collector.rate-limit.scope=cluster) and their leases on it;
+-- times in epoch milliseconds.
+
+CREATE TABLE IF NOT EXISTS collector_rate_budget (
+    collector          VARCHAR(100)  NOT NULL PRIMARY KEY,
+    configured_rpm     INT           NOT NULL,
+    reduced_rpm        DOUBLE NOT NULL,
+    reduced_at_ms      BIGINT,
+    paused_until_ms    BIGINT
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE IF NOT EXISTS collector_rate_lease (
+    collector          VARCHAR(100)  NOT NULL,
+    instance_id        VARCHAR(100)  NOT NULL,
+    spending           BOOLEAN       NOT NULL,
+    spending_since_ms  BIGINT,
+    expires_at_ms      BIGINT        NOT NULL,
+    PRIMARY KEY (collector, instance_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -128,3 +128,23 @@ CREATE INDEX IF NOT EXISTS scheduled_tasks_execution_time_idx ON scheduled_tasks
 CREATE INDEX IF NOT EXISTS scheduled_tasks_last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
 
 CREATE INDEX IF NOT EXISTS scheduled_tasks_priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC);
+
+-- The rate budget shared by the replicas (collector.rate-limit.scope=cluster) and their leases on it;
+-- times in epoch milliseconds.
+
+CREATE TABLE IF NOT EXISTS collector_rate_budget (
+    collector          VARCHAR(100)  NOT NULL PRIMARY KEY,
+    configured_rpm     INT           NOT NULL,
+    reduced_rpm        DOUBLE PRECISION NOT NULL,
+    reduced_at_ms      BIGINT,
+    paused_until_ms    BIGINT
+);
+
+CREATE TABLE IF NOT EXISTS collector_rate_lease (
+    collector          VARCHAR(100)  NOT NULL,
+    instance_id        VARCHAR(100)  NOT NULL,
+    spending           BOOLEAN       NOT NULL,
+    spending_since_ms  BIGINT,
+    expires_at_ms      BIGINT        NOT NULL,
+    PRIMARY KEY (collector, instance_id)
+);

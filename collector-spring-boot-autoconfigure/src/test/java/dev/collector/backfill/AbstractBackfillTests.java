@@ -62,7 +62,9 @@ abstract class AbstractBackfillTests {
 				"collector.backfill.batch-size=3", "collector.backfill.max-retries=1",
 				// chunk retries are what these tests watch: no source retries or breaker
 				// in between
-				"collector.retry.max-attempts=1", "collector.circuit-breaker.failure-threshold=1000");
+				"collector.retry.max-attempts=1", "collector.circuit-breaker.failure-threshold=1000",
+				// stalled after 2 heartbeats of 500ms without a chunk moving
+				"collector.backfill.stalled-after-heartbeats=2");
 		this.backfill = this.context.getBean(BackfillService.class);
 		this.ledger = this.context.getBean(CoverageLedger.class);
 	}
@@ -180,6 +182,47 @@ abstract class AbstractBackfillTests {
 			assertThat(this.ledger.missing("readings", symbol, first, first.plusDays(8))).isEmpty();
 		}
 		assertThat(doneA.recordsBackfilled() + doneB.recordsBackfilled()).isEqualTo(2 * 9 * DailyCollector.PER_DAY);
+	}
+
+	@Test
+	void aBackfillWhoseRunningChunkStopsMovingShowsAsStalledUntilItMovesAgain() throws Exception {
+		LocalDate day = LocalDate.parse("2024-05-01");
+		java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		this.collector.beforeEach((reading) -> {
+			if (reading.takenAt().equals(LedgerPeriods.startOfDay(day))) {
+				inside.countDown();
+				try {
+					release.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		});
+		io.micrometer.core.instrument.Gauge gauge = this.context
+			.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+			.get("collector.backfill.stalled.tasks")
+			.gauge();
+		try {
+			String taskId = this.backfill.start(request(day, day, false, "s1")).task().taskId();
+			assertThat(inside.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			Replica.await("the task to count as stalled", TIMEOUT, () -> this.backfill.progress(taskId).stalled());
+			BackfillProgress stalled = this.backfill.progress(taskId);
+			assertThat(stalled.status()).isEqualTo(BackfillStatus.RUNNING);
+			assertThat(stalled.lastProgressAt()).isNotNull();
+			assertThat(gauge.value()).isEqualTo(1.0);
+			release.countDown();
+			BackfillProgress done = awaitEnd(taskId);
+			assertThat(done.status()).isEqualTo(BackfillStatus.SUCCEEDED);
+			assertThat(done.stalled()).isFalse();
+			assertThat(gauge.value()).isZero();
+		}
+		finally {
+			release.countDown();
+			this.collector.beforeEach((reading) -> {
+			});
+		}
 	}
 
 	@Test

@@ -128,6 +128,12 @@ class OperationsEndpointsTests {
 		assertThat(list(status, "rate_limiters")).extracting((limiter) -> limiter.get("name"))
 			.containsExactlyInAnyOrder("ops", "source");
 		assertThat(map(status, "backfill_probe")).containsEntry("tasks", 0);
+		// no shared database here: the replica's own budget, not paused
+		assertThat(map(status, "rate_budget")).containsEntry("scope", "local")
+			.containsEntry("replicas_sharing", 1)
+			.containsEntry("paused_until", null)
+			.containsKeys("configured_requests_per_minute", "effective_requests_per_minute",
+					"share_requests_per_minute");
 		Map<String, Object> configuration = map(status, "configuration");
 		assertThat(map(configuration, "security")).containsEntry("api-token", "******");
 		assertThat((String) map(configuration, "alerting").get("webhook-url")).endsWith("/******");
@@ -329,6 +335,7 @@ class OperationsEndpointsTests {
 		assertThat(page.getStatusCode().value()).isEqualTo(200);
 		assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
 		assertThat(page.getBody()).contains("id=\"dq-score\"")
+			.contains("id=\"budget-effective\"")
 			.contains("status.js")
 			.doesNotContain("http://", "https://");
 		assertThat(this.http.get().uri("/collector/status.js").retrieve().body(String.class)).contains("data-quality");

@@ -54,7 +54,7 @@ class RunOnceStatusTests {
 	private static BackfillProgress progress(BackfillStatus status, int done, int failed) {
 		BackfillTask task = new BackfillTask("t", "c", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 3), List.of("*"),
 				false, 3, 72, done + failed, status == BackfillStatus.CANCELLED, status, Instant.EPOCH, Instant.EPOCH);
-		return new BackfillProgress(task, status, done, failed, 0, 10, List.of());
+		return new BackfillProgress(task, status, done, failed, 0, 10, List.of(), false, null);
 	}
 
 }

@@ -103,7 +103,7 @@ public enum TestDatabase {
 			return new TestSchema(this, name, dataSource, () -> {
 				new JdbcTemplate(dataSource).execute("SHUTDOWN");
 				dataSource.close();
-			});
+			}, null);
 		}
 		Server server = server();
 		JdbcTemplate admin = new JdbcTemplate(server.admin());
@@ -118,7 +118,19 @@ public enum TestDatabase {
 		return new TestSchema(this, name, dataSource, () -> {
 			dataSource.close();
 			drop(admin, name);
-		});
+		}, new TestSchema.Connection(schemaUrl(server.url(), name), server.username(), server.password()));
+	}
+
+	/** The server's URL with the schema as the default one, for another JVM. */
+	private String schemaUrl(String url, String name) {
+		if (this == POSTGRESQL) {
+			return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name;
+		}
+		int query = url.indexOf('?');
+		String base = (query >= 0) ? url.substring(0, query) : url;
+		String parameters = (query >= 0) ? url.substring(query) : "";
+		int slash = base.indexOf('/', base.indexOf("//") + 2);
+		return ((slash >= 0) ? base.substring(0, slash) : base) + "/" + name + parameters;
 	}
 
 	private Server server() {

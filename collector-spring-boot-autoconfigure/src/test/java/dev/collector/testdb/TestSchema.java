@@ -24,7 +24,10 @@ public final class TestSchema implements AutoCloseable {
 
 	private final TransactionTemplate transactionTemplate;
 
-	TestSchema(TestDatabase database, String name, DataSource dataSource, Runnable dropper) {
+	private final Connection connection;
+
+	TestSchema(TestDatabase database, String name, DataSource dataSource, Runnable dropper, Connection connection) {
+		this.connection = connection;
 		this.database = database;
 		this.name = name;
 		this.dataSource = dataSource;
@@ -75,6 +78,14 @@ public final class TestSchema implements AutoCloseable {
 		this.jdbcTemplate.execute(createSql);
 	}
 
+	/**
+	 * How another JVM connects to this schema (a server database only).
+	 * @return the JDBC URL, user and password, or {@code null} for H2 in memory
+	 */
+	public Connection connection() {
+		return this.connection;
+	}
+
 	@Override
 	public void close() {
 		this.dropper.run();
@@ -83,6 +94,16 @@ public final class TestSchema implements AutoCloseable {
 	@Override
 	public String toString() {
 		return this.database.platform() + ":" + this.name;
+	}
+
+	/**
+	 * How to connect to a schema.
+	 *
+	 * @param url the JDBC URL, the schema being the default one
+	 * @param username the user
+	 * @param password the password
+	 */
+	public record Connection(String url, String username, String password) {
 	}
 
 }

@@ -143,7 +143,8 @@ class BackfillEndpointsTests {
 			.containsEntry("chunks_failed", 0)
 			.containsEntry("records_backfilled", 6 * DailyCollector.PER_DAY)
 			.containsEntry("errors", List.of())
-			.containsKeys("started_at", "finished_at");
+			.containsEntry("stalled", false)
+			.containsKeys("started_at", "finished_at", "last_progress_at");
 		assertThat((List<?>) get("/backfill").getBody().get("tasks"))
 			.anySatisfy((task) -> assertThat(((Map<?, ?>) task).get("task_id")).isEqualTo(taskId));
 

@@ -105,6 +105,10 @@ class StatusPageBrowserTests {
 		assertThat(Long.parseLong(text("dq-invalid"))).isEqualTo(((Number) quality.get("invalid_records")).longValue());
 		assertThat(text("health-status")).isEqualTo(health.get("status"));
 		assertThat(text("service")).isEqualTo(status.get("service"));
+		Map<?, ?> budget = (Map<?, ?>) status.get("rate_budget");
+		assertThat(Double.parseDouble(text("budget-effective")))
+			.isEqualTo(((Number) budget.get("effective_requests_per_minute")).doubleValue());
+		assertThat(text("budget-paused")).isEqualTo("not paused");
 		@SuppressWarnings("unchecked")
 		List<Map<String, Object>> runs = (List<Map<String, Object>>) status.get("last_runs");
 		List<WebElement> rows = browser.findElements(By.cssSelector("#runs-table tbody tr"));
