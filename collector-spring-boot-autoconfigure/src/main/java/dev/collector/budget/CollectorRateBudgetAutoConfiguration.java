@@ -46,10 +46,12 @@ public class CollectorRateBudgetAutoConfiguration {
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
 	RateBudget collectorRateBudget(CollectorIdentity identity, CollectorProperties properties,
-			ObjectProvider<DataSource> dataSource, ObjectProvider<JdbcTemplate> jdbcTemplate,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<DataSource> dataSource, ObjectProvider<JdbcTemplate> jdbcTemplate) {
 		RateLimitProperties settings = properties.getRateLimit();
-		Clock time = clock.getIfAvailable(Clock::systemUTC);
+		// a budget spends real time: its leases and pauses expire on the wall clock that
+		// every replica shares, never on the application's Clock bean, which a test or an
+		// application may hold still or move to pick collection windows
+		Clock time = Clock.systemUTC();
 		DataSource database = dataSource.getIfUnique();
 		if (database != null && isCluster(settings.getScope(), database)) {
 			JdbcTemplate jdbc = jdbcTemplate.getIfUnique(() -> new JdbcTemplate(database));

@@ -16,7 +16,6 @@ import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.SystemClock;
 import com.github.kagkarlsson.scheduler.TaskResolver;
 import com.github.kagkarlsson.scheduler.event.SchedulerListeners;
-import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.JdbcTaskRepository;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.Execution;
@@ -78,7 +77,7 @@ public class RestartRecovery implements InitializingBean, DisposableBean {
 	public RestartRecovery(DataSource dataSource, String identity, List<Task<?>> tasks, Duration heartbeatInterval) {
 		this.identity = identity;
 		this.tasks = new TaskResolver(SchedulerListeners.NOOP, this.clock, tasks);
-		this.repository = new JdbcTaskRepository(dataSource, false, new AutodetectJdbcCustomization(dataSource, true),
+		this.repository = new JdbcTaskRepository(dataSource, false, SchedulerJdbcCustomization.of(dataSource),
 				JdbcTaskRepository.DEFAULT_TABLE_NAME, this.tasks, new SchedulerName.Fixed(identity),
 				Serializer.DEFAULT_JAVA_SERIALIZER, true, this.clock);
 		this.guard = heartbeatInterval.multipliedBy(2);

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +72,7 @@ abstract class AbstractClusterReplicasTests {
 				+ " NOT NULL, celsius DOUBLE PRECISION, ingested_at " + timestamp
 				+ ", PRIMARY KEY (sensor, taken_at))");
 		this.upstream = FakeUpstream.start();
-		this.upstream.on("/").respond(SLOW);
+		this.upstream.on("/readings").respond(SLOW);
 	}
 
 	@AfterEach
@@ -96,8 +97,9 @@ abstract class AbstractClusterReplicasTests {
 		this.child = startChild();
 		await("the child replica's lease", () -> leased("child"));
 		BackfillService backfill = this.replicas.get(0).getBean(BackfillService.class);
-		LocalDate first = LocalDate.parse("2024-01-01");
-		LocalDate last = LocalDate.parse("2024-03-31");
+		// 91 days inside the retention horizon, whatever the day the test runs on
+		LocalDate last = LocalDate.now(ZoneOffset.UTC).minusDays(30);
+		LocalDate first = last.minusDays(90);
 		String taskId = backfill.start(new BackfillRequest(first.toString(), last.toString(), null, false, false))
 			.task()
 			.taskId();
@@ -112,7 +114,7 @@ abstract class AbstractClusterReplicasTests {
 
 		// 2. a 429 pauses every replica for its Retry-After and halves the budget
 		int before = this.upstream.requests().size();
-		this.upstream.on("/").respond(UpstreamResponse.status(429).withHeader("Retry-After", "5"), SLOW);
+		this.upstream.on("/readings").respond(UpstreamResponse.status(429).withHeader("Retry-After", "5"), SLOW);
 		await("the 429", () -> this.upstream.requests().size() > before);
 		long throttledAt = arrivals().get(before);
 		await("the pause to end", () -> System.nanoTime() - throttledAt > TimeUnit.SECONDS.toNanos(6));

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -52,7 +53,11 @@ public final class FakeUpstream implements AutoCloseable {
 
 	private final ExecutorService executor;
 
-	private final List<Route> routes = new CopyOnWriteArrayList<>();
+	/**
+	 * Replaced whole, never changed in place: a request that arrives while a route is
+	 * scripted again sees the old script or the new one, never none (a 404).
+	 */
+	private volatile List<Route> routes = List.of();
 
 	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
@@ -87,11 +92,13 @@ public final class FakeUpstream implements AutoCloseable {
 	 * a request must carry, e.g. {@code /rates?symbol=EUR&page=2}
 	 * @return the route's script
 	 */
-	public Route on(String target) {
+	public synchronized Route on(String target) {
 		Route route = new Route(RequestTarget.parse(target));
-		this.routes.removeIf((existing) -> existing.target.equals(route.target));
-		this.routes.add(route);
-		this.routes.sort(MOST_SPECIFIC_FIRST);
+		List<Route> next = new ArrayList<>(this.routes);
+		next.removeIf((existing) -> existing.target.equals(route.target));
+		next.add(route);
+		next.sort(MOST_SPECIFIC_FIRST);
+		this.routes = List.copyOf(next);
 		return route;
 	}
 
@@ -99,8 +106,8 @@ public final class FakeUpstream implements AutoCloseable {
 	 * Forget every route: every request answers {@code 404} until scripted again. The
 	 * recorded requests stay.
 	 */
-	public void clearRoutes() {
-		this.routes.clear();
+	public synchronized void clearRoutes() {
+		this.routes = List.of();
 	}
 
 	/** Forget the routes and the recorded requests: the server as it started. */
