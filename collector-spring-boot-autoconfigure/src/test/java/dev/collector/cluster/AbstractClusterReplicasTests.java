@@ -153,12 +153,15 @@ abstract class AbstractClusterReplicasTests {
 	}
 
 	/**
-	 * No 10 s window holds more requests than the limit allows, plus one per replica: a
-	 * rate limiter starts with one permit.
+	 * No 10 s window holds more requests than the limit allows, plus one per replica (a
+	 * rate limiter starts with one permit) and one for the way there: these are arrival
+	 * times at the upstream, not permit times, and a request that three JVMs on two busy
+	 * cores send late moves into the next window (seen once: 24 in a window after the
+	 * restart). Two replicas spending the whole budget each would still show 40.
 	 */
 	private static void assertUnderTheLimit(List<Long> arrivals) {
 		long window = TimeUnit.SECONDS.toNanos(10);
-		int allowed = REQUESTS_PER_MINUTE / 6 + 3;
+		int allowed = REQUESTS_PER_MINUTE / 6 + 3 + 1;
 		for (int i = 0; i < arrivals.size(); i++) {
 			int j = i;
 			while (j < arrivals.size() && arrivals.get(j) - arrivals.get(i) < window) {
