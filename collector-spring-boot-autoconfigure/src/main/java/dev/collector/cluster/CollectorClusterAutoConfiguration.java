@@ -9,11 +9,13 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.github.kagkarlsson.scheduler.CurrentlyExecuting;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,6 +53,7 @@ import dev.collector.collect.RunHistory;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.BackfillProperties;
 import dev.collector.config.CollectorProperties;
+import dev.collector.database.DatabaseAvailability;
 import dev.collector.config.RunMode;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 import dev.collector.schema.RecordSchema;
@@ -226,13 +229,30 @@ public class CollectorClusterAutoConfiguration {
 	@DependsOnDatabaseInitialization
 	RestartRecovery collectorRestartRecovery(DataSource dataSource, CollectorIdentity identity,
 			CollectorProperties properties, BackfillChunkTask chunks, ClusterCollection collection,
-			ObjectProvider<ClusterTask> clusterTasks) {
+			ObjectProvider<ClusterTask> clusterTasks, ObjectProvider<DatabaseAvailability> availability,
+			@org.springframework.beans.factory.annotation.Qualifier(SCHEDULER_BEAN_NAME) ObjectProvider<Scheduler> scheduler) {
 		List<com.github.kagkarlsson.scheduler.task.Task<?>> tasks = new ArrayList<>();
 		tasks.add(chunks.task());
 		tasks.add(collection.task());
 		clusterTasks.orderedStream().map(ClusterTask::task).forEach(tasks::add);
-		return new RestartRecovery(dataSource, identity.instanceId(), tasks,
+		RestartRecovery recovery = new RestartRecovery(dataSource, identity.instanceId(), tasks,
 				properties.getBackfill().getHeartbeatInterval());
+		// after an outage, what this replica could not end is taken back at once
+		availability.ifAvailable((database) -> database.addListener((state) -> {
+			Scheduler running = scheduler.getIfAvailable();
+			if (state.available() && running != null) {
+				recovery.recoverStranded((id) -> isRunning(running, id), collection::wakeUp);
+			}
+		}));
+		return recovery;
+	}
+
+	private static boolean isRunning(Scheduler scheduler, TaskInstanceId id) {
+		return scheduler.getCurrentlyExecuting()
+			.stream()
+			.map(CurrentlyExecuting::getTaskInstance)
+			.anyMatch(
+					(running) -> running.getTaskName().equals(id.getTaskName()) && running.getId().equals(id.getId()));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -22,6 +23,7 @@ import com.github.kagkarlsson.scheduler.task.Execution;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -90,15 +92,45 @@ public class RestartRecovery implements InitializingBean, DisposableBean {
 	 * @return the number of executions taken back now
 	 */
 	public int recover(Runnable wakeUp) {
+		// a JVM that starts runs nothing yet: everything held under its name is stranded
+		return recover((execution) -> false, wakeUp);
+	}
+
+	/**
+	 * Take back, once the database is back after an outage, the executions that this
+	 * replica still holds but no longer runs: their end could not be written while the
+	 * database was gone, so db-scheduler leaves them picked until its dead-execution
+	 * detection finds them (heartbeat-interval times missed-heartbeats-limit, a minute by
+	 * default), and the collection answers 409 until then. Runs on a thread of its own:
+	 * the availability check that calls it must not block.
+	 * @param runningHere whether this replica's scheduler is running an execution now
+	 * (those are never taken back)
+	 * @param wakeUp run after executions were taken back, so they are picked at once
+	 */
+	public void recoverStranded(Predicate<TaskInstanceId> runningHere, Runnable wakeUp) {
+		this.later.execute(() -> {
+			try {
+				recover((execution) -> runningHere.test(execution.taskInstance), wakeUp);
+			}
+			catch (RuntimeException ex) {
+				// db-scheduler's dead-execution detection still revives them later
+				logger.warn("Could not look for executions stranded by the database outage: " + ex.getMessage());
+			}
+		});
+	}
+
+	private int recover(Predicate<Execution> runningHere, Runnable wakeUp) {
 		List<Execution> owned = new ArrayList<>();
 		this.repository.getScheduledExecutions(ScheduledExecutionsFilter.all().withPicked(true), (execution) -> {
-			if (this.identity.equals(execution.pickedBy)) {
+			if (this.identity.equals(execution.pickedBy) && !runningHere.test(execution)) {
 				owned.add(execution);
 			}
 		});
 		Instant now = this.clock.now();
 		int recovered = 0;
 		for (Execution execution : owned) {
+			// the guard also covers an execution picked a moment ago that the scheduler
+			// has not started yet: its heartbeat is the moment it was picked
 			Instant takeable = (execution.lastHeartbeat != null) ? execution.lastHeartbeat.plus(this.guard) : now;
 			if (!takeable.isAfter(now)) {
 				recovered += takeBack(execution, now) ? 1 : 0;
@@ -107,8 +139,9 @@ public class RestartRecovery implements InitializingBean, DisposableBean {
 				long delay = Duration.between(now, takeable).toMillis() + 1;
 				this.later.schedule(() -> {
 					// only if still held under this name since (not revived, not ended)
+					// and still not running here
 					Execution current = this.repository.getExecution(execution.taskInstance).orElse(null);
-					if (current != null && current.version == execution.version
+					if (current != null && current.version == execution.version && !runningHere.test(current)
 							&& takeBack(current, this.clock.now())) {
 						wakeUp.run();
 					}

@@ -66,11 +66,7 @@ final class OutageApplication implements AutoCloseable {
 				"spring.datasource.url=" + proxied, "spring.datasource.username=" + admin.getUsername(),
 				"spring.datasource.password=" + ((admin.getPassword() != null) ? admin.getPassword() : ""),
 				"collector.name=readings", "collector.jdbc.initialize-schema=always",
-				"collector.backfill.polling-interval=200ms",
-				// a run whose end could not be written while the database was gone stays
-				// picked until db-scheduler finds it dead (missed heartbeats): 2 s x 6
-				// keeps that within the test's wait after the restore
-				"collector.backfill.heartbeat-interval=2s", "logging.level.com.github.kagkarlsson=error",
+				"collector.backfill.polling-interval=200ms", "logging.level.com.github.kagkarlsson=error",
 				"logging.level.com.zaxxer.hikari=error", "logging.level.dev.collector.web.RequestLoggingFilter=warn"));
 		all.addAll(List.of(properties));
 		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.SERVLET)
