@@ -3,6 +3,7 @@ package dev.collector.tracing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.opentelemetry.proto.trace.v1.Span;
@@ -21,6 +22,10 @@ import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectionRunner;
 import dev.collector.collect.Trigger;
 import dev.collector.fixtures.ScriptedCollector;
+import dev.collector.logs.LogEntry;
+import dev.collector.logs.LogLevel;
+import dev.collector.logs.LogRingBuffer;
+import dev.collector.ops.RunTraces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +90,18 @@ class CollectionTraceTests {
 			.toList();
 		assertThat(runLines).hasSizeGreaterThanOrEqualTo(2)
 			.allSatisfy((line) -> assertThat(line).contains("\"traceId\":\"" + traceId + "\"").contains("\"spanId\""));
+		// and so does every entry of GET /logs (the ring buffer keeps the MDC)
+		List<LogEntry> entries = this.context.getBean(LogRingBuffer.class)
+			.newest(LogLevel.INFO, Instant.EPOCH, 1000)
+			.stream()
+			.filter((entry) -> result.runId().equals(entry.context().get("run_id")))
+			.toList();
+		assertThat(entries).hasSizeGreaterThanOrEqualTo(2)
+			.allSatisfy((entry) -> assertThat(entry.context()).containsEntry("traceId", traceId).containsKey("spanId"));
+		// GET /status links the run to its trace
+		RunTraces traces = this.context.getBean(RunTraces.class);
+		assertThat(traces.traceId(result.runId())).isEqualTo(traceId);
+		assertThat(traces.status()).asList().contains(Map.of("run_id", result.runId(), "trace_id", traceId));
 	}
 
 	@Test
