@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -81,6 +82,15 @@ class CollectionTraceTests {
 			.containsEntry("rejected", "0")
 			.containsEntry("run.id", result.runId());
 		Documentation.write("collection-trace.txt", tree.render());
+		// Boot's meter handler makes a timer of each observation, with the
+		// low-cardinality
+		// keys as tags
+		MeterRegistry meters = this.context.getBean(MeterRegistry.class);
+		assertThat(meters.get("collector.run")
+			.tags("collector", "readings", "trigger", "manual", "outcome", "succeeded")
+			.timer()
+			.count()).isEqualTo(1);
+		assertThat(meters.get("collector.sink.write").tags("collector", "readings").timer().count()).isEqualTo(3);
 
 		// every line the run logged carries the run's trace
 		String traceId = hex(run.getTraceId().toByteArray());
