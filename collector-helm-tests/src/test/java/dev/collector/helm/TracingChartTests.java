@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marcnuri.helm.LintResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,34 @@ class TracingChartTests {
 				assertThat(variable.path("value").asText()).isEqualTo("1");
 			}
 		}
+	}
+
+	@Test
+	void theDashboardShowsExemplarsAndLinksSlowRunsToTheirTraces() throws Exception {
+		JsonNode dashboard = new ObjectMapper().readTree(HelmChart.render(null)
+			.named("ConfigMap", "news-collector-dashboard")
+			.at("/data/collector.json")
+			.asText());
+		JsonNode tracing = null;
+		for (JsonNode variable : dashboard.at("/templating/list")) {
+			if (variable.path("name").asText().equals("tracing")) {
+				tracing = variable;
+			}
+		}
+		assertThat(tracing).isNotNull();
+		assertThat(tracing.path("type").asText()).isEqualTo("datasource");
+		assertThat(tracing.path("query").asText()).isEqualTo("tempo");
+		JsonNode duration = null;
+		for (JsonNode panel : dashboard.path("panels")) {
+			if (panel.path("title").asText().equals("Collection duration")) {
+				duration = panel;
+			}
+		}
+		assertThat(duration).isNotNull();
+		assertThat(duration.path("targets"))
+			.allSatisfy((target) -> assertThat(target.path("exemplar").asBoolean()).isTrue());
+		String link = duration.at("/fieldConfig/defaults/links/0/url").asText();
+		assertThat(link).startsWith("/explore?").contains("${tracing}").contains("traceql").contains("${__value.raw}");
 	}
 
 	@Test
