@@ -99,7 +99,8 @@ class CollectionTraceTests {
 			.filter((line) -> line.contains("\"run_id\":\"" + result.runId() + "\""))
 			.toList();
 		assertThat(runLines).hasSizeGreaterThanOrEqualTo(2)
-			.allSatisfy((line) -> assertThat(line).contains("\"traceId\":\"" + traceId + "\"").contains("\"spanId\""));
+			.allSatisfy(
+					(line) -> assertThat(line).contains("\"trace_id\":\"" + traceId + "\"").contains("\"span_id\""));
 		// and so does every entry of GET /logs (the ring buffer keeps the MDC)
 		List<LogEntry> entries = this.context.getBean(LogRingBuffer.class)
 			.newest(LogLevel.INFO, Instant.EPOCH, 1000)
@@ -107,7 +108,8 @@ class CollectionTraceTests {
 			.filter((entry) -> result.runId().equals(entry.context().get("run_id")))
 			.toList();
 		assertThat(entries).hasSizeGreaterThanOrEqualTo(2)
-			.allSatisfy((entry) -> assertThat(entry.context()).containsEntry("traceId", traceId).containsKey("spanId"));
+			.allSatisfy(
+					(entry) -> assertThat(entry.context()).containsEntry("trace_id", traceId).containsKey("span_id"));
 		// GET /status links the run to its trace
 		RunTraces traces = this.context.getBean(RunTraces.class);
 		assertThat(traces.traceId(result.runId())).isEqualTo(traceId);
