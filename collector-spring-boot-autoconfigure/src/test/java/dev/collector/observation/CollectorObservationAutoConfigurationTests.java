@@ -35,6 +35,17 @@ class CollectorObservationAutoConfigurationTests {
 	}
 
 	@Test
+	void bootsPropertyTurnsTheObservationsOff() {
+		this.runner.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
+			.withPropertyValues("management.observations.enable.collector=false")
+			.run((context) -> {
+				CollectorObservations observations = context.getBean(Observed.class).observations;
+				assertThat(observations.run(new CollectionRunContext("c", "manual", "r", false)).isNoop()).isTrue();
+				assertThat(observations.sinkWrite(new SinkWriteContext("c", "r", 1), null).isNoop()).isTrue();
+			});
+	}
+
+	@Test
 	void withoutRegistryNothingIsObserved() {
 		this.runner.run((context) -> {
 			assertThat(context).doesNotHaveBean(CollectorObservationAutoConfiguration.class);
