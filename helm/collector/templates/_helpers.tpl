@@ -99,3 +99,15 @@ Configurations the chart refuses, with the value to change. Called from the Depl
 {{- $number := trimSuffix $unit $d | float64 }}
 {{- mulf $number (index $units $unit) | int }}
 {{- end }}
+
+{{/*
+Environment of the trace export (tracing.*): nothing unless tracing.otlpEndpoint is set.
+*/}}
+{{- define "collector.tracingEnv" -}}
+{{- with .Values.tracing.otlpEndpoint }}
+- name: MANAGEMENT_OTLP_TRACING_ENDPOINT
+  value: {{ . | quote }}
+- name: MANAGEMENT_TRACING_SAMPLING_PROBABILITY
+  value: {{ $.Values.tracing.samplingProbability | toString | quote }}
+{{- end }}
+{{- end }}

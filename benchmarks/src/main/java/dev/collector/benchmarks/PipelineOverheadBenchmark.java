@@ -3,6 +3,7 @@ package dev.collector.benchmarks;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.observation.Observation;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,13 +19,19 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import dev.collector.collect.CollectionPipeline;
+import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.RecordCounts;
+import dev.collector.observation.CollectionRunContext;
+import dev.collector.observation.CollectorObservations;
 import dev.collector.sink.WriteResult;
 
 /**
  * The framework's own cost per record: stream, processors, Bean Validation, batching and
  * metrics, with a sink that does nothing. The records are built before, so their creation
- * is not measured.
+ * is not measured. {@link #perRecordObserved()} is the same pipeline observed as the
+ * runner observes it with tracing on: {@code collector.run} around it,
+ * {@code collector.source} and one {@code collector.sink.write} per batch, each a timer
+ * and an OpenTelemetry span (every trace sampled).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -38,17 +45,43 @@ public class PipelineOverheadBenchmark {
 
 	private CollectionPipeline<BenchItem> pipeline;
 
+	private CollectionPipeline<BenchItem> observedPipeline;
+
+	private CollectorObservations observations;
+
 	@Setup
 	public void setUp() {
 		List<BenchItem> records = BenchItem.range(0, RECORDS).toList();
 		this.pipeline = Pipelines.pipeline(records::stream, (batch) -> WriteResult.of(batch.size(), 0),
 				new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+		PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+		this.observedPipeline = Pipelines.pipeline(records::stream, (batch) -> WriteResult.of(batch.size(), 0), meters);
+		this.observations = new CollectorObservations(ObservedPipelines.tracedRegistry(meters));
+		this.observedPipeline.setObservations(this.observations);
 	}
 
 	@Benchmark
 	@OperationsPerInvocation(RECORDS)
 	public RecordCounts perRecord() throws Exception {
 		return this.pipeline.execute(Pipelines.request());
+	}
+
+	@Benchmark
+	@OperationsPerInvocation(RECORDS)
+	public RecordCounts perRecordObserved() throws Exception {
+		CollectionRequest request = Pipelines.request();
+		CollectionRunContext context = new CollectionRunContext("bench", request.trigger().label(), request.runId(),
+				false);
+		context.setWindow(request.from(), request.to());
+		Observation run = this.observations.run(context).start();
+		try (Observation.Scope scope = run.openScope()) {
+			RecordCounts counts = this.observedPipeline.execute(request);
+			context.setOutcome("succeeded");
+			return counts;
+		}
+		finally {
+			run.stop();
+		}
 	}
 
 }

@@ -17,6 +17,7 @@ import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.slf4j.MDC;
@@ -30,6 +31,9 @@ import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectionRunner;
 import dev.collector.collect.Trigger;
 import dev.collector.config.BackfillProperties;
+import dev.collector.observation.BackfillChunkContext;
+import dev.collector.observation.CollectorObservations;
+import dev.collector.observation.CollectorObservationsAware;
 
 /**
  * Executes one backfill chunk as a db-scheduler one-time task, on whichever replica picks
@@ -42,7 +46,7 @@ import dev.collector.config.BackfillProperties;
  * and does only what is still missing. When a collection holds this JVM's collector the
  * chunk yields and tries again after {@code collector.backfill.yield-delay}.
  */
-public class BackfillChunkTask {
+public class BackfillChunkTask implements CollectorObservationsAware {
 
 	private static final Log logger = LogFactory.getLog(BackfillChunkTask.class);
 
@@ -75,6 +79,8 @@ public class BackfillChunkTask {
 
 	private final BooleanSupplier liveCollectionWaiting;
 
+	private CollectorObservations observations = CollectorObservations.NOOP;
+
 	/**
 	 * Create the chunk task.
 	 * @param collector the collector's name
@@ -100,6 +106,11 @@ public class BackfillChunkTask {
 		this.service = service;
 		this.properties = properties;
 		this.clock = clock;
+	}
+
+	@Override
+	public void setObservations(CollectorObservations observations) {
+		this.observations = (observations != null) ? observations : CollectorObservations.NOOP;
 	}
 
 	static String instanceId(String taskId, int chunkNo) {
@@ -153,11 +164,26 @@ public class BackfillChunkTask {
 		// every line of the chunk, the runner's included, names the chunk and its symbol
 		try (MDC.MDCCloseable chunkId = MDC.putCloseable(MDC_CHUNK, instance.getId());
 				MDC.MDCCloseable symbol = MDC.putCloseable(MDC_SYMBOL, chunk.symbol())) {
-			return execute(instance, task, chunk);
+			// the parent of the chunk's runs; the task id links the chunks of one task
+			BackfillChunkContext observed = new BackfillChunkContext(this.collector, task.taskId(), instance.getId(),
+					chunk.symbol());
+			Observation observation = this.observations.backfillChunk(observed).start();
+			try (Observation.Scope scope = observation.openScope()) {
+				return execute(instance, task, chunk, observed);
+			}
+			catch (RuntimeException ex) {
+				observed.setOutcome("failed");
+				observation.error(ex);
+				throw ex;
+			}
+			finally {
+				observation.stop();
+			}
 		}
 	}
 
-	private CompletionHandler<Void> execute(TaskInstance<Void> instance, BackfillTask task, BackfillChunk chunk) {
+	private CompletionHandler<Void> execute(TaskInstance<Void> instance, BackfillTask task, BackfillChunk chunk,
+			BackfillChunkContext observed) {
 		String taskId = task.taskId();
 		int chunkNo = chunk.chunkNo();
 		List<LocalDate> todo = stillToDo(task, chunk);
@@ -183,6 +209,7 @@ public class BackfillChunkTask {
 			catch (CollectionInProgressException ex) {
 				// live collection goes first: give the collector back, come again later
 				this.store.yielded(taskId, chunkNo, records);
+				observed.setOutcome("yielded");
 				Instant again = this.clock.instant().plus(this.properties.getYieldDelay());
 				return (complete, operations) -> operations.reschedule(complete, again);
 			}
@@ -197,6 +224,7 @@ public class BackfillChunkTask {
 			records += result.counts().inserted();
 		}
 		this.store.update(taskId, chunkNo, ChunkStatus.SUCCEEDED, records, null);
+		observed.setOutcome("succeeded");
 		logger.info("Backfill chunk " + instance.getId() + " of symbol " + chunk.symbol() + " done: " + records
 				+ " record(s) stored");
 		this.service.closeIfDone(taskId);

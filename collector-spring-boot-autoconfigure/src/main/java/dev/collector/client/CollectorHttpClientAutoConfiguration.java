@@ -24,8 +24,10 @@ import dev.collector.resilience.CollectorResilienceAutoConfiguration;
 /**
  * A ready {@link RestClient} for collector authors, named {@code collectorRestClient}, on
  * the JDK HTTP client: every request goes through the collector's rate limiter, circuit
- * breaker and retry and is measured (see {@link ResilientHttpInterceptor}). Inject it, or
- * {@code collectorRestClient.mutate()} it to add a base URL or headers.
+ * breaker and retry and is measured (see {@link ResilientHttpInterceptor}). Built from
+ * Boot's auto-configured {@code RestClient.Builder} when there is one, so that requests
+ * are observed (HTTP client spans that carry the run's trace to the source). Inject it,
+ * or {@code collectorRestClient.mutate()} it to add a base URL or headers.
  */
 @AutoConfiguration(after = CollectorResilienceAutoConfiguration.class,
 		afterName = "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration")
@@ -36,7 +38,8 @@ public class CollectorHttpClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "collectorRestClient")
 	RestClient collectorRestClient(CollectorResilience resilience, CollectorProperties properties,
-			ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+			ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock,
+			ObjectProvider<RestClient.Builder> restClientBuilder) {
 		// built at the first request, not at start-up: building the JDK client loads TLS
 		// and
 		// the trust store, about half a second of start-up (benchmarks/,
@@ -54,7 +57,14 @@ public class CollectorHttpClientAutoConfiguration {
 		ResilientHttpInterceptor interceptor = new ResilientHttpInterceptor(resilience,
 				meters.getIfAvailable(SimpleMeterRegistry::new), properties.getMetrics().getPrefix(),
 				clock.getIfAvailable(Clock::systemUTC));
-		return RestClient.builder().requestFactory(requestFactory).requestInterceptor(interceptor).build();
+		// Boot's builder when there is one: with an ObservationRegistry each request is a
+		// client observation (an HTTP span, child of collector.source, whose trace goes
+		// to
+		// the source in the traceparent header)
+		return restClientBuilder.getIfAvailable(RestClient::builder)
+			.requestFactory(requestFactory)
+			.requestInterceptor(interceptor)
+			.build();
 	}
 
 }

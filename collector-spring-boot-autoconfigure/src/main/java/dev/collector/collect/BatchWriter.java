@@ -8,10 +8,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.observation.Observation;
 import org.slf4j.MDC;
 
 import org.springframework.util.Assert;
 
+import dev.collector.observation.CollectorObservations;
+import dev.collector.observation.SinkWriteContext;
 import dev.collector.sink.RecordSink;
 import dev.collector.sink.WriteResult;
 
@@ -38,6 +41,12 @@ final class BatchWriter<T> implements AutoCloseable {
 	private final String writerThreadName;
 
 	private ExecutorService writer;
+
+	private CollectorObservations observations = CollectorObservations.NOOP;
+
+	private String collector;
+
+	private String runId;
 
 	private Future<Outcome<T>> inFlight;
 
@@ -73,9 +82,25 @@ final class BatchWriter<T> implements AutoCloseable {
 	 * @param batch the records; not modified afterwards
 	 * @return what the write did, or {@code null} when the write is now in flight
 	 */
+	/**
+	 * Observe every batch as a {@code collector.sink.write} whose parent is the
+	 * observation in scope where the batch is handed over (the run's).
+	 * @param observations where the observations go
+	 * @param collector the collector's name
+	 * @param runId the run's id
+	 * @return this writer
+	 */
+	BatchWriter<T> observed(CollectorObservations observations, String collector, String runId) {
+		this.observations = observations;
+		this.collector = collector;
+		this.runId = runId;
+		return this;
+	}
+
 	Outcome<T> write(List<T> batch) {
+		Observation parent = this.observations.current();
 		if (this.writerThreadName == null) {
-			return writeNow(batch);
+			return writeNow(batch, parent);
 		}
 		Assert.state(this.inFlight == null, "A batch is in flight: await it before writing the next one");
 		// the run id (and whatever else the run logs with) on the sink's log lines too
@@ -85,7 +110,7 @@ final class BatchWriter<T> implements AutoCloseable {
 				MDC.setContextMap(context);
 			}
 			try {
-				return writeNow(batch);
+				return writeNow(batch, parent);
 			}
 			finally {
 				MDC.clear();
@@ -144,14 +169,21 @@ final class BatchWriter<T> implements AutoCloseable {
 		}
 	}
 
-	private Outcome<T> writeNow(List<T> batch) {
+	private Outcome<T> writeNow(List<T> batch, Observation parent) {
+		SinkWriteContext context = new SinkWriteContext(this.collector, this.runId, batch.size());
+		Observation observation = this.observations.sinkWrite(context, parent).start();
 		long start = System.nanoTime();
-		try {
+		try (Observation.Scope scope = observation.openScope()) {
 			WriteResult<T> result = this.sink.write(batch);
+			context.setCounts(result.inserted(), result.duplicates(), result.rejected().size());
 			return new Outcome<>(result, null, Duration.ofNanos(System.nanoTime() - start));
 		}
 		catch (Exception ex) {
+			observation.error(ex);
 			return new Outcome<>(null, ex, Duration.ofNanos(System.nanoTime() - start));
+		}
+		finally {
+			observation.stop();
 		}
 	}
 

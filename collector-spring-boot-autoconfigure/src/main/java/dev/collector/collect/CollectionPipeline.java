@@ -12,6 +12,8 @@ import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import io.micrometer.observation.Observation;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -19,6 +21,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import dev.collector.collect.BatchWriter.Outcome;
 import dev.collector.collect.Quarantine.QuarantinedRecord;
+import dev.collector.observation.CollectorObservations;
+import dev.collector.observation.CollectorObservationsAware;
 import dev.collector.sink.RecordSink;
 import dev.collector.sink.WriteResult;
 import dev.collector.sink.WriteResult.RejectedRecord;
@@ -28,10 +32,13 @@ import dev.collector.sink.WriteResult.RejectedRecord;
  * write valid records in batches while invalid ones go to the quarantine. Pipelined (the
  * default), the next batch is read and validated while the previous one is written, on a
  * writer thread ({@link BatchWriter}); at most two batches of records are then in memory.
+ * The source's calls of a window are a {@code collector.source} observation, each batch
+ * written a {@code collector.sink.write} (see
+ * {@link dev.collector.observation.CollectorObservationDocumentation}).
  *
  * @param <T> the record type
  */
-public class CollectionPipeline<T> {
+public class CollectionPipeline<T> implements CollectorObservationsAware {
 
 	private final String collectorName;
 
@@ -54,6 +61,8 @@ public class CollectionPipeline<T> {
 	private final SourceInvoker sourceInvoker;
 
 	private final boolean pipelined;
+
+	private CollectorObservations observations = CollectorObservations.NOOP;
 
 	/**
 	 * Create a pipelined pipeline with a fixed batch size that calls the source directly.
@@ -99,6 +108,11 @@ public class CollectionPipeline<T> {
 		this.batchSize = batchSize;
 		this.sourceInvoker = sourceInvoker;
 		this.pipelined = pipelined;
+	}
+
+	@Override
+	public void setObservations(CollectorObservations observations) {
+		this.observations = (observations != null) ? observations : CollectorObservations.NOOP;
 	}
 
 	/**
@@ -152,6 +166,9 @@ public class CollectionPipeline<T> {
 				run.abandon(ex);
 				throw ex;
 			}
+			finally {
+				source.stop();
+			}
 		}
 	}
 
@@ -167,10 +184,10 @@ public class CollectionPipeline<T> {
 		// A transaction bound to this thread (a caller's @Transactional) is one the
 		// writes
 		// must join, and a writer thread would not see it. A dry run writes nothing.
-		if (!this.pipelined || request.dryRun() || TransactionSynchronizationManager.isActualTransactionActive()) {
-			return BatchWriter.synchronous(this.sink);
-		}
-		return BatchWriter.pipelined(this.sink, "collector-" + this.collectorName + "-writer");
+		BatchWriter<T> writer = (!this.pipelined || request.dryRun()
+				|| TransactionSynchronizationManager.isActualTransactionActive()) ? BatchWriter.synchronous(this.sink)
+						: BatchWriter.pipelined(this.sink, "collector-" + this.collectorName + "-writer");
+		return writer.observed(this.observations, this.collectorName, request.runId());
 	}
 
 	/**
@@ -188,11 +205,17 @@ public class CollectionPipeline<T> {
 
 		private boolean reported;
 
+		private Observation observation;
+
 		SourceTimer(CollectionRequest request) {
 			this.request = request;
 		}
 
 		Stream<T> open() {
+			this.observation = CollectionPipeline.this.observations
+				.source(CollectionPipeline.this.collectorName, this.request.runId(), this.request.from(),
+						this.request.to(), this.request.symbols())
+				.start();
 			Collector<T> collector = CollectionPipeline.this.collector;
 			if (collector.collectsPerSymbol()) {
 				List<String> symbols = !this.request.symbols().isEmpty() ? List.copyOf(this.request.symbols())
@@ -208,9 +231,15 @@ public class CollectionPipeline<T> {
 		private Stream<T> single(CollectionRequest call) {
 			long start = System.nanoTime();
 			Stream<T> stream;
+			Observation observation = this.observation;
 			try {
-				stream = (Stream<T>) CollectionPipeline.this.sourceInvoker
-					.open(() -> CollectionPipeline.this.collector.collect(call));
+				// the source's own calls (an HTTP client's) are children of
+				// collector.source, on whichever thread the invoker makes the attempt
+				stream = (Stream<T>) CollectionPipeline.this.sourceInvoker.open(() -> {
+					try (Observation.Scope scope = observation.openScope()) {
+						return CollectionPipeline.this.collector.collect(call);
+					}
+				});
 			}
 			catch (Exception ex) {
 				throw new SourceException(ex);
@@ -295,6 +324,20 @@ public class CollectionPipeline<T> {
 				long nanos = this.openNanos
 						+ this.spliterators.stream().mapToLong((spliterator) -> spliterator.nanos).sum();
 				CollectionPipeline.this.observer.sourceCalled(this.request, failure, Duration.ofNanos(nanos));
+				if (failure != null && this.observation != null) {
+					this.observation.error(failure);
+				}
+				stop();
+			}
+		}
+
+		/**
+		 * End the source's observation, once; a run that failed downstream ends it here.
+		 */
+		void stop() {
+			if (this.observation != null) {
+				this.observation.stop();
+				this.observation = null;
 			}
 		}
 

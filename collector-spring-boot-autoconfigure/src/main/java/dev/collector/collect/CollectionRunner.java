@@ -13,18 +13,25 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.slf4j.MDC;
 
 import org.springframework.context.ApplicationEventPublisher;
 
+import dev.collector.observation.CollectionRunContext;
+import dev.collector.observation.CollectorObservations;
+import dev.collector.observation.CollectorObservationsAware;
+
 /**
  * Runs collections one at a time (single flight): resolves the window from the
  * checkpoint, runs the {@link CollectionPipeline}, moves the checkpoint after the sink
- * committed, records the run and tells observers and event listeners.
+ * committed, records the run and tells observers and event listeners. Each run is a
+ * {@code collector.run} observation (see
+ * {@link dev.collector.observation.CollectorObservationDocumentation}).
  */
-public class CollectionRunner implements CollectionLauncher {
+public class CollectionRunner implements CollectionLauncher, CollectorObservationsAware {
 
 	private static final Log logger = LogFactory.getLog(CollectionRunner.class);
 
@@ -55,6 +62,8 @@ public class CollectionRunner implements CollectionLauncher {
 
 	private volatile PartRetries partRetries = PartRetries.NONE;
 
+	private CollectorObservations observations = CollectorObservations.NOOP;
+
 	public CollectionRunner(String collectorName, String instanceId, CollectionPipeline<?> pipeline,
 			CheckpointStore checkpoints, RunHistory history, CollectionObserver observer,
 			ApplicationEventPublisher events, Clock clock, Executor executor, Duration firstWindow) {
@@ -76,6 +85,11 @@ public class CollectionRunner implements CollectionLauncher {
 	 */
 	public void setPartRetries(PartRetries partRetries) {
 		this.partRetries = (partRetries != null) ? partRetries : PartRetries.NONE;
+	}
+
+	@Override
+	public void setObservations(CollectorObservations observations) {
+		this.observations = (observations != null) ? observations : CollectorObservations.NOOP;
 	}
 
 	/**
@@ -212,6 +226,19 @@ public class CollectionRunner implements CollectionLauncher {
 	private CollectionResult execute(String runId, Trigger trigger, boolean dryRun, CollectionRequest given) {
 		String previousRunId = MDC.get(MDC_RUN_ID);
 		MDC.put(MDC_RUN_ID, runId);
+		CollectionRunContext observed = new CollectionRunContext(this.collectorName, trigger.label(), runId, dryRun);
+		Observation observation = this.observations.run(observed).start();
+		try (Observation.Scope scope = observation.openScope()) {
+			return execute(runId, trigger, dryRun, given, observation, observed);
+		}
+		finally {
+			observation.stop();
+			restoreMdc(previousRunId);
+		}
+	}
+
+	private CollectionResult execute(String runId, Trigger trigger, boolean dryRun, CollectionRequest given,
+			Observation observation, CollectionRunContext observed) {
 		Instant startedAt = this.clock.instant();
 		CollectionRequest request = new CollectionRequest(runId, trigger, startedAt, startedAt, Set.of(), false,
 				dryRun);
@@ -222,6 +249,7 @@ public class CollectionRunner implements CollectionLauncher {
 		List<CollectionRequest> retries = new ArrayList<>();
 		try {
 			request = (given != null) ? given : nextRequest(runId, trigger, dryRun);
+			observed.setWindow(request.from(), request.to());
 			logger.info("Collection started: trigger=" + trigger.label() + " window=[" + request.from() + ", "
 					+ request.to() + ")" + (dryRun ? " dry_run" : ""));
 			if (!dryRun) {
@@ -264,8 +292,11 @@ public class CollectionRunner implements CollectionLauncher {
 				Thread.currentThread().interrupt();
 			}
 		}
+		observed.setOutcome(result.statusLabel());
+		if (failure != null) {
+			observation.error(failure);
+		}
 		finish(result, failure);
-		restoreMdc(previousRunId);
 		return result;
 	}
 

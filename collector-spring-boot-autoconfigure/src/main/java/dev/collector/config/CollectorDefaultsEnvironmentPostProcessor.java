@@ -42,6 +42,9 @@ public class CollectorDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		defaults.put("spring.main.banner-mode", "off");
 		defaults.put("logging.structured.json.add.collector", "${collector.name:${spring.application.name:collector}}");
 		defaults.put("logging.structured.json.add.instance_id", "${collector.instance-id:${HOSTNAME:local}}");
+		// a tracing bridge's MDC keys, spelt like the starter's other fields (run_id)
+		defaults.put("logging.structured.json.rename[traceId]", "trace_id");
+		defaults.put("logging.structured.json.rename[spanId]", "span_id");
 		defaults.put("management.endpoints.web.exposure.include",
 				"health,info,prometheus,metrics,refresh,circuitbreakers,ratelimiters,retries");
 		defaults.put("management.endpoint.health.show-components", "always");

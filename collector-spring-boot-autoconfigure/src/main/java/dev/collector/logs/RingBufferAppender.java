@@ -34,7 +34,28 @@ public class RingBufferAppender extends AppenderBase<ILoggingEvent> {
 		Map<String, String> mdc = event.getMDCPropertyMap();
 		this.buffer.add(new LogEntry(Instant.ofEpochMilli(event.getTimeStamp()), level(event.getLevel()),
 				event.getLoggerName(), event.getThreadName(), escape(event.getFormattedMessage()), error,
-				(mdc != null) ? Map.copyOf(mdc) : Map.of()));
+				(mdc != null) ? context(mdc) : Map.of()));
+	}
+
+	/**
+	 * The MDC, with a tracing bridge's {@code traceId}/{@code spanId} spelt
+	 * {@code trace_id}/{@code span_id} as in the JSON lines.
+	 */
+	private static Map<String, String> context(Map<String, String> mdc) {
+		if (!mdc.containsKey("traceId") && !mdc.containsKey("spanId")) {
+			return Map.copyOf(mdc);
+		}
+		Map<String, String> context = new java.util.HashMap<>(mdc);
+		rename(context, "traceId", "trace_id");
+		rename(context, "spanId", "span_id");
+		return Map.copyOf(context);
+	}
+
+	private static void rename(Map<String, String> context, String from, String to) {
+		String value = context.remove(from);
+		if (value != null) {
+			context.put(to, value);
+		}
 	}
 
 	private static LogLevel level(Level level) {
