@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import dev.collector.collect.CollectionPipeline;
 import dev.collector.collect.RecordCounts;
-import dev.collector.sink.WriteResult;
+import dev.collector.collect.WriteResult;
 
 /**
  * The framework's own cost per record: stream, processors, Bean Validation, batching and

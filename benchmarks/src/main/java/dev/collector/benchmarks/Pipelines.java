@@ -19,9 +19,9 @@ import dev.collector.collect.CollectorStatus;
 import dev.collector.collect.CompositeCollectionObserver;
 import dev.collector.collect.IngestionTimestampProcessor;
 import dev.collector.collect.RecordProcessor;
+import dev.collector.collect.RecordSink;
 import dev.collector.collect.RecordValidator;
 import dev.collector.collect.Trigger;
-import dev.collector.sink.RecordSink;
 
 /**
  * The framework's pipeline as the auto-configuration builds it: the ingestion-time

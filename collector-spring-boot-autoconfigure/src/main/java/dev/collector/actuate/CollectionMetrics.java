@@ -14,7 +14,7 @@ import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectorStatus;
 import dev.collector.collect.Trigger;
-import dev.collector.sink.WriteResult;
+import dev.collector.collect.WriteResult;
 
 /**
  * The collector's meters, every one tagged {@code collector=<name>}. With the default

@@ -12,9 +12,6 @@ import org.slf4j.MDC;
 
 import org.springframework.util.Assert;
 
-import dev.collector.sink.RecordSink;
-import dev.collector.sink.WriteResult;
-
 /**
  * Writes the batches of one run to the sink, strictly one after the other. Synchronous,
  * every batch is written on the calling thread. Pipelined, a batch is handed to a writer

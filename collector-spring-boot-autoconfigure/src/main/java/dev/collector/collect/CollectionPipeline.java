@@ -19,9 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import dev.collector.collect.BatchWriter.Outcome;
 import dev.collector.collect.Quarantine.QuarantinedRecord;
-import dev.collector.sink.RecordSink;
-import dev.collector.sink.WriteResult;
-import dev.collector.sink.WriteResult.RejectedRecord;
+import dev.collector.collect.WriteResult.RejectedRecord;
 
 /**
  * One collection from source to sink: fetch lazily, run the processors, validate, and

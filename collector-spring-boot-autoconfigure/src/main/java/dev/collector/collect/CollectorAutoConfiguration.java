@@ -29,11 +29,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
 import dev.collector.config.RunMode;
-import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 import dev.collector.schema.AnnotatedRecordSchema;
 import dev.collector.schema.RecordSchema;
-import dev.collector.sink.RecordSink;
-import dev.collector.sink.RecordSinkDecorator;
 
 /**
  * The collector itself, registered when the application declares one {@link Collector}
@@ -41,8 +38,7 @@ import dev.collector.sink.RecordSinkDecorator;
  * with its checkpoint, and the schedule. Every bean backs off when the application
  * declares its own.
  */
-@AutoConfiguration(after = { JacksonAutoConfiguration.class, ValidationAutoConfiguration.class,
-		CollectorJdbcAutoConfiguration.class })
+@AutoConfiguration(after = { JacksonAutoConfiguration.class, ValidationAutoConfiguration.class })
 @ConditionalOnBean(Collector.class)
 @EnableConfigurationProperties(CollectorProperties.class)
 public class CollectorAutoConfiguration {

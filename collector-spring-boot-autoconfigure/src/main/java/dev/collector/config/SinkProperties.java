@@ -5,8 +5,6 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
-import dev.collector.sink.SinkType;
-
 /**
  * Writing valid records.
  */

@@ -31,11 +31,11 @@ import dev.collector.cluster.CollectorClusterAutoConfiguration;
 import dev.collector.collect.Collector;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
+import dev.collector.config.SinkType;
 import dev.collector.jdbc.DatabasePlatform;
 import dev.collector.jdbc.JdbcRecordSink;
 import dev.collector.retention.RetentionPurge.RecordTable;
 import dev.collector.schema.RecordSchema;
-import dev.collector.sink.SinkType;
 
 /**
  * The retention purge ({@code collector.retention.*}) as a task of the collector's

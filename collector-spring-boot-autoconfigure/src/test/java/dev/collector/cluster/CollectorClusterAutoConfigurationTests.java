@@ -33,11 +33,11 @@ import dev.collector.backfill.LedgerPeriods;
 import dev.collector.collect.CollectionLauncher;
 import dev.collector.collect.CollectionScheduler;
 import dev.collector.collect.CollectorAutoConfiguration;
-import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
-import dev.collector.sink.RecordSink;
+import dev.collector.collect.RecordSink;
 import dev.collector.fixtures.InMemorySink;
 import dev.collector.fixtures.InMemoryStores;
 import dev.collector.fixtures.ScriptedCollectorConfiguration;
+import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

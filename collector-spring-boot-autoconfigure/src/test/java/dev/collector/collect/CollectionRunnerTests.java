@@ -183,7 +183,7 @@ class CollectionRunnerTests {
 		List<Integer> fetchedAtEachWrite = new java.util.ArrayList<>();
 		this.sink = new InMemorySink() {
 			@Override
-			public synchronized dev.collector.sink.WriteResult<Reading> write(List<Reading> batch) {
+			public synchronized dev.collector.collect.WriteResult<Reading> write(List<Reading> batch) {
 				fetchedAtEachWrite.add(fetched.get());
 				return super.write(batch);
 			}

@@ -27,20 +27,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import dev.collector.actuate.CollectionMetrics;
 import dev.collector.actuate.CollectorHealthAutoConfiguration;
 import dev.collector.actuate.CollectorHealthIndicator;
-import dev.collector.actuate.CollectionMetrics;
 import dev.collector.actuate.CollectorMetricsAutoConfiguration;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.fixtures.InMemorySink;
 import dev.collector.fixtures.Reading;
 import dev.collector.fixtures.ScriptedCollector;
+import dev.collector.fixtures.ScriptedCollectorConfiguration;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 import dev.collector.jdbc.JdbcRecordSink;
 import dev.collector.schema.RecordSchema;
-import dev.collector.sink.RecordSink;
-import dev.collector.sink.WriteResult;
-import dev.collector.fixtures.ScriptedCollectorConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

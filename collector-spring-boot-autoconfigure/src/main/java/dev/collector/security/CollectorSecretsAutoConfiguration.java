@@ -1,4 +1,4 @@
-package dev.collector.config;
+package dev.collector.security;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;

@@ -1,4 +1,6 @@
-package dev.collector.sink;
+package dev.collector.collect;
+
+import dev.collector.collect.RecordSink;
 
 /**
  * Wraps the {@link RecordSink} used by the pipeline, e.g. to retry transient database

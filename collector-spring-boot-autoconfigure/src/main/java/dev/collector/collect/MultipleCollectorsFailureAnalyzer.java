@@ -1,4 +1,4 @@
-package dev.collector.config;
+package dev.collector.collect;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

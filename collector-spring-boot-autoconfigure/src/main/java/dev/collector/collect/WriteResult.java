@@ -1,6 +1,8 @@
-package dev.collector.sink;
+package dev.collector.collect;
 
 import java.util.List;
+
+import dev.collector.collect.RecordSink;
 
 /**
  * What one {@link RecordSink#write(List)} did.
