@@ -24,6 +24,7 @@ import org.slf4j.MDC;
 import dev.collector.backfill.BackfillChunk.ChunkStatus;
 import dev.collector.backfill.CoverageLedger.Entry;
 import dev.collector.backfill.CoverageLedger.State;
+import dev.collector.cluster.ClusterTask;
 import dev.collector.collect.CollectionInProgressException;
 import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.CollectionResult;
@@ -42,7 +43,7 @@ import dev.collector.config.BackfillProperties;
  * and does only what is still missing. When a collection holds this JVM's collector the
  * chunk yields and tries again after {@code collector.backfill.yield-delay}.
  */
-public class BackfillChunkTask {
+public class BackfillChunkTask implements ClusterTask {
 
 	private static final Log logger = LogFactory.getLog(BackfillChunkTask.class);
 
@@ -107,9 +108,19 @@ public class BackfillChunkTask {
 	}
 
 	/**
+	 * Chunks are added on demand by {@link BackfillService}, not at start-up.
+	 * @return {@code false}
+	 */
+	@Override
+	public boolean createdAtStartup() {
+		return false;
+	}
+
+	/**
 	 * The db-scheduler task.
 	 * @return the task
 	 */
+	@Override
 	public CustomTask<Void> task() {
 		FailureHandler<Void> backoff = new FailureHandler.ExponentialBackoffFailureHandler<>(
 				this.properties.getRetryInitialDelay(), this.properties.getRetryMultiplier());

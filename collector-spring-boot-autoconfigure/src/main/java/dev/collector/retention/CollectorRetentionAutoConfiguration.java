@@ -24,6 +24,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.collector.backfill.CollectorBackfillAutoConfiguration;
 import dev.collector.backfill.CoverageLedger;
 import dev.collector.backfill.RetentionHorizon;
 import dev.collector.cluster.ClusterCollection;
@@ -42,8 +43,8 @@ import dev.collector.schema.RecordSchema;
  * db-scheduler, so that exactly one replica purges per interval, with its meters (see
  * {@link RetentionMetrics}). Present wherever the cluster-safe schedule is.
  */
-@AutoConfiguration(after = { CollectorClusterAutoConfiguration.class, MetricsAutoConfiguration.class,
-		CompositeMeterRegistryAutoConfiguration.class })
+@AutoConfiguration(after = { CollectorClusterAutoConfiguration.class, CollectorBackfillAutoConfiguration.class,
+		MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class })
 @ConditionalOnClass({ Scheduler.class, JdbcTemplate.class })
 @ConditionalOnBean({ Collector.class, DataSource.class, ClusterCollection.class })
 @EnableConfigurationProperties(CollectorProperties.class)

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import dev.collector.backfill.BackfillService;
+import dev.collector.backfill.CollectorBackfillAutoConfiguration;
 import dev.collector.cluster.ClusterCollection;
 import dev.collector.cluster.CollectorClusterAutoConfiguration;
 import dev.collector.cluster.CollectorSchedulerLifecycle;
@@ -42,7 +43,7 @@ import dev.collector.sourcecheck.SourceChecker;
  * build time, runs as a service or once from the same build.
  */
 @AutoConfiguration(after = { CollectorAutoConfiguration.class, CollectorClusterAutoConfiguration.class,
-		SourceCheckAutoConfiguration.class })
+		CollectorBackfillAutoConfiguration.class, SourceCheckAutoConfiguration.class })
 @ConditionalOnBean(Collector.class)
 @EnableConfigurationProperties(CollectorProperties.class)
 public class RunOnceAutoConfiguration {

@@ -27,6 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.collector.actuate.CollectorMetricsAutoConfiguration;
 import dev.collector.backfill.BackfillMetrics;
 import dev.collector.backfill.BackfillService;
+import dev.collector.backfill.CollectorBackfillAutoConfiguration;
+import dev.collector.backfill.CollectorBackfillMetricsAutoConfiguration;
 import dev.collector.backfill.CoverageLedger;
 import dev.collector.backfill.CoverageRecorder;
 import dev.collector.backfill.LedgerPeriods;
@@ -47,8 +49,9 @@ class CollectorClusterAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 				DataSourceTransactionManagerAutoConfiguration.class, ValidationAutoConfiguration.class,
 				JacksonAutoConfiguration.class, CollectorJdbcAutoConfiguration.class,
-				CollectorClusterAutoConfiguration.class, CollectorAutoConfiguration.class,
-				CollectorMetricsAutoConfiguration.class, CollectorBackfillMetricsAutoConfiguration.class))
+				CollectorClusterAutoConfiguration.class, CollectorBackfillAutoConfiguration.class,
+				CollectorAutoConfiguration.class, CollectorMetricsAutoConfiguration.class,
+				CollectorBackfillMetricsAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.generate-unique-name=true")
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
@@ -84,6 +87,29 @@ class CollectorClusterAutoConfigurationTests {
 						Long.class))
 				.isEqualTo(1);
 		});
+	}
+
+	@Test
+	void withoutTheBackfillTheClusterScheduleRunsAlone() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+							DataSourceTransactionManagerAutoConfiguration.class, ValidationAutoConfiguration.class,
+							JacksonAutoConfiguration.class, CollectorJdbcAutoConfiguration.class,
+							CollectorClusterAutoConfiguration.class, CollectorAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.generate-unique-name=true")
+			.withUserConfiguration(ScriptedCollectorConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasBean(CollectorClusterAutoConfiguration.SCHEDULER_BEAN_NAME)
+					.hasSingleBean(ClusterCollection.class)
+					.doesNotHaveBean(CoverageLedger.class)
+					.doesNotHaveBean(BackfillService.class);
+				assertThat(context.getBean(JdbcTemplate.class)
+					.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'collector-collection'",
+							Long.class))
+					.isEqualTo(1);
+			});
 	}
 
 	@Test

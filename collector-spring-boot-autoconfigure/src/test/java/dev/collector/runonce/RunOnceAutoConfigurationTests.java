@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.collector.backfill.CollectorBackfillAutoConfiguration;
 import dev.collector.cluster.CollectorClusterAutoConfiguration;
 import dev.collector.cluster.CollectorSchedulerLifecycle;
 import dev.collector.collect.CollectionScheduler;
@@ -42,7 +43,8 @@ class RunOnceAutoConfigurationTests {
 				DataSourceTransactionManagerAutoConfiguration.class, ValidationAutoConfiguration.class,
 				JacksonAutoConfiguration.class, SqlInitializationAutoConfiguration.class,
 				CollectorJdbcAutoConfiguration.class, CollectorClusterAutoConfiguration.class,
-				CollectorAutoConfiguration.class, SourceCheckAutoConfiguration.class, RunOnceAutoConfiguration.class))
+				CollectorBackfillAutoConfiguration.class, CollectorAutoConfiguration.class,
+				SourceCheckAutoConfiguration.class, RunOnceAutoConfiguration.class))
 		.withUserConfiguration(ScriptedCollectorConfiguration.class)
 		.withPropertyValues("spring.datasource.generate-unique-name=true", "collector.run-once.exit=false",
 				"spring.sql.init.mode=always", "spring.sql.init.schema-locations=classpath:reading-schema.sql")
