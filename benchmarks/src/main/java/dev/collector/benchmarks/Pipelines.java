@@ -11,7 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validation;
 
-import dev.collector.actuate.CollectionMetrics;
+import dev.collector.actuate.RunMetrics;
 import dev.collector.collect.CollectionPipeline;
 import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.Collector;
@@ -58,7 +58,7 @@ public final class Pipelines {
 			}
 		};
 		CollectorStatus status = new CollectorStatus();
-		CollectionMetrics metrics = new CollectionMetrics(registry, "collector", "bench", status);
+		RunMetrics metrics = new RunMetrics(registry, "collector", "bench", status);
 		List<RecordProcessor<BenchItem>> processors = List
 			.of((RecordProcessor) new IngestionTimestampProcessor(Clock.systemUTC()));
 		return new CollectionPipeline<>("bench", collector, processors,

@@ -12,7 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-import dev.collector.actuate.CollectorMetricsAutoConfiguration;
+import dev.collector.actuate.CollectorRunMetricsAutoConfiguration;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
 
@@ -20,7 +20,7 @@ import dev.collector.config.CollectorProperties;
  * Coverage and backfill meters (see {@link BackfillMetrics} for the names).
  */
 @AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-		CollectorBackfillAutoConfiguration.class, CollectorMetricsAutoConfiguration.class })
+		CollectorBackfillAutoConfiguration.class, CollectorRunMetricsAutoConfiguration.class })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ CoverageLedger.class, MeterRegistry.class })
 public class CollectorBackfillMetricsAutoConfiguration {

@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.collector.actuate.CollectorMetricsAutoConfiguration;
+import dev.collector.actuate.CollectorRunMetricsAutoConfiguration;
 import dev.collector.backfill.BackfillMetrics;
 import dev.collector.backfill.BackfillService;
 import dev.collector.backfill.CollectorBackfillAutoConfiguration;
@@ -50,7 +50,7 @@ class CollectorClusterAutoConfigurationTests {
 				DataSourceTransactionManagerAutoConfiguration.class, ValidationAutoConfiguration.class,
 				JacksonAutoConfiguration.class, CollectorJdbcAutoConfiguration.class,
 				CollectorClusterAutoConfiguration.class, CollectorBackfillAutoConfiguration.class,
-				CollectorAutoConfiguration.class, CollectorMetricsAutoConfiguration.class,
+				CollectorAutoConfiguration.class, CollectorRunMetricsAutoConfiguration.class,
 				CollectorBackfillMetricsAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.generate-unique-name=true")
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);

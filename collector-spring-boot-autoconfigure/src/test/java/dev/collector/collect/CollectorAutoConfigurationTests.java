@@ -27,10 +27,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-import dev.collector.actuate.CollectionMetrics;
+import dev.collector.actuate.RunMetrics;
 import dev.collector.actuate.CollectorHealthAutoConfiguration;
 import dev.collector.actuate.CollectorHealthIndicator;
-import dev.collector.actuate.CollectorMetricsAutoConfiguration;
+import dev.collector.actuate.CollectorRunMetricsAutoConfiguration;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.fixtures.InMemorySink;
 import dev.collector.fixtures.Reading;
@@ -48,7 +48,7 @@ class CollectorAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 				DataSourceTransactionManagerAutoConfiguration.class, ValidationAutoConfiguration.class,
 				JacksonAutoConfiguration.class, CollectorJdbcAutoConfiguration.class, CollectorAutoConfiguration.class,
-				CollectorMetricsAutoConfiguration.class, CollectorHealthAutoConfiguration.class))
+				CollectorRunMetricsAutoConfiguration.class, CollectorHealthAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.generate-unique-name=true")
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
@@ -60,7 +60,7 @@ class CollectorAutoConfigurationTests {
 				.doesNotHaveBean(RecordSink.class)
 				.doesNotHaveBean(CollectionScheduler.class)
 				.doesNotHaveBean(CheckpointStore.class)
-				.doesNotHaveBean(CollectionMetrics.class)
+				.doesNotHaveBean(RunMetrics.class)
 				.doesNotHaveBean(CollectorHealthIndicator.class)
 				.doesNotHaveBean(CollectorIdentity.class);
 			assertThat(context.getBeanNamesForType(Clock.class)).isEmpty();
@@ -76,7 +76,7 @@ class CollectorAutoConfigurationTests {
 				.hasSingleBean(CheckpointStore.class)
 				.hasSingleBean(RunHistory.class)
 				.hasSingleBean(Quarantine.class)
-				.hasSingleBean(CollectionMetrics.class)
+				.hasSingleBean(RunMetrics.class)
 				.hasSingleBean(IngestionTimestampProcessor.class)
 				.hasBean("collectorHealthIndicator");
 			assertThat(context.getBean(RecordSchema.class).table()).isEqualTo("reading");

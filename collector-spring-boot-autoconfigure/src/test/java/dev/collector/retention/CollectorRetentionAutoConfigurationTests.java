@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.collector.actuate.CollectorMetricsAutoConfiguration;
+import dev.collector.actuate.CollectorRunMetricsAutoConfiguration;
 import dev.collector.backfill.CollectorBackfillAutoConfiguration;
 import dev.collector.cluster.CollectorClusterAutoConfiguration;
 import dev.collector.collect.CollectorAutoConfiguration;
@@ -48,7 +48,7 @@ class CollectorRetentionAutoConfigurationTests {
 				DataSourceTransactionManagerAutoConfiguration.class, ValidationAutoConfiguration.class,
 				JacksonAutoConfiguration.class, CollectorJdbcAutoConfiguration.class,
 				CollectorClusterAutoConfiguration.class, CollectorBackfillAutoConfiguration.class,
-				CollectorAutoConfiguration.class, CollectorMetricsAutoConfiguration.class,
+				CollectorAutoConfiguration.class, CollectorRunMetricsAutoConfiguration.class,
 				CollectorRetentionAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.generate-unique-name=true", "collector.name=readings",
 				"collector.schedule.enabled=false")
