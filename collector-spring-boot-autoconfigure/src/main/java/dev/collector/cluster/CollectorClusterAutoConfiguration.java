@@ -120,11 +120,11 @@ public class CollectorClusterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CollectorSchedulerLifecycle collectorSchedulerLifecycle(
+	ClusterSchedulerLifecycle collectorSchedulerLifecycle(
 			@org.springframework.beans.factory.annotation.Qualifier(SCHEDULER_BEAN_NAME) Scheduler scheduler,
 			ClusterCollection collection, Environment environment) {
 		// read at run time, not in a condition: an AOT build serves and runs once alike
-		return new CollectorSchedulerLifecycle(scheduler, collection, RunMode.of(environment).isEmpty());
+		return new ClusterSchedulerLifecycle(scheduler, collection, RunMode.of(environment).isEmpty());
 	}
 
 	@Bean

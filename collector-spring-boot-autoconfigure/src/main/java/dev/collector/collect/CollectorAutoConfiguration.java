@@ -132,12 +132,12 @@ public class CollectorAutoConfiguration {
 
 	@Bean
 	// with db-scheduler (cluster auto-configuration) the schedule is its recurring task
-	@ConditionalOnMissingBean(value = CollectionScheduler.class, name = "collectorScheduler")
+	@ConditionalOnMissingBean(value = LocalCollectionScheduler.class, name = "collectorScheduler")
 	@ConditionalOnBooleanProperty(name = "collector.schedule.enabled", matchIfMissing = true)
-	CollectionScheduler collectionScheduler(CollectorProperties properties, CollectionRunner runner,
+	LocalCollectionScheduler collectionScheduler(CollectorProperties properties, CollectionRunner runner,
 			@Qualifier(TASK_SCHEDULER_BEAN_NAME) ThreadPoolTaskScheduler scheduler, Clock clock,
 			Environment environment) {
-		CollectionScheduler schedule = new CollectionScheduler(runner, scheduler, clock,
+		LocalCollectionScheduler schedule = new LocalCollectionScheduler(runner, scheduler, clock,
 				properties.getSchedule().getInitialDelay(), properties.getSchedule().getInterval());
 		// read at run time, not in a condition: an AOT build serves and runs once alike
 		schedule.setAutoStartup(RunMode.of(environment).isEmpty());

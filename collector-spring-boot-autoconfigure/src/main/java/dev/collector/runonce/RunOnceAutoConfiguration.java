@@ -21,7 +21,7 @@ import dev.collector.backfill.BackfillService;
 import dev.collector.backfill.CollectorBackfillAutoConfiguration;
 import dev.collector.cluster.ClusterCollection;
 import dev.collector.cluster.CollectorClusterAutoConfiguration;
-import dev.collector.cluster.CollectorSchedulerLifecycle;
+import dev.collector.cluster.ClusterSchedulerLifecycle;
 import dev.collector.collect.CheckpointStore;
 import dev.collector.collect.CollectionLauncher;
 import dev.collector.collect.Collector;
@@ -80,20 +80,20 @@ public class RunOnceAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(Scheduler.class)
-	@ConditionalOnBean(CollectorSchedulerLifecycle.class)
+	@ConditionalOnBean(ClusterSchedulerLifecycle.class)
 	static class ClusterRunOnceConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "collectorCollectOnce")
 		RunOnceTask collectorCollectOnce(CollectorIdentity identity, ClusterCollection launcher,
-				CollectorSchedulerLifecycle scheduler, CollectorProperties properties) {
+				ClusterSchedulerLifecycle scheduler, CollectorProperties properties) {
 			return new CollectOnce(identity.name(), launcher, scheduler::start, properties.getRunOnce().isDryRun());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(name = "collectorBackfillOnce")
 		BackfillOnce collectorBackfillOnce(CollectorIdentity identity, BackfillService backfill,
-				CollectorSchedulerLifecycle scheduler, CollectorProperties properties) {
+				ClusterSchedulerLifecycle scheduler, CollectorProperties properties) {
 			return new BackfillOnce(identity.name(), backfill, scheduler::start, properties.getRunOnce());
 		}
 

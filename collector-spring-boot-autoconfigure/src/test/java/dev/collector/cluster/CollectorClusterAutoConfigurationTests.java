@@ -33,7 +33,7 @@ import dev.collector.backfill.CoverageLedger;
 import dev.collector.backfill.CoverageRecorder;
 import dev.collector.backfill.LedgerPeriods;
 import dev.collector.collect.CollectionLauncher;
-import dev.collector.collect.CollectionScheduler;
+import dev.collector.collect.LocalCollectionScheduler;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.collect.RecordSink;
 import dev.collector.fixtures.InMemorySink;
@@ -80,7 +80,7 @@ class CollectorClusterAutoConfigurationTests {
 				.hasSingleBean(CoverageRecorder.class)
 				.hasSingleBean(BackfillService.class)
 				.hasSingleBean(BackfillMetrics.class)
-				.doesNotHaveBean(CollectionScheduler.class);
+				.doesNotHaveBean(LocalCollectionScheduler.class);
 			assertThat(context.getBean(CollectionLauncher.class)).isInstanceOf(ClusterCollection.class);
 			assertThat(context.getBean(JdbcTemplate.class)
 				.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'collector-collection'",
@@ -117,7 +117,7 @@ class CollectorClusterAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class)
 			.withClassLoader(new FilteredClassLoader(Scheduler.class))
 			.run((context) -> assertThat(context).hasNotFailed()
-				.hasSingleBean(CollectionScheduler.class)
+				.hasSingleBean(LocalCollectionScheduler.class)
 				.doesNotHaveBean(ClusterCollection.class)
 				.doesNotHaveBean(BackfillService.class));
 	}
@@ -129,7 +129,7 @@ class CollectorClusterAutoConfigurationTests {
 					CollectorClusterAutoConfiguration.class, CollectorAutoConfiguration.class))
 			.withUserConfiguration(ScriptedCollectorConfiguration.class, NoDatabaseConfiguration.class)
 			.run((context) -> assertThat(context).hasNotFailed()
-				.hasSingleBean(CollectionScheduler.class)
+				.hasSingleBean(LocalCollectionScheduler.class)
 				.doesNotHaveBean(ClusterCollection.class));
 	}
 

@@ -58,7 +58,7 @@ class CollectorAutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean(CollectionRunner.class)
 				.doesNotHaveBean(RecordSink.class)
-				.doesNotHaveBean(CollectionScheduler.class)
+				.doesNotHaveBean(LocalCollectionScheduler.class)
 				.doesNotHaveBean(CheckpointStore.class)
 				.doesNotHaveBean(RunMetrics.class)
 				.doesNotHaveBean(CollectorHealthIndicator.class)
@@ -72,7 +72,7 @@ class CollectorAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class).run((context) -> {
 			assertThat(context).hasSingleBean(CollectionRunner.class)
 				.hasSingleBean(JdbcRecordSink.class)
-				.hasSingleBean(CollectionScheduler.class)
+				.hasSingleBean(LocalCollectionScheduler.class)
 				.hasSingleBean(CheckpointStore.class)
 				.hasSingleBean(RunHistory.class)
 				.hasSingleBean(Quarantine.class)
@@ -80,7 +80,7 @@ class CollectorAutoConfigurationTests {
 				.hasSingleBean(IngestionTimestampProcessor.class)
 				.hasBean("collectorHealthIndicator");
 			assertThat(context.getBean(RecordSchema.class).table()).isEqualTo("reading");
-			assertThat(context.getBean(CollectionScheduler.class).getInterval()).hasMinutes(15);
+			assertThat(context.getBean(LocalCollectionScheduler.class).getInterval()).hasMinutes(15);
 		});
 	}
 
@@ -115,7 +115,7 @@ class CollectorAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class)
 			.withPropertyValues("collector.schedule.enabled=false")
 			.run((context) -> assertThat(context).hasSingleBean(CollectionRunner.class)
-				.doesNotHaveBean(CollectionScheduler.class));
+				.doesNotHaveBean(LocalCollectionScheduler.class));
 	}
 
 	@Test
@@ -180,7 +180,7 @@ class CollectorAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context.getBean(CollectorIdentity.class))
 					.isEqualTo(new CollectorIdentity("weather", "pod-7"));
-				assertThat(context.getBean(CollectionScheduler.class).getInterval()).hasMinutes(2);
+				assertThat(context.getBean(LocalCollectionScheduler.class).getInterval()).hasMinutes(2);
 			});
 	}
 
