@@ -36,7 +36,7 @@ import dev.collector.collect.CollectionSchedule;
 import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectionRunner;
-import dev.collector.collect.CollectionRunner.Submission;
+import dev.collector.collect.CollectionLauncher.Submission;
 import dev.collector.collect.RunHistory;
 import dev.collector.collect.Trigger;
 import dev.collector.config.ScheduleProperties;

@@ -166,7 +166,7 @@ class CollectionRunnerTests {
 	void onlyOneCollectionRunsAtATime() throws Exception {
 		this.collector.holding();
 		CollectionRunner runner = runner(10);
-		CollectionRunner.Submission first = runner.submit(Trigger.MANUAL, false);
+		CollectionLauncher.Submission first = runner.submit(Trigger.MANUAL, false);
 		assertThat(this.collector.awaitEntered()).isTrue();
 		assertThatExceptionOfType(CollectionInProgressException.class).isThrownBy(() -> runner.run(Trigger.SCHEDULED))
 			.satisfies((ex) -> assertThat(ex.getRunningRunId()).isEqualTo(first.runId()));

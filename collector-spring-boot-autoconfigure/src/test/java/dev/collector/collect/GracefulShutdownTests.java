@@ -45,7 +45,7 @@ class GracefulShutdownTests {
 			ScriptedCollector collector = context.getBean(ScriptedCollector.class);
 			collector.returning(List.of(Reading.of("s1", Instant.parse("2026-01-01T00:00:00Z"), 1))).holding();
 			LocalCollectionScheduler scheduler = context.getBean(LocalCollectionScheduler.class);
-			CollectionRunner.Submission run = context.getBean(CollectionRunner.class).submit(Trigger.MANUAL, false);
+			CollectionLauncher.Submission run = context.getBean(CollectionRunner.class).submit(Trigger.MANUAL, false);
 			assertThat(collector.awaitEntered()).isTrue();
 
 			CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);
