@@ -32,6 +32,7 @@ import dev.collector.cluster.CollectorClusterAutoConfiguration;
 import dev.collector.collect.Collector;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
+import dev.collector.config.RetentionProperties;
 import dev.collector.config.SinkType;
 import dev.collector.jdbc.DatabasePlatform;
 import dev.collector.jdbc.JdbcRecordSink;
@@ -72,13 +73,24 @@ public class CollectorRetentionAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RetentionHorizon retentionHorizon(RetentionPurge purge, CollectorProperties properties) {
-		return () -> purge.horizon(properties.getRetention());
+		return () -> purge.horizon(properties.getRetention().getDays());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	RetentionTask retentionTask(CollectorIdentity identity, RetentionPurge purge, CollectorProperties properties) {
-		return new RetentionTask(identity.name(), purge, properties::getRetention);
+		return new RetentionTask(identity.name(), purge, () -> policy(properties.getRetention()),
+				() -> properties.getRetention().getInterval());
+	}
+
+	/**
+	 * The retention policy of the current settings, with the defaults applied.
+	 * @param retention {@code collector.retention.*}
+	 * @return the policy
+	 */
+	static RetentionPolicy policy(RetentionProperties retention) {
+		return new RetentionPolicy(retention.getDays(), retention.effectiveRunHistoryDays(),
+				retention.effectiveQuarantineDays(), retention.effectiveBackfillTaskDays(), retention.getBatchSize());
 	}
 
 	/**
