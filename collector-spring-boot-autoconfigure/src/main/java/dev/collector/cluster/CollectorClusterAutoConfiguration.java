@@ -33,6 +33,7 @@ import dev.collector.collect.RunHistory;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
 import dev.collector.config.RunMode;
+import dev.collector.config.ScheduleProperties;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 import dev.collector.jdbc.RequiredTables;
 
@@ -78,7 +79,11 @@ public class CollectorClusterAutoConfiguration {
 	@ConditionalOnMissingBean
 	ClusterCollection clusterCollection(CollectorIdentity identity, CollectionRunner runner, RunHistory history,
 			CollectorProperties properties, Clock clock) {
-		return new ClusterCollection(identity.name(), runner, history, properties::getSchedule, clock);
+		// read at each use: a refreshed interval applies from the next run
+		return new ClusterCollection(identity.name(), runner, history, () -> {
+			ScheduleProperties schedule = properties.getSchedule();
+			return new ScheduleInterval(schedule.isEnabled(), schedule.getInitialDelay(), schedule.getInterval());
+		}, clock);
 	}
 
 	@Bean(name = SCHEDULER_BEAN_NAME, defaultCandidate = false)
