@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
@@ -30,7 +31,6 @@ import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectionRunner;
 import dev.collector.collect.Trigger;
-import dev.collector.config.BackfillProperties;
 
 /**
  * Executes one backfill chunk as a db-scheduler one-time task, on whichever replica picks
@@ -70,7 +70,7 @@ public class BackfillChunkTask implements ClusterTask {
 
 	private final BackfillService service;
 
-	private final BackfillProperties properties;
+	private final Supplier<ChunkRetryPolicy> retries;
 
 	private final Clock clock;
 
@@ -84,13 +84,13 @@ public class BackfillChunkTask implements ClusterTask {
 	 * @param ledger the coverage ledger
 	 * @param store tasks and chunks
 	 * @param service the service that closes tasks
-	 * @param properties backfill settings
+	 * @param retries how chunks are retried, read at each use (it can change live)
 	 * @param clock the clock
 	 * @param liveCollectionWaiting whether a scheduled or manual run waits for this JVM's
 	 * collector: the chunk then gives way before its next range
 	 */
 	public BackfillChunkTask(String collector, String instanceId, CollectionRunner runner, CoverageLedger ledger,
-			JdbcBackfillStore store, BackfillService service, BackfillProperties properties, Clock clock,
+			JdbcBackfillStore store, BackfillService service, Supplier<ChunkRetryPolicy> retries, Clock clock,
 			BooleanSupplier liveCollectionWaiting) {
 		this.liveCollectionWaiting = liveCollectionWaiting;
 		this.collector = collector;
@@ -99,7 +99,7 @@ public class BackfillChunkTask implements ClusterTask {
 		this.ledger = ledger;
 		this.store = store;
 		this.service = service;
-		this.properties = properties;
+		this.retries = retries;
 		this.clock = clock;
 	}
 
@@ -122,15 +122,16 @@ public class BackfillChunkTask implements ClusterTask {
 	 */
 	@Override
 	public CustomTask<Void> task() {
-		FailureHandler<Void> backoff = new FailureHandler.ExponentialBackoffFailureHandler<>(
-				this.properties.getRetryInitialDelay(), this.properties.getRetryMultiplier());
+		ChunkRetryPolicy policy = this.retries.get();
+		FailureHandler<Void> backoff = new FailureHandler.ExponentialBackoffFailureHandler<>(policy.initialDelay(),
+				policy.multiplier());
 		// the limit counts the chunk's attempts in our table, not db-scheduler's
 		// consecutive
 		// failures: a chunk that gave way to a live run completes "successfully" in
 		// between,
 		// which would reset those
 		FailureHandler<Void> onFailure = (complete, operations) -> {
-			if (attempts(complete) > this.properties.getMaxRetries()) {
+			if (attempts(complete) > this.retries.get().maxRetries()) {
 				operations.remove();
 				retriesExhausted(complete);
 			}
@@ -194,7 +195,7 @@ public class BackfillChunkTask implements ClusterTask {
 			catch (CollectionInProgressException ex) {
 				// live collection goes first: give the collector back, come again later
 				this.store.yielded(taskId, chunkNo, records);
-				Instant again = this.clock.instant().plus(this.properties.getYieldDelay());
+				Instant again = this.clock.instant().plus(this.retries.get().yieldDelay());
 				return (complete, operations) -> operations.reschedule(complete, again);
 			}
 			if (!result.succeeded()) {

@@ -68,8 +68,9 @@ public class CollectorBackfillAutoConfiguration {
 			ObjectProvider<RetentionHorizon> retention) {
 		// looked up at each use: the retention's horizon is defined after this
 		RetentionHorizon horizon = () -> retention.getIfAvailable(() -> RetentionHorizon.NONE).horizon();
-		return new BackfillPlanner(identity.name(), collector.getObject().symbols(), ledger, properties.getBackfill(),
-				clock, () -> properties.getRateLimit().getRequestsPerMinute(), horizon);
+		return new BackfillPlanner(identity.name(), collector.getObject().symbols(), ledger,
+				() -> backfillLimits(properties.getBackfill()), clock,
+				() -> properties.getRateLimit().getRequestsPerMinute(), horizon);
 	}
 
 	@Bean
@@ -116,10 +117,20 @@ public class CollectorBackfillAutoConfiguration {
 			JdbcBackfillStore store, BackfillService service, CollectorProperties properties, Clock clock,
 			ObjectProvider<ClusterCollection> collection) {
 		return new BackfillChunkTask(identity.name(), identity.instanceId(), runner, ledger, store, service,
-				properties.getBackfill(), clock, () -> {
+				() -> chunkRetries(properties.getBackfill()), clock, () -> {
 					ClusterCollection live = collection.getIfAvailable();
 					return live != null && live.isWaitingForCollector();
 				});
+	}
+
+	private static BackfillLimits backfillLimits(BackfillProperties backfill) {
+		return new BackfillLimits(backfill.getBeginningDate(), backfill.getMaxRange(), backfill.getBatchSize(),
+				backfill.getEstimatedRecordsPerPeriod());
+	}
+
+	private static ChunkRetryPolicy chunkRetries(BackfillProperties backfill) {
+		return new ChunkRetryPolicy(backfill.getRetryInitialDelay(), backfill.getRetryMultiplier(),
+				backfill.getMaxRetries(), backfill.getYieldDelay());
 	}
 
 	private static JdbcTemplate template(ObjectProvider<JdbcTemplate> jdbcTemplate, DataSource dataSource) {
