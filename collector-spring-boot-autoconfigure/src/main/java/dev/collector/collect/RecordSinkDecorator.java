@@ -1,7 +1,5 @@
 package dev.collector.collect;
 
-import dev.collector.collect.RecordSink;
-
 /**
  * Wraps the {@link RecordSink} used by the pipeline, e.g. to retry transient database
  * failures. Beans of this type are applied in their order, the first one innermost.

@@ -2,8 +2,6 @@ package dev.collector.collect;
 
 import java.util.List;
 
-import dev.collector.collect.RecordSink;
-
 /**
  * What one {@link RecordSink#write(List)} did.
  *

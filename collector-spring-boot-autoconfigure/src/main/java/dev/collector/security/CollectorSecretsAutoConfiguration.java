@@ -8,8 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.collector.security.SecretMasker;
-
 /**
  * Masking of secrets: a {@link SecretMasker} for our own endpoints and logs, and a
  * {@link SanitizingFunction} that applies it to /actuator/env and /actuator/configprops.
