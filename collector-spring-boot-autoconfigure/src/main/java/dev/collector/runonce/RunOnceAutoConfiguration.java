@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import dev.collector.backfill.BackfillRequest;
 import dev.collector.backfill.BackfillService;
 import dev.collector.backfill.CollectorBackfillAutoConfiguration;
 import dev.collector.cluster.ClusterCollection;
@@ -94,7 +95,11 @@ public class RunOnceAutoConfiguration {
 		@ConditionalOnMissingBean(name = "collectorBackfillOnce")
 		BackfillOnce collectorBackfillOnce(CollectorIdentity identity, BackfillService backfill,
 				ClusterSchedulerLifecycle scheduler, CollectorProperties properties) {
-			return new BackfillOnce(identity.name(), backfill, scheduler::start, properties.getRunOnce());
+			return new BackfillOnce(identity.name(), backfill, scheduler::start, () -> {
+				RunOnceProperties arguments = properties.getRunOnce();
+				return new BackfillRequest(arguments.getFrom(), arguments.getTo(), arguments.getSymbols(),
+						arguments.isForce(), arguments.isDryRun());
+			});
 		}
 
 		@Bean
