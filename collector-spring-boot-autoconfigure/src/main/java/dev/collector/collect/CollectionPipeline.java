@@ -122,7 +122,7 @@ public class CollectionPipeline<T> {
 	 * @throws Exception when the source, a processor or the store fails; batches written
 	 * before stay stored (the writes are idempotent)
 	 */
-	public void execute(CollectionRequest request, RunCounts counts) throws Exception {
+	void execute(CollectionRequest request, RunCounts counts) throws Exception {
 		SourceTimer source = new SourceTimer(request);
 		try (BatchWriter<T> writer = writerFor(request)) {
 			Run run = new Run(request, writer, counts);
