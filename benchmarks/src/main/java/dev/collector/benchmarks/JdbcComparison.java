@@ -30,10 +30,10 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.collector.collect.RecordCounts;
+import dev.collector.collect.WriteResult;
 import dev.collector.jdbc.DatabasePlatform;
 import dev.collector.jdbc.JdbcRecordSink;
 import dev.collector.schema.AnnotatedRecordSchema;
-import dev.collector.sink.WriteResult;
 
 /**
  * Writes the same records into the same table with each contender, side by side in one

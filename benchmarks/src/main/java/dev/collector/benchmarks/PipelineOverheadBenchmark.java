@@ -23,7 +23,7 @@ import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.RecordCounts;
 import dev.collector.observation.CollectionRunContext;
 import dev.collector.observation.CollectorObservations;
-import dev.collector.sink.WriteResult;
+import dev.collector.collect.WriteResult;
 
 /**
  * The framework's own cost per record: stream, processors, Bean Validation, batching and

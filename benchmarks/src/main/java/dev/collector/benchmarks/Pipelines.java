@@ -11,7 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validation;
 
-import dev.collector.actuate.CollectionMetrics;
+import dev.collector.actuate.RunMetrics;
 import dev.collector.collect.CollectionPipeline;
 import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.Collector;
@@ -19,9 +19,9 @@ import dev.collector.collect.CollectorStatus;
 import dev.collector.collect.CompositeCollectionObserver;
 import dev.collector.collect.IngestionTimestampProcessor;
 import dev.collector.collect.RecordProcessor;
+import dev.collector.collect.RecordSink;
 import dev.collector.collect.RecordValidator;
 import dev.collector.collect.Trigger;
-import dev.collector.sink.RecordSink;
 
 /**
  * The framework's pipeline as the auto-configuration builds it: the ingestion-time
@@ -58,7 +58,7 @@ public final class Pipelines {
 			}
 		};
 		CollectorStatus status = new CollectorStatus();
-		CollectionMetrics metrics = new CollectionMetrics(registry, "collector", "bench", status);
+		RunMetrics metrics = new RunMetrics(registry, "collector", "bench", status);
 		List<RecordProcessor<BenchItem>> processors = List
 			.of((RecordProcessor) new IngestionTimestampProcessor(Clock.systemUTC()));
 		return new CollectionPipeline<>("bench", collector, processors,

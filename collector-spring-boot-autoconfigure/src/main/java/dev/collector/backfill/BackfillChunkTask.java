@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
@@ -25,12 +26,12 @@ import org.slf4j.MDC;
 import dev.collector.backfill.BackfillChunk.ChunkStatus;
 import dev.collector.backfill.CoverageLedger.Entry;
 import dev.collector.backfill.CoverageLedger.State;
+import dev.collector.cluster.ClusterTask;
 import dev.collector.collect.CollectionInProgressException;
 import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectionRunner;
 import dev.collector.collect.Trigger;
-import dev.collector.config.BackfillProperties;
 import dev.collector.observation.BackfillChunkContext;
 import dev.collector.observation.CollectorObservations;
 import dev.collector.observation.CollectorObservationsAware;
@@ -46,7 +47,7 @@ import dev.collector.observation.CollectorObservationsAware;
  * and does only what is still missing. When a collection holds this JVM's collector the
  * chunk yields and tries again after {@code collector.backfill.yield-delay}.
  */
-public class BackfillChunkTask implements CollectorObservationsAware {
+public class BackfillChunkTask implements ClusterTask, CollectorObservationsAware {
 
 	private static final Log logger = LogFactory.getLog(BackfillChunkTask.class);
 
@@ -73,7 +74,7 @@ public class BackfillChunkTask implements CollectorObservationsAware {
 
 	private final BackfillService service;
 
-	private final BackfillProperties properties;
+	private final Supplier<ChunkRetryPolicy> retries;
 
 	private final Clock clock;
 
@@ -89,13 +90,13 @@ public class BackfillChunkTask implements CollectorObservationsAware {
 	 * @param ledger the coverage ledger
 	 * @param store tasks and chunks
 	 * @param service the service that closes tasks
-	 * @param properties backfill settings
+	 * @param retries how chunks are retried, read at each use (it can change live)
 	 * @param clock the clock
 	 * @param liveCollectionWaiting whether a scheduled or manual run waits for this JVM's
 	 * collector: the chunk then gives way before its next range
 	 */
 	public BackfillChunkTask(String collector, String instanceId, CollectionRunner runner, CoverageLedger ledger,
-			JdbcBackfillStore store, BackfillService service, BackfillProperties properties, Clock clock,
+			JdbcBackfillStore store, BackfillService service, Supplier<ChunkRetryPolicy> retries, Clock clock,
 			BooleanSupplier liveCollectionWaiting) {
 		this.liveCollectionWaiting = liveCollectionWaiting;
 		this.collector = collector;
@@ -104,7 +105,7 @@ public class BackfillChunkTask implements CollectorObservationsAware {
 		this.ledger = ledger;
 		this.store = store;
 		this.service = service;
-		this.properties = properties;
+		this.retries = retries;
 		this.clock = clock;
 	}
 
@@ -118,19 +119,30 @@ public class BackfillChunkTask implements CollectorObservationsAware {
 	}
 
 	/**
+	 * Chunks are added on demand by {@link BackfillService}, not at start-up.
+	 * @return {@code false}
+	 */
+	@Override
+	public boolean createdAtStartup() {
+		return false;
+	}
+
+	/**
 	 * The db-scheduler task.
 	 * @return the task
 	 */
+	@Override
 	public CustomTask<Void> task() {
-		FailureHandler<Void> backoff = new FailureHandler.ExponentialBackoffFailureHandler<>(
-				this.properties.getRetryInitialDelay(), this.properties.getRetryMultiplier());
+		ChunkRetryPolicy policy = this.retries.get();
+		FailureHandler<Void> backoff = new FailureHandler.ExponentialBackoffFailureHandler<>(policy.initialDelay(),
+				policy.multiplier());
 		// the limit counts the chunk's attempts in our table, not db-scheduler's
 		// consecutive
 		// failures: a chunk that gave way to a live run completes "successfully" in
 		// between,
 		// which would reset those
 		FailureHandler<Void> onFailure = (complete, operations) -> {
-			if (attempts(complete) > this.properties.getMaxRetries()) {
+			if (attempts(complete) > this.retries.get().maxRetries()) {
 				operations.remove();
 				retriesExhausted(complete);
 			}
@@ -210,7 +222,7 @@ public class BackfillChunkTask implements CollectorObservationsAware {
 				// live collection goes first: give the collector back, come again later
 				this.store.yielded(taskId, chunkNo, records);
 				observed.setOutcome("yielded");
-				Instant again = this.clock.instant().plus(this.properties.getYieldDelay());
+				Instant again = this.clock.instant().plus(this.retries.get().yieldDelay());
 				return (complete, operations) -> operations.reschedule(complete, again);
 			}
 			if (!result.succeeded()) {

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.Set;
 
 import dev.collector.backfill.BackfillPlan.PlannedChunk;
-import dev.collector.config.BackfillProperties;
 
 /**
  * Checks a backfill request and turns it into a plan: gap analysis on the coverage
@@ -26,7 +26,7 @@ public class BackfillPlanner {
 
 	private final CoverageLedger ledger;
 
-	private final BackfillProperties properties;
+	private final Supplier<BackfillLimits> limits;
 
 	private final Clock clock;
 
@@ -39,14 +39,14 @@ public class BackfillPlanner {
 	 * @param collector the collector's name
 	 * @param knownSymbols the collector's symbols (empty: it has none)
 	 * @param ledger the coverage ledger
-	 * @param properties backfill settings
+	 * @param limits what a backfill may ask for, read at each use (they can change live)
 	 * @param clock the clock ("yesterday", "the future")
 	 * @param requestsPerMinute the source's current rate limit (it may change on
 	 * refresh), for the duration estimate
 	 */
 	public BackfillPlanner(String collector, Set<String> knownSymbols, CoverageLedger ledger,
-			BackfillProperties properties, Clock clock, IntSupplier requestsPerMinute) {
-		this(collector, knownSymbols, ledger, properties, clock, requestsPerMinute, RetentionHorizon.NONE);
+			Supplier<BackfillLimits> limits, Clock clock, IntSupplier requestsPerMinute) {
+		this(collector, knownSymbols, ledger, limits, clock, requestsPerMinute, RetentionHorizon.NONE);
 	}
 
 	/**
@@ -54,19 +54,19 @@ public class BackfillPlanner {
 	 * @param collector the collector's name
 	 * @param knownSymbols the collector's symbols (empty: it has none)
 	 * @param ledger the coverage ledger
-	 * @param properties backfill settings
+	 * @param limits what a backfill may ask for, read at each use (they can change live)
 	 * @param clock the clock ("yesterday", "the future")
 	 * @param requestsPerMinute the source's current rate limit (it may change on
 	 * refresh), for the duration estimate
 	 * @param retention how far back records are kept
 	 */
 	public BackfillPlanner(String collector, Set<String> knownSymbols, CoverageLedger ledger,
-			BackfillProperties properties, Clock clock, IntSupplier requestsPerMinute, RetentionHorizon retention) {
+			Supplier<BackfillLimits> limits, Clock clock, IntSupplier requestsPerMinute, RetentionHorizon retention) {
 		this.retention = retention;
 		this.collector = collector;
 		this.knownSymbols = knownSymbols;
 		this.ledger = ledger;
-		this.properties = properties;
+		this.limits = limits;
 		this.clock = clock;
 		this.requestsPerMinute = requestsPerMinute;
 	}
@@ -85,7 +85,7 @@ public class BackfillPlanner {
 	 * @return the first day
 	 */
 	public LocalDate firstDay() {
-		LocalDate beginning = this.properties.getBeginningDate();
+		LocalDate beginning = this.limits.get().beginningDate();
 		return this.retention.horizon().filter((horizon) -> horizon.isAfter(beginning)).orElse(beginning);
 	}
 
@@ -101,10 +101,10 @@ public class BackfillPlanner {
 		if (start.isAfter(end)) {
 			throw new BackfillRequestException("start_date " + start + " is after end_date " + end);
 		}
-		if (start.plus(this.properties.getMaxRange()).isBefore(end)) {
+		if (start.plus(this.limits.get().maxRange()).isBefore(end)) {
 			throw new BackfillRequestException(
 					"The range " + start + " .. " + end + " is longer than" + " collector.backfill.max-range ("
-							+ this.properties.getMaxRange() + "); split it into smaller requests");
+							+ this.limits.get().maxRange() + "); split it into smaller requests");
 		}
 		List<String> symbols = symbols(request.symbols());
 		List<PlannedChunk> chunks = new ArrayList<>();
@@ -114,9 +114,9 @@ public class BackfillPlanner {
 			List<LocalDate> periods = request.force() ? this.ledger.periods().between(start, end)
 					: this.ledger.missing(this.collector, symbol, start, end);
 			missing += periods.size();
-			for (int i = 0; i < periods.size(); i += this.properties.getBatchSize()) {
+			for (int i = 0; i < periods.size(); i += this.limits.get().batchSize()) {
 				List<LocalDate> batch = List
-					.copyOf(periods.subList(i, Math.min(periods.size(), i + this.properties.getBatchSize())));
+					.copyOf(periods.subList(i, Math.min(periods.size(), i + this.limits.get().batchSize())));
 				chunks.add(new PlannedChunk(symbol, batch));
 				requests += contiguousRanges(batch, this.ledger.periods()).size();
 			}
@@ -124,7 +124,7 @@ public class BackfillPlanner {
 		Duration duration = Duration
 			.ofMillis(Math.round(requests * 60_000.0 / Math.max(1, this.requestsPerMinute.getAsInt())));
 		return new BackfillPlan(start, end, symbols, request.force(), missing, chunks,
-				missing * this.properties.getEstimatedRecordsPerPeriod(), requests, duration);
+				missing * this.limits.get().estimatedRecordsPerPeriod(), requests, duration);
 	}
 
 	/**
@@ -141,9 +141,9 @@ public class BackfillPlanner {
 		if (first.isAfter(last)) {
 			throw new BackfillRequestException("from " + first + " is after to " + last);
 		}
-		if (first.plus(this.properties.getMaxRange()).isBefore(last)) {
+		if (first.plus(this.limits.get().maxRange()).isBefore(last)) {
 			throw new BackfillRequestException("The range " + first + " .. " + last + " is longer than"
-					+ " collector.backfill.max-range (" + this.properties.getMaxRange() + ")");
+					+ " collector.backfill.max-range (" + this.limits.get().maxRange() + ")");
 		}
 		List<String> symbols = symbols((symbol != null && !symbol.isBlank()) ? List.of(symbol) : null);
 		return CoverageReport.read(this.ledger, this.collector, symbols, first, last);
@@ -174,7 +174,7 @@ public class BackfillPlanner {
 			throw new BackfillRequestException(field + " " + date + " is before the retention horizon " + horizon
 					+ ": records older than collector.retention.days are deleted, so they are neither backfilled nor"
 					+ " tracked in the coverage ledger. Start at " + horizon + " or later (the default start is"
-					+ " collector.backfill.beginning-date, " + this.properties.getBeginningDate()
+					+ " collector.backfill.beginning-date, " + this.limits.get().beginningDate()
 					+ ", or the horizon when later), or raise collector.retention.days");
 		}
 		return date;

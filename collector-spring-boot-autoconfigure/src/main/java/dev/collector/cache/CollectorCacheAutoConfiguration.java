@@ -36,7 +36,8 @@ public class CollectorCacheAutoConfiguration {
 	@ConditionalOnMissingBean(CacheManager.class)
 	MeteredCaffeineCacheManager cacheManager(CollectorProperties properties, CollectorIdentity identity,
 			ObjectProvider<MeterRegistry> meters) {
-		return new MeteredCaffeineCacheManager(properties.getCache(), meters.getIfAvailable(), identity.name());
+		return new MeteredCaffeineCacheManager(properties.getCache().getMaxSize(), properties.getCache().getTtl(),
+				meters.getIfAvailable(), identity.name());
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.collector.cache;
 
+import java.time.Duration;
+
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -7,8 +9,6 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
-
-import dev.collector.config.CacheProperties;
 
 /**
  * Caffeine caches, created on first use by name ({@code @Cacheable("quotes")}), bounded
@@ -23,13 +23,17 @@ public class MeteredCaffeineCacheManager extends CaffeineCacheManager {
 
 	private final Tags tags;
 
-	public MeteredCaffeineCacheManager(CacheProperties properties, MeterRegistry meters, String collectorName) {
+	/**
+	 * Create the manager.
+	 * @param maxSize entries each cache holds at most
+	 * @param ttl time an entry is kept after it was written
+	 * @param meters the registry to bind each cache to, or {@code null} for none
+	 * @param collectorName the collector's name, the {@code collector} tag
+	 */
+	public MeteredCaffeineCacheManager(long maxSize, Duration ttl, MeterRegistry meters, String collectorName) {
 		this.meters = meters;
 		this.tags = Tags.of("collector", collectorName);
-		setCaffeine(Caffeine.newBuilder()
-			.maximumSize(properties.getMaxSize())
-			.expireAfterWrite(properties.getTtl())
-			.recordStats());
+		setCaffeine(Caffeine.newBuilder().maximumSize(maxSize).expireAfterWrite(ttl).recordStats());
 	}
 
 	@Override

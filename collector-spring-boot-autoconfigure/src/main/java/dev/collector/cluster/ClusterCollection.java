@@ -36,10 +36,9 @@ import dev.collector.collect.CollectionSchedule;
 import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectionRunner;
-import dev.collector.collect.CollectionRunner.Submission;
+import dev.collector.collect.CollectionLauncher.Submission;
 import dev.collector.collect.RunHistory;
 import dev.collector.collect.Trigger;
-import dev.collector.config.ScheduleProperties;
 
 /**
  * The collection as one db-scheduler task instance per collector, shared by all replicas:
@@ -69,7 +68,7 @@ public class ClusterCollection implements CollectionLauncher, CollectionSchedule
 
 	private final RunHistory history;
 
-	private final Supplier<ScheduleProperties> schedule;
+	private final Supplier<ScheduleInterval> schedule;
 
 	private final Clock clock;
 
@@ -90,7 +89,7 @@ public class ClusterCollection implements CollectionLauncher, CollectionSchedule
 	private volatile long waitingUntil;
 
 	public ClusterCollection(String collectorName, CollectionRunner runner, RunHistory history,
-			Supplier<ScheduleProperties> schedule, Clock clock) {
+			Supplier<ScheduleInterval> schedule, Clock clock) {
 		this.collectorName = collectorName;
 		this.runner = runner;
 		this.history = history;

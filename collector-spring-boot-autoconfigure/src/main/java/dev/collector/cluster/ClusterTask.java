@@ -3,10 +3,11 @@ package dev.collector.cluster;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 
 /**
- * A task of its own on the collector's db-scheduler, beside the collection and backfill
- * chunks: each bean of this type is registered there and its instance created at start-up
- * unless another replica created it already, so that each execution runs on exactly one
- * replica (the retention purge is one).
+ * A task of its own on the collector's db-scheduler, beside the collection: each bean of
+ * this type is registered there, so that each execution runs on exactly one replica. The
+ * instance of a task {@linkplain #createdAtStartup() created at start-up} (the retention
+ * purge) is created unless another replica created it already; the executions of any
+ * other task (the backfill chunks) are added on demand.
  */
 @FunctionalInterface
 public interface ClusterTask {
@@ -16,5 +17,14 @@ public interface ClusterTask {
 	 * @return the task
 	 */
 	CustomTask<?> task();
+
+	/**
+	 * Whether the scheduler creates the task's instance at start-up; {@code false} for a
+	 * task whose executions are added on demand.
+	 * @return whether the task is a start task of the scheduler
+	 */
+	default boolean createdAtStartup() {
+		return true;
+	}
 
 }

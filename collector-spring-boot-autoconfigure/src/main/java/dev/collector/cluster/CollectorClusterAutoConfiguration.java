@@ -1,7 +1,6 @@
 package dev.collector.cluster;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import javax.sql.DataSource;
 import com.github.kagkarlsson.scheduler.CurrentlyExecuting;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
@@ -23,50 +21,30 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.collector.backfill.BackfillChunkTask;
-import dev.collector.backfill.BackfillPlanner;
-import dev.collector.backfill.BackfillService;
-import dev.collector.backfill.CoverageLedger;
-import dev.collector.backfill.CoverageRecorder;
-import dev.collector.backfill.JdbcBackfillStore;
-import dev.collector.backfill.LedgerPartRetries;
-import dev.collector.backfill.LedgerPeriods;
-import dev.collector.backfill.StoredRecordCounts;
-import dev.collector.backfill.RetentionHorizon;
-import dev.collector.collect.Collector;
 import dev.collector.collect.CollectionRunner;
+import dev.collector.collect.Collector;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.collect.RunHistory;
 import dev.collector.config.CollectorIdentity;
-import dev.collector.config.BackfillProperties;
 import dev.collector.config.CollectorProperties;
 import dev.collector.database.DatabaseAvailability;
 import dev.collector.config.RunMode;
+import dev.collector.config.ScheduleProperties;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
-import dev.collector.schema.RecordSchema;
 import dev.collector.jdbc.RequiredTables;
-import dev.collector.web.BackfillController;
-import dev.collector.web.BackfillProblemHandler;
-import dev.collector.web.BackfillStatusContributor;
 
 /**
  * Cluster-safe execution with db-scheduler on the application's database: the scheduled
- * and on-demand collection as one task instance (exactly one replica runs each run), the
- * coverage ledger, and backfill tasks whose chunks any replica may pick up, recovered by
- * heartbeats when a replica dies. Replaces the in-JVM schedule of
+ * and on-demand collection as one task instance (exactly one replica runs each run), and
+ * the {@link ClusterTask} beans of other features (the backfill's chunks, the retention
+ * purge), recovered by heartbeats when a replica dies. Replaces the in-JVM schedule of
  * {@link CollectorAutoConfiguration} whenever a {@link DataSource} and db-scheduler are
  * present; on H2 with one replica the same code runs.
  */
@@ -79,18 +57,8 @@ public class CollectorClusterAutoConfiguration {
 	/** Name of the collector's db-scheduler {@link Scheduler}. */
 	public static final String SCHEDULER_BEAN_NAME = "collectorScheduler";
 
-	@Bean
-	@ConditionalOnMissingBean
-	CoverageLedger coverageLedger(DataSource dataSource, ObjectProvider<JdbcTemplate> jdbcTemplate,
-			CollectorProperties properties, Clock clock) {
-		BackfillProperties backfill = properties.getBackfill();
-		// live runs retry a failed period with the backoff of the backfill's chunks
-		return new CoverageLedger(template(jdbcTemplate, dataSource),
-				new LedgerPeriods(backfill.getBeginningDate(), backfill.getPeriod()), clock,
-				(attempt) -> Duration.ofMillis(Math.round(backfill.getRetryInitialDelay().toMillis()
-						* Math.pow(backfill.getRetryMultiplier(), Math.min(attempt - 1, 30)))));
-	}
-
+	// the backfill's tables too: they are one schema (db-scheduler's table and ours) and
+	// keep the bean name that the schema check's users know
 	@Bean
 	@ConditionalOnMissingBean(name = "collectorClusterTables")
 	RequiredTables collectorClusterTables() {
@@ -110,86 +78,29 @@ public class CollectorClusterAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	BackfillPlanner backfillPlanner(CollectorIdentity identity, ObjectProvider<Collector<?>> collector,
-			CoverageLedger ledger, CollectorProperties properties, Clock clock,
-			ObjectProvider<RetentionHorizon> retention) {
-		// looked up at each use: the retention's horizon is defined after this
-		RetentionHorizon horizon = () -> retention.getIfAvailable(() -> RetentionHorizon.NONE).horizon();
-		return new BackfillPlanner(identity.name(), collector.getObject().symbols(), ledger, properties.getBackfill(),
-				clock, () -> properties.getRateLimit().getRequestsPerMinute(), horizon);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	CoverageRecorder coverageRecorder(CollectorIdentity identity, CoverageLedger ledger, BackfillPlanner planner) {
-		return new CoverageRecorder(identity.name(), ledger, planner.ledgerSymbols());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	LedgerPartRetries ledgerPartRetries(CollectorIdentity identity, CoverageLedger ledger, BackfillPlanner planner,
-			CollectorProperties properties) {
-		return new LedgerPartRetries(identity.name(), ledger, planner::firstDay,
-				() -> properties.getBackfill().getMaxRetries());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	JdbcBackfillStore jdbcBackfillStore(DataSource dataSource, ObjectProvider<JdbcTemplate> jdbcTemplate,
-			ObjectProvider<PlatformTransactionManager> transactionManager, Clock clock) {
-		return new JdbcBackfillStore(template(jdbcTemplate, dataSource), new TransactionTemplate(
-				transactionManager.getIfAvailable(() -> new DataSourceTransactionManager(dataSource))), clock);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	BackfillService backfillService(CollectorIdentity identity, BackfillPlanner planner, JdbcBackfillStore store,
-			DataSource dataSource, ApplicationEventPublisher events, Clock clock, CollectorProperties properties,
-			ObjectProvider<ClusterCollection> collection) {
-		// a plain client: it only adds executions, which the scheduler of any replica
-		// runs
-		// timestamps in UTC like the scheduler's: MariaDB/MySQL columns hold no zone
-		SchedulerClient client = SchedulerClient.Builder.create(dataSource)
-			.jdbcCustomization(SchedulerJdbcCustomization.of(dataSource))
-			.enablePriority()
-			.build();
-		return new BackfillService(identity.name(), planner, store, client, events, clock,
-				() -> collection.ifAvailable(ClusterCollection::wakeUp), properties.getBackfill().stalledAfter());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	BackfillChunkTask backfillChunkTask(CollectorIdentity identity, CollectionRunner runner, CoverageLedger ledger,
-			JdbcBackfillStore store, BackfillService service, CollectorProperties properties, Clock clock,
-			ObjectProvider<ClusterCollection> collection) {
-		return new BackfillChunkTask(identity.name(), identity.instanceId(), runner, ledger, store, service,
-				properties.getBackfill(), clock, () -> {
-					ClusterCollection live = collection.getIfAvailable();
-					return live != null && live.isWaitingForCollector();
-				});
-	}
-
-	@Bean
 	@Primary
 	@ConditionalOnMissingBean
 	ClusterCollection clusterCollection(CollectorIdentity identity, CollectionRunner runner, RunHistory history,
 			CollectorProperties properties, Clock clock) {
-		return new ClusterCollection(identity.name(), runner, history, properties::getSchedule, clock);
+		// read at each use: a refreshed interval applies from the next run
+		return new ClusterCollection(identity.name(), runner, history, () -> {
+			ScheduleProperties schedule = properties.getSchedule();
+			return new ScheduleInterval(schedule.isEnabled(), schedule.getInitialDelay(), schedule.getInterval());
+		}, clock);
 	}
 
 	@Bean(name = SCHEDULER_BEAN_NAME, defaultCandidate = false)
 	@ConditionalOnMissingBean(name = SCHEDULER_BEAN_NAME)
 	@DependsOnDatabaseInitialization
 	Scheduler collectorScheduler(DataSource dataSource, CollectorIdentity identity, CollectorProperties properties,
-			ClusterCollection collection, BackfillChunkTask chunks, ObjectProvider<ClusterTask> clusterTasks) {
+			ClusterCollection collection, ObjectProvider<ClusterTask> clusterTasks) {
 		var backfill = properties.getBackfill();
 		// start tasks: created at start-up unless another replica created them already
 		List<CustomTask<?>> startTasks = new ArrayList<>();
 		startTasks.add(collection.task());
-		clusterTasks.orderedStream().map(ClusterTask::task).forEach(startTasks::add);
+		startTasks.addAll(tasks(clusterTasks, true));
 		JdbcCustomization jdbcCustomization = SchedulerJdbcCustomization.of(dataSource);
-		SchedulerBuilder builder = Scheduler.create(dataSource, List.of(chunks.task()))
+		SchedulerBuilder builder = Scheduler.create(dataSource, new ArrayList<>(tasks(clusterTasks, false)))
 			.startTasks(startTasks)
 			.schedulerName(new SchedulerName.Fixed(identity.instanceId()))
 			// as many threads as the collector runs chunks: a replica never picks an
@@ -217,24 +128,23 @@ public class CollectorClusterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CollectorSchedulerLifecycle collectorSchedulerLifecycle(
+	ClusterSchedulerLifecycle collectorSchedulerLifecycle(
 			@org.springframework.beans.factory.annotation.Qualifier(SCHEDULER_BEAN_NAME) Scheduler scheduler,
 			ClusterCollection collection, Environment environment) {
 		// read at run time, not in a condition: an AOT build serves and runs once alike
-		return new CollectorSchedulerLifecycle(scheduler, collection, RunMode.of(environment).isEmpty());
+		return new ClusterSchedulerLifecycle(scheduler, collection, RunMode.of(environment).isEmpty());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
 	RestartRecovery collectorRestartRecovery(DataSource dataSource, CollectorIdentity identity,
-			CollectorProperties properties, BackfillChunkTask chunks, ClusterCollection collection,
-			ObjectProvider<ClusterTask> clusterTasks, ObjectProvider<DatabaseAvailability> availability,
+			CollectorProperties properties, ClusterCollection collection, ObjectProvider<ClusterTask> clusterTasks,
+			ObjectProvider<DatabaseAvailability> availability,
 			@org.springframework.beans.factory.annotation.Qualifier(SCHEDULER_BEAN_NAME) ObjectProvider<Scheduler> scheduler) {
-		List<com.github.kagkarlsson.scheduler.task.Task<?>> tasks = new ArrayList<>();
-		tasks.add(chunks.task());
+		List<com.github.kagkarlsson.scheduler.task.Task<?>> tasks = new ArrayList<>(tasks(clusterTasks, false));
 		tasks.add(collection.task());
-		clusterTasks.orderedStream().map(ClusterTask::task).forEach(tasks::add);
+		tasks.addAll(tasks(clusterTasks, true));
 		RestartRecovery recovery = new RestartRecovery(dataSource, identity.instanceId(), tasks,
 				properties.getBackfill().getHeartbeatInterval());
 		// after an outage, what this replica could not end is taken back at once
@@ -268,34 +178,11 @@ public class CollectorClusterAutoConfiguration {
 		}
 	}
 
-	private static JdbcTemplate template(ObjectProvider<JdbcTemplate> jdbcTemplate, DataSource dataSource) {
-		return jdbcTemplate.getIfUnique(() -> new JdbcTemplate(dataSource));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
-	static class BackfillWebConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		BackfillController backfillController(BackfillService backfill, DataSource dataSource,
-				ObjectProvider<JdbcTemplate> jdbcTemplate, RecordSchema<?> schema) {
-			return new BackfillController(backfill, new StoredRecordCounts(template(jdbcTemplate, dataSource), schema));
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		BackfillProblemHandler backfillProblemHandler() {
-			return new BackfillProblemHandler();
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		BackfillStatusContributor backfillStatusContributor(BackfillService backfill) {
-			return new BackfillStatusContributor(backfill);
-		}
-
+	private static List<CustomTask<?>> tasks(ObjectProvider<ClusterTask> clusterTasks, boolean createdAtStartup) {
+		return clusterTasks.orderedStream()
+			.filter((task) -> task.createdAtStartup() == createdAtStartup)
+			.<CustomTask<?>>map(ClusterTask::task)
+			.toList();
 	}
 
 }

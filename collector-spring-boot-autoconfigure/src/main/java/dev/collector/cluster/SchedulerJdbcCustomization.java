@@ -16,14 +16,20 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * How db-scheduler talks to the database, timestamps always in UTC. db-scheduler detects
  * PostgreSQL, MariaDB, MySQL, SQL Server and Oracle; for H2 it has no overrides and says
  * so in a warning at every start ("No database-specific jdbc-overrides applied"), so H2
- * is given the default customization that detection would end with anyway.
+ * is given the default customization that detection would end with anyway. Public for the
+ * backfill's scheduler client, which adds executions to the same table.
  */
-final class SchedulerJdbcCustomization {
+public final class SchedulerJdbcCustomization {
 
 	private SchedulerJdbcCustomization() {
 	}
 
-	static JdbcCustomization of(DataSource dataSource) {
+	/**
+	 * The customization for the given database.
+	 * @param dataSource the collector's database
+	 * @return the customization, timestamps in UTC
+	 */
+	public static JdbcCustomization of(DataSource dataSource) {
 		if (isH2(dataSource)) {
 			return new DefaultJdbcCustomization(true);
 		}

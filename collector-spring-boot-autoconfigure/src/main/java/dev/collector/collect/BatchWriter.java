@@ -15,8 +15,6 @@ import org.springframework.util.Assert;
 
 import dev.collector.observation.CollectorObservations;
 import dev.collector.observation.SinkWriteContext;
-import dev.collector.sink.RecordSink;
-import dev.collector.sink.WriteResult;
 
 /**
  * Writes the batches of one run to the sink, strictly one after the other. Synchronous,

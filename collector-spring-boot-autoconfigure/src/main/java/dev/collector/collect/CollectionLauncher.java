@@ -1,6 +1,6 @@
 package dev.collector.collect;
 
-import dev.collector.collect.CollectionRunner.Submission;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Starts a collection on demand ({@code POST /collect}). The {@link CollectionRunner}
@@ -17,5 +17,15 @@ public interface CollectionLauncher {
 	 * @throws CollectionInProgressException when a collection is running or about to
 	 */
 	Submission submit(Trigger trigger, boolean dryRun);
+
+	/**
+	 * A collection that was started.
+	 *
+	 * @param runId its run id
+	 * @param trigger what started it
+	 * @param result its result, when it ends
+	 */
+	record Submission(String runId, Trigger trigger, CompletableFuture<CollectionResult> result) {
+	}
 
 }

@@ -2,8 +2,6 @@ package dev.collector.collect;
 
 import java.time.Duration;
 
-import dev.collector.sink.WriteResult;
-
 /**
  * Hooks into the life of a collection, for metrics and status. Implementations must be
  * fast and must not throw: they run on the collection's thread.

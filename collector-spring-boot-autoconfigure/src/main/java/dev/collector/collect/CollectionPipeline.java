@@ -23,9 +23,7 @@ import dev.collector.collect.BatchWriter.Outcome;
 import dev.collector.collect.Quarantine.QuarantinedRecord;
 import dev.collector.observation.CollectorObservations;
 import dev.collector.observation.CollectorObservationsAware;
-import dev.collector.sink.RecordSink;
-import dev.collector.sink.WriteResult;
-import dev.collector.sink.WriteResult.RejectedRecord;
+import dev.collector.collect.WriteResult.RejectedRecord;
 
 /**
  * One collection from source to sink: fetch lazily, run the processors, validate, and
@@ -138,7 +136,7 @@ public class CollectionPipeline<T> implements CollectorObservationsAware {
 	 * @throws Exception when the source, a processor or the store fails; batches written
 	 * before stay stored (the writes are idempotent)
 	 */
-	public void execute(CollectionRequest request, RunCounts counts) throws Exception {
+	void execute(CollectionRequest request, RunCounts counts) throws Exception {
 		SourceTimer source = new SourceTimer(request);
 		try (BatchWriter<T> writer = writerFor(request)) {
 			Run run = new Run(request, writer, counts);

@@ -7,13 +7,21 @@ import java.util.UUID;
 
 /**
  * What one collection asks the {@link Collector} for.
+ * <p>
+ * The window is [{@code from}, {@code to}). The framework does not filter what the
+ * collector returns: a scheduled or manual run may return records outside the window (a
+ * source offering only its latest items), which are stored like the others, while a
+ * backfill run should keep to it, since the coverage ledger marks exactly its window
+ * covered. See {@link Collector#collect(CollectionRequest)}.
  *
  * @param runId unique id of the run, also in the logs' MDC as {@code run_id}
  * @param trigger what started the run
  * @param from start of the window, inclusive
  * @param to end of the window, exclusive
  * @param symbols the keys to collect; empty means all the collector knows
- * @param force whether to re-collect data that is already stored
+ * @param force whether to re-collect data that is already stored: set on the runs of a
+ * backfill asked with {@code force: true}; the collector reads the window from the source
+ * again, past any cache or marker of its own
  * @param dryRun whether to fetch and validate only, writing nothing
  * @param failures the parts of the run that failed so far, shared by every request of the
  * run; report one with {@link #failed(String, Throwable)}

@@ -376,14 +376,4 @@ public class CollectionRunner implements CollectionLauncher, CollectorObservatio
 		}
 	}
 
-	/**
-	 * A collection that was started.
-	 *
-	 * @param runId its run id
-	 * @param trigger what started it
-	 * @param result its result, when it ends
-	 */
-	public record Submission(String runId, Trigger trigger, CompletableFuture<CollectionResult> result) {
-	}
-
 }

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * What drives the scheduled collection, seen from outside: when the next run starts. The
- * in-JVM {@link CollectionScheduler} and the cluster's db-scheduler task both answer it,
- * so /status shows the next run whichever is in use.
+ * in-JVM {@link LocalCollectionScheduler} and the cluster's db-scheduler task both answer
+ * it, so /status shows the next run whichever is in use.
  */
 public interface CollectionSchedule {
 

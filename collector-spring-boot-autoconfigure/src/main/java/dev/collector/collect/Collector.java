@@ -25,6 +25,23 @@ public interface Collector<T> {
 	 * lazily, batch by batch, and closed after the run, so a large window never sits in
 	 * memory: open connections or files in the stream's pipeline and release them with
 	 * {@link Stream#onClose(Runnable)}.
+	 * <p>
+	 * <strong>The window.</strong> Return the records of [{@link CollectionRequest#from()
+	 * from}, {@link CollectionRequest#to() to}) where the source can tell. The framework
+	 * does not filter: every record of the stream is validated and stored, and the
+	 * checkpoint moves to {@code to} once a scheduled or manual run (not a dry run)
+	 * succeeded or ended partial. So such a run may return records outside the window, as
+	 * a source that offers only its latest items does (the sample's feeds): those already
+	 * stored come back as duplicates. A backfill run ({@link Trigger#BACKFILL}) should
+	 * keep to its window: the coverage ledger marks exactly that window covered, and the
+	 * run's record count is reported for it.
+	 * <p>
+	 * <strong>{@link CollectionRequest#force() force}</strong> is set on the runs of a
+	 * backfill asked with {@code force: true}, which collects again periods the ledger
+	 * shows covered. It asks the collector to read the window from the source again, past
+	 * anything it keeps itself to skip what it believes fetched (a cache, an ETag, a
+	 * "since" marker of its own). Records the JDBC sink already stored come back as
+	 * duplicates and are not written twice; the file sinks append them again.
 	 * @param request what to collect
 	 * @return the records, lazily
 	 * @throws Exception when the source cannot be read; the run fails and its checkpoint

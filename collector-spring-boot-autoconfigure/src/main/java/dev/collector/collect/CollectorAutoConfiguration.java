@@ -29,11 +29,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
 import dev.collector.config.RunMode;
-import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 import dev.collector.schema.AnnotatedRecordSchema;
 import dev.collector.schema.RecordSchema;
-import dev.collector.sink.RecordSink;
-import dev.collector.sink.RecordSinkDecorator;
 
 /**
  * The collector itself, registered when the application declares one {@link Collector}
@@ -41,8 +38,7 @@ import dev.collector.sink.RecordSinkDecorator;
  * with its checkpoint, and the schedule. Every bean backs off when the application
  * declares its own.
  */
-@AutoConfiguration(after = { JacksonAutoConfiguration.class, ValidationAutoConfiguration.class,
-		CollectorJdbcAutoConfiguration.class })
+@AutoConfiguration(after = { JacksonAutoConfiguration.class, ValidationAutoConfiguration.class })
 @ConditionalOnBean(Collector.class)
 @EnableConfigurationProperties(CollectorProperties.class)
 public class CollectorAutoConfiguration {
@@ -136,12 +132,12 @@ public class CollectorAutoConfiguration {
 
 	@Bean
 	// with db-scheduler (cluster auto-configuration) the schedule is its recurring task
-	@ConditionalOnMissingBean(value = CollectionScheduler.class, name = "collectorScheduler")
+	@ConditionalOnMissingBean(value = LocalCollectionScheduler.class, name = "collectorScheduler")
 	@ConditionalOnBooleanProperty(name = "collector.schedule.enabled", matchIfMissing = true)
-	CollectionScheduler collectionScheduler(CollectorProperties properties, CollectionRunner runner,
+	LocalCollectionScheduler collectionScheduler(CollectorProperties properties, CollectionRunner runner,
 			@Qualifier(TASK_SCHEDULER_BEAN_NAME) ThreadPoolTaskScheduler scheduler, Clock clock,
 			Environment environment) {
-		CollectionScheduler schedule = new CollectionScheduler(runner, scheduler, clock,
+		LocalCollectionScheduler schedule = new LocalCollectionScheduler(runner, scheduler, clock,
 				properties.getSchedule().getInitialDelay(), properties.getSchedule().getInterval());
 		// read at run time, not in a condition: an AOT build serves and runs once alike
 		schedule.setAutoStartup(RunMode.of(environment).isEmpty());

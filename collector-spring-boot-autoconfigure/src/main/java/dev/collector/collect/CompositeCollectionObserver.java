@@ -7,8 +7,6 @@ import java.util.function.Consumer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import dev.collector.sink.WriteResult;
-
 /**
  * Tells every observer, in order; one that throws is logged and does not stop the run or
  * the others.

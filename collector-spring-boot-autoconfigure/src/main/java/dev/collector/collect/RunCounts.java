@@ -5,7 +5,7 @@ package dev.collector.collect;
  * the retries of failed parts), so that a run that fails still reports what it read.
  * Updated on the collection thread only.
  */
-public final class RunCounts {
+final class RunCounts {
 
 	long collected;
 

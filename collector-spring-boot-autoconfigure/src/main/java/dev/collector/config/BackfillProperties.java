@@ -218,35 +218,35 @@ public class BackfillProperties {
 
 	void validate(Errors errors) {
 		if (this.beginningDate == null) {
-			errors.rejectValue("backfill.beginningDate", "required", "must be a date such as 2023-01-01");
+			errors.rejectValue("beginningDate", "required", "must be a date such as 2023-01-01");
 		}
 		else if (this.beginningDate.isAfter(LocalDate.now(ZoneOffset.UTC))) {
-			errors.rejectValue("backfill.beginningDate", "range",
+			errors.rejectValue("beginningDate", "range",
 					"must not be in the future: there is no history to collect after today");
 		}
 		if (this.period == null || this.period.isZero() || this.period.isNegative()) {
-			errors.rejectValue("backfill.period", "range", "must be a positive period such as P1D");
+			errors.rejectValue("period", "range", "must be a positive period such as P1D");
 		}
 		if (this.maxRange == null || this.maxRange.isZero() || this.maxRange.isNegative()) {
-			errors.rejectValue("backfill.maxRange", "range", "must be a positive period such as P5Y");
+			errors.rejectValue("maxRange", "range", "must be a positive period such as P5Y");
 		}
 		if (this.batchSize < 1 || this.batchSize > 500) {
-			errors.rejectValue("backfill.batchSize", "range", "must be between 1 and 500");
+			errors.rejectValue("batchSize", "range", "must be between 1 and 500");
 		}
 		if (this.maxRetries < 0) {
-			errors.rejectValue("backfill.maxRetries", "range", "must not be negative");
+			errors.rejectValue("maxRetries", "range", "must not be negative");
 		}
 		if (this.retryMultiplier < 1) {
-			errors.rejectValue("backfill.retryMultiplier", "range", "must be at least 1");
+			errors.rejectValue("retryMultiplier", "range", "must be at least 1");
 		}
 		if (this.threads < 1) {
-			errors.rejectValue("backfill.threads", "range", "must be at least 1");
+			errors.rejectValue("threads", "range", "must be at least 1");
 		}
 		if (this.stalledAfterHeartbeats < 1) {
-			errors.rejectValue("backfill.stalledAfterHeartbeats", "range", "must be at least 1");
+			errors.rejectValue("stalledAfterHeartbeats", "range", "must be at least 1");
 		}
 		if (this.missedHeartbeatsLimit < 4) {
-			errors.rejectValue("backfill.missedHeartbeatsLimit", "range", "must be at least 4");
+			errors.rejectValue("missedHeartbeatsLimit", "range", "must be at least 4");
 		}
 		for (Duration duration : new Duration[] { this.retryInitialDelay, this.yieldDelay, this.pollingInterval,
 				this.heartbeatInterval }) {

@@ -38,10 +38,10 @@ public class CacheProperties {
 
 	void validate(Errors errors) {
 		if (this.ttl == null || this.ttl.isZero() || this.ttl.isNegative()) {
-			errors.rejectValue("cache.ttl", "range", "must be a positive duration such as 5m");
+			errors.rejectValue("ttl", "range", "must be a positive duration such as 5m");
 		}
 		if (this.maxSize < 1) {
-			errors.rejectValue("cache.maxSize", "range", "must be at least 1");
+			errors.rejectValue("maxSize", "range", "must be at least 1");
 		}
 	}
 

@@ -54,13 +54,13 @@ public class CircuitBreakerProperties {
 
 	void validate(Errors errors) {
 		if (this.failureThreshold < 1) {
-			errors.rejectValue("circuitBreaker.failureThreshold", "range", "must be at least 1");
+			errors.rejectValue("failureThreshold", "range", "must be at least 1");
 		}
 		if (this.openDuration == null || this.openDuration.isZero() || this.openDuration.isNegative()) {
-			errors.rejectValue("circuitBreaker.openDuration", "range", "must be a positive duration such as 60s");
+			errors.rejectValue("openDuration", "range", "must be a positive duration such as 60s");
 		}
 		if (this.halfOpenCalls < 1) {
-			errors.rejectValue("circuitBreaker.halfOpenCalls", "range", "must be at least 1");
+			errors.rejectValue("halfOpenCalls", "range", "must be at least 1");
 		}
 	}
 

@@ -1,5 +1,7 @@
 package dev.collector.config;
 
+import org.springframework.validation.Errors;
+
 /**
  * Metrics.
  */
@@ -31,6 +33,16 @@ public class CollectorMetricsProperties {
 
 	public void setMaxLabelSets(int maxLabelSets) {
 		this.maxLabelSets = maxLabelSets;
+	}
+
+	void validate(Errors errors) {
+		if (this.maxLabelSets < 1) {
+			errors.rejectValue("maxLabelSets", "range", "must be at least 1");
+		}
+		if (this.prefix == null || !this.prefix.matches("[a-zA-Z_][a-zA-Z0-9_.]*")) {
+			errors.rejectValue("prefix", "pattern",
+					"must start with a letter or '_' and hold only letters, digits, '_' and '.'");
+		}
 	}
 
 }

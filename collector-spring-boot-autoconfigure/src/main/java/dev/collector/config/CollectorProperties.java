@@ -242,42 +242,26 @@ public class CollectorProperties implements Validator {
 		return CollectorProperties.class.isAssignableFrom(type);
 	}
 
+	/**
+	 * Validates the whole tree in one style: each section checks its own fields, named
+	 * relative to the section, under the section's nested path.
+	 */
 	@Override
 	public void validate(Object target, Errors errors) {
 		CollectorProperties properties = (CollectorProperties) target;
-		requirePositive(errors, "schedule.interval", properties.schedule.getInterval());
-		requireNotNegative(errors, "schedule.initial-delay", properties.schedule.getInitialDelay());
-		requireNotNegative(errors, "shutdown-timeout", properties.shutdownTimeout);
-		if (properties.sink.getBatchSize() < 1) {
-			errors.rejectValue("sink.batchSize", "range", "must be at least 1");
-		}
-		if (properties.sink.getTypes() == null || properties.sink.getTypes().isEmpty()) {
-			errors.rejectValue("sink.types", "required", "must name at least one sink: jdbc, jsonl or csv");
-		}
-		properties.sourceCheck.validate(errors);
-		if (properties.metrics.getMaxLabelSets() < 1) {
-			errors.rejectValue("metrics.maxLabelSets", "range", "must be at least 1");
-		}
-		if (properties.health.getFailureThreshold() < 1) {
-			errors.rejectValue("health.failureThreshold", "range", "must be at least 1");
-		}
-		if (properties.health.getStaleAfter() != null) {
-			requirePositive(errors, "health.stale-after", properties.health.getStaleAfter());
-		}
-		requirePositive(errors, "health.database.interval", properties.health.getDatabase().getInterval());
-		requirePositive(errors, "health.database.timeout", properties.health.getDatabase().getTimeout());
-		properties.rateLimit.validate(errors);
-		properties.circuitBreaker.validate(errors);
-		properties.retry.validate(errors);
-		properties.cache.validate(errors);
-		properties.http.validate(errors);
-		properties.config.validate(errors);
-		if (properties.metrics.getPrefix() == null
-				|| !properties.metrics.getPrefix().matches("[a-zA-Z_][a-zA-Z0-9_.]*")) {
-			errors.rejectValue("metrics.prefix", "pattern",
-					"must start with a letter or '_' and hold only letters, digits, '_' and '.'");
-		}
-		properties.backfill.validate(errors);
+		nested(errors, "schedule", properties.schedule::validate);
+		DurationChecks.requireNotNegative(errors, "shutdownTimeout", properties.shutdownTimeout);
+		nested(errors, "sink", properties.sink::validate);
+		nested(errors, "sourceCheck", properties.sourceCheck::validate);
+		nested(errors, "metrics", properties.metrics::validate);
+		nested(errors, "health", properties.health::validate);
+		nested(errors, "rateLimit", properties.rateLimit::validate);
+		nested(errors, "circuitBreaker", properties.circuitBreaker::validate);
+		nested(errors, "retry", properties.retry::validate);
+		nested(errors, "cache", properties.cache::validate);
+		nested(errors, "http", properties.http::validate);
+		nested(errors, "config", properties.config::validate);
+		nested(errors, "backfill", properties.backfill::validate);
 		nested(errors, "security", properties.security::validate);
 		nested(errors, "alerting", properties.alerting::validate);
 		nested(errors, "logs", properties.logs::validate);
@@ -293,33 +277,6 @@ public class CollectorProperties implements Validator {
 		finally {
 			errors.popNestedPath();
 		}
-	}
-
-	private static void requirePositive(Errors errors, String path, Duration value) {
-		if (value == null || value.isZero() || value.isNegative()) {
-			errors.rejectValue(camel(path), "range", "must be a positive duration such as 15m or 30s");
-		}
-	}
-
-	private static void requireNotNegative(Errors errors, String path, Duration value) {
-		if (value == null || value.isNegative()) {
-			errors.rejectValue(camel(path), "range", "must not be negative");
-		}
-	}
-
-	private static String camel(String path) {
-		StringBuilder result = new StringBuilder();
-		boolean upper = false;
-		for (char c : path.toCharArray()) {
-			if (c == '-') {
-				upper = true;
-			}
-			else {
-				result.append(upper ? Character.toUpperCase(c) : c);
-				upper = false;
-			}
-		}
-		return result.toString();
 	}
 
 }

@@ -71,7 +71,7 @@ public class ConfigWatchProperties {
 
 	void validate(Errors errors) {
 		if (this.watchInterval == null || this.watchInterval.isZero() || this.watchInterval.isNegative()) {
-			errors.rejectValue("config.watchInterval", "range", "must be a positive duration such as 5s");
+			errors.rejectValue("watchInterval", "range", "must be a positive duration such as 5s");
 		}
 	}
 

@@ -2,6 +2,8 @@ package dev.collector.config;
 
 import java.time.Duration;
 
+import org.springframework.validation.Errors;
+
 /**
  * Health of the collector (the "collector" health component and GET /health).
  */
@@ -79,6 +81,17 @@ public class HealthProperties {
 			this.timeout = timeout;
 		}
 
+	}
+
+	void validate(Errors errors) {
+		if (this.failureThreshold < 1) {
+			errors.rejectValue("failureThreshold", "range", "must be at least 1");
+		}
+		if (this.staleAfter != null) {
+			DurationChecks.requirePositive(errors, "staleAfter", this.staleAfter);
+		}
+		DurationChecks.requirePositive(errors, "database.interval", this.database.getInterval());
+		DurationChecks.requirePositive(errors, "database.timeout", this.database.getTimeout());
 	}
 
 }

@@ -24,7 +24,7 @@ public class HttpClientProperties {
 
 	void validate(Errors errors) {
 		if (this.connectTimeout == null || this.connectTimeout.isZero() || this.connectTimeout.isNegative()) {
-			errors.rejectValue("http.connectTimeout", "range", "must be a positive duration such as 10s");
+			errors.rejectValue("connectTimeout", "range", "must be a positive duration such as 10s");
 		}
 	}
 

@@ -122,13 +122,13 @@ public class RateLimitProperties {
 
 	void validate(Errors errors) {
 		if (this.requestsPerMinute < 1) {
-			errors.rejectValue("rateLimit.requestsPerMinute", "range", "must be at least 1");
+			errors.rejectValue("requestsPerMinute", "range", "must be at least 1");
 		}
 		if (this.maxWait == null || this.maxWait.isNegative()) {
-			errors.rejectValue("rateLimit.maxWait", "range", "must not be negative");
+			errors.rejectValue("maxWait", "range", "must not be negative");
 		}
 		if (this.decreaseFactor <= 0 || this.decreaseFactor >= 1) {
-			errors.rejectValue("rateLimit.decreaseFactor", "range", "must be between 0 and 1 (exclusive)");
+			errors.rejectValue("decreaseFactor", "range", "must be between 0 and 1 (exclusive)");
 		}
 		for (Duration duration : new Duration[] { this.leaseRenewal, this.recoveryTime, this.pause }) {
 			if (duration == null || duration.isNegative() || duration.isZero()) {

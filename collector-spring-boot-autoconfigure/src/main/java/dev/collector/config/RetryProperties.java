@@ -111,22 +111,22 @@ public class RetryProperties {
 
 	void validate(Errors errors) {
 		if (this.maxAttempts < 1) {
-			errors.rejectValue("retry.maxAttempts", "range", "must be at least 1");
+			errors.rejectValue("maxAttempts", "range", "must be at least 1");
 		}
 		if (this.initialDelay == null || this.initialDelay.isZero() || this.initialDelay.isNegative()) {
-			errors.rejectValue("retry.initialDelay", "range", "must be a positive duration such as 1s");
+			errors.rejectValue("initialDelay", "range", "must be a positive duration such as 1s");
 		}
 		if (this.maxDelay == null || (this.initialDelay != null && this.maxDelay.compareTo(this.initialDelay) < 0)) {
-			errors.rejectValue("retry.maxDelay", "range", "must not be shorter than collector.retry.initial-delay");
+			errors.rejectValue("maxDelay", "range", "must not be shorter than collector.retry.initial-delay");
 		}
 		if (this.multiplier < 1.0) {
-			errors.rejectValue("retry.multiplier", "range", "must be at least 1.0");
+			errors.rejectValue("multiplier", "range", "must be at least 1.0");
 		}
 		if (this.jitter < 0.0 || this.jitter >= 1.0) {
-			errors.rejectValue("retry.jitter", "range", "must be at least 0 and below 1");
+			errors.rejectValue("jitter", "range", "must be at least 0 and below 1");
 		}
 		if (this.attemptTimeout == null || this.attemptTimeout.isZero() || this.attemptTimeout.isNegative()) {
-			errors.rejectValue("retry.attemptTimeout", "range", "must be a positive duration such as 30s");
+			errors.rejectValue("attemptTimeout", "range", "must be a positive duration such as 30s");
 		}
 	}
 

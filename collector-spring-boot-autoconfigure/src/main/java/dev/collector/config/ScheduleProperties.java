@@ -2,6 +2,8 @@ package dev.collector.config;
 
 import java.time.Duration;
 
+import org.springframework.validation.Errors;
+
 /**
  * Scheduled collection.
  */
@@ -45,6 +47,11 @@ public class ScheduleProperties {
 
 	public void setInitialDelay(Duration initialDelay) {
 		this.initialDelay = initialDelay;
+	}
+
+	void validate(Errors errors) {
+		DurationChecks.requirePositive(errors, "interval", this.interval);
+		DurationChecks.requireNotNegative(errors, "initialDelay", this.initialDelay);
 	}
 
 }

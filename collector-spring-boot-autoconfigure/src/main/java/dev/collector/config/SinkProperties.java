@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
-
-import dev.collector.sink.SinkType;
+import org.springframework.validation.Errors;
 
 /**
  * Writing valid records.
@@ -60,6 +59,15 @@ public class SinkProperties {
 
 	public FileSinkProperties getFile() {
 		return this.file;
+	}
+
+	void validate(Errors errors) {
+		if (this.batchSize < 1) {
+			errors.rejectValue("batchSize", "range", "must be at least 1");
+		}
+		if (this.types == null || this.types.isEmpty()) {
+			errors.rejectValue("types", "required", "must name at least one sink: jdbc, jsonl or csv");
+		}
 	}
 
 }

@@ -50,9 +50,9 @@ public class SourceCheckProperties {
 	}
 
 	void validate(Errors errors) {
-		requirePositive(errors, "sourceCheck.interval", this.interval);
-		requirePositive(errors, "sourceCheck.timeout", this.timeout);
-		requirePositive(errors, "sourceCheck.window", this.window);
+		requirePositive(errors, "interval", this.interval);
+		requirePositive(errors, "timeout", this.timeout);
+		requirePositive(errors, "window", this.window);
 	}
 
 	private static void requirePositive(Errors errors, String field, Duration value) {

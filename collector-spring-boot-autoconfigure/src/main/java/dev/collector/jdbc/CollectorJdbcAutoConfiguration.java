@@ -26,20 +26,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.collector.collect.CheckpointStore;
 import dev.collector.collect.Collector;
+import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.collect.Quarantine;
+import dev.collector.collect.RecordSink;
 import dev.collector.collect.RunHistory;
 import dev.collector.config.CollectorProperties;
+import dev.collector.config.SinkType;
 import dev.collector.schema.RecordSchema;
-import dev.collector.sink.RecordSink;
-import dev.collector.sink.SinkType;
 
 /**
  * The relational database side of a collector: the framework's tables (created per
  * {@code collector.jdbc.initialize-schema}), checkpoints, run history, quarantine, and
  * the default {@link RecordSink} writing to the record's own table.
  */
-@AutoConfiguration(after = { DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-		DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class })
+@AutoConfiguration(
+		after = { DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+				DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class },
+		before = CollectorAutoConfiguration.class)
 @ConditionalOnClass(JdbcTemplate.class)
 @ConditionalOnBean({ Collector.class, DataSource.class })
 @EnableConfigurationProperties(CollectorProperties.class)

@@ -16,10 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
+import dev.collector.collect.RecordSink;
+import dev.collector.collect.WriteResult.RejectedRecord;
+import dev.collector.collect.WriteResult;
 import dev.collector.schema.RecordSchema;
-import dev.collector.sink.RecordSink;
-import dev.collector.sink.WriteResult;
-import dev.collector.sink.WriteResult.RejectedRecord;
 
 /**
  * The default {@link RecordSink}: writes a batch to the record's table in one transaction

@@ -127,7 +127,8 @@ public class CollectorOperationsAutoConfiguration {
 	@ConditionalOnBean(QualityFigures.class)
 	DataQualityController collectorDataQualityController(CollectorIdentity identity, QualityFigures figures,
 			CollectorProperties properties, Clock clock) {
-		return new DataQualityController(identity, figures, properties.getDataQuality(), clock);
+		return new DataQualityController(identity, figures, () -> properties.getDataQuality().getWindow(),
+				() -> properties.getDataQuality().getTopErrors(), clock);
 	}
 
 	@Configuration(proxyBeanMethods = false)

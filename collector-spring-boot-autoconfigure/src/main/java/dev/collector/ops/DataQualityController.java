@@ -1,8 +1,11 @@
 package dev.collector.ops;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -11,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.collector.config.CollectorIdentity;
-import dev.collector.config.DataQualityProperties;
 import dev.collector.ops.QualityFigures.ErrorCount;
 import dev.collector.ops.QualityFigures.Totals;
 
@@ -37,30 +39,43 @@ public class DataQualityController {
 
 	private final QualityFigures figures;
 
-	private final DataQualityProperties properties;
+	private final Supplier<Duration> recentSpan;
+
+	private final IntSupplier topErrors;
 
 	private final Clock clock;
 
-	public DataQualityController(CollectorIdentity identity, QualityFigures figures, DataQualityProperties properties,
-			Clock clock) {
+	/**
+	 * Create the controller.
+	 * @param identity the collector's identity
+	 * @param figures the figures of runs and quarantine
+	 * @param recentSpan the current span of the recent figures, read at each request
+	 * @param topErrors the current number of most frequent errors to list, read at each
+	 * request
+	 * @param clock the clock
+	 */
+	public DataQualityController(CollectorIdentity identity, QualityFigures figures, Supplier<Duration> recentSpan,
+			IntSupplier topErrors, Clock clock) {
 		this.identity = identity;
 		this.figures = figures;
-		this.properties = properties;
+		this.recentSpan = recentSpan;
+		this.topErrors = topErrors;
 		this.clock = clock;
 	}
 
 	@GetMapping("/data-quality")
 	public DataQualityReport dataQuality() {
-		Instant windowStart = this.clock.instant().minus(this.properties.getWindow());
-		int top = this.properties.getTopErrors();
+		Duration span = this.recentSpan.get();
+		Instant windowStart = this.clock.instant().minus(span);
+		int top = this.topErrors.getAsInt();
 		Totals all = this.figures.totals(this.identity.name(), null);
 		List<ErrorCount> errors = this.figures.topErrors(this.identity.name(), null, top);
 		Totals recent = this.figures.totals(this.identity.name(), windowStart);
 		List<ErrorCount> recentErrors = this.figures.topErrors(this.identity.name(), windowStart, top);
-		Window window = new Window(this.properties.getWindow().toString(), windowStart.toString(), recent.runs(),
-				recent.collected(), recent.collected() - recent.invalid(), recent.invalid(), recent.duplicates(),
-				recent.repeated(), recent.duplicates() - recent.repeated(), messages(recentErrors), score(recent),
-				fetchEfficiency(recent), recent.partialRuns(), recent.failedParts());
+		Window window = new Window(span.toString(), windowStart.toString(), recent.runs(), recent.collected(),
+				recent.collected() - recent.invalid(), recent.invalid(), recent.duplicates(), recent.repeated(),
+				recent.duplicates() - recent.repeated(), messages(recentErrors), score(recent), fetchEfficiency(recent),
+				recent.partialRuns(), recent.failedParts());
 		return new DataQualityReport(all.runs(), all.collected(), all.collected() - all.invalid(), all.invalid(),
 				all.duplicates(), all.repeated(), all.duplicates() - all.repeated(), messages(errors), errors,
 				score(all), fetchEfficiency(all), all.partialRuns(), all.failedParts(), window);

@@ -13,7 +13,7 @@ import dev.collector.collect.CollectionObserver;
 import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.CollectionResult;
 import dev.collector.collect.Trigger;
-import dev.collector.sink.WriteResult;
+import dev.collector.collect.WriteResult;
 
 /**
  * Lets a retried backfill request resume its paged sources ({@link Pages}) where they

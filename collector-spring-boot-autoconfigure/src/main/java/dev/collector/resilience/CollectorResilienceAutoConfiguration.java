@@ -29,11 +29,11 @@ import dev.collector.budget.CollectorRateBudgetAutoConfiguration;
 import dev.collector.budget.RateBudget;
 import dev.collector.collect.Collector;
 import dev.collector.collect.CollectorAutoConfiguration;
+import dev.collector.collect.RecordSink;
+import dev.collector.collect.RecordSinkDecorator;
 import dev.collector.collect.SourceInvoker;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
-import dev.collector.sink.RecordSink;
-import dev.collector.sink.RecordSinkDecorator;
 
 /**
  * Rate limiter, circuit breaker, retry and time limiter around the source call and the

@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 
 import io.github.resilience4j.retry.Retry;
 
-import dev.collector.sink.RecordSink;
-import dev.collector.sink.WriteResult;
+import dev.collector.collect.RecordSink;
+import dev.collector.collect.WriteResult;
 
 /**
  * Writes a batch again when the database failed transiently (connection lost, deadlock,

@@ -24,6 +24,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.collector.backfill.CollectorBackfillAutoConfiguration;
 import dev.collector.backfill.CoverageLedger;
 import dev.collector.backfill.RetentionHorizon;
 import dev.collector.cluster.ClusterCollection;
@@ -31,19 +32,20 @@ import dev.collector.cluster.CollectorClusterAutoConfiguration;
 import dev.collector.collect.Collector;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
+import dev.collector.config.RetentionProperties;
+import dev.collector.config.SinkType;
 import dev.collector.jdbc.DatabasePlatform;
 import dev.collector.jdbc.JdbcRecordSink;
 import dev.collector.retention.RetentionPurge.RecordTable;
 import dev.collector.schema.RecordSchema;
-import dev.collector.sink.SinkType;
 
 /**
  * The retention purge ({@code collector.retention.*}) as a task of the collector's
  * db-scheduler, so that exactly one replica purges per interval, with its meters (see
  * {@link RetentionMetrics}). Present wherever the cluster-safe schedule is.
  */
-@AutoConfiguration(after = { CollectorClusterAutoConfiguration.class, MetricsAutoConfiguration.class,
-		CompositeMeterRegistryAutoConfiguration.class })
+@AutoConfiguration(after = { CollectorClusterAutoConfiguration.class, CollectorBackfillAutoConfiguration.class,
+		MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class })
 @ConditionalOnClass({ Scheduler.class, JdbcTemplate.class })
 @ConditionalOnBean({ Collector.class, DataSource.class, ClusterCollection.class })
 @EnableConfigurationProperties(CollectorProperties.class)
@@ -71,13 +73,24 @@ public class CollectorRetentionAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RetentionHorizon retentionHorizon(RetentionPurge purge, CollectorProperties properties) {
-		return () -> purge.horizon(properties.getRetention());
+		return () -> purge.horizon(properties.getRetention().getDays());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	RetentionTask retentionTask(CollectorIdentity identity, RetentionPurge purge, CollectorProperties properties) {
-		return new RetentionTask(identity.name(), purge, properties::getRetention);
+		return new RetentionTask(identity.name(), purge, () -> policy(properties.getRetention()),
+				() -> properties.getRetention().getInterval());
+	}
+
+	/**
+	 * The retention policy of the current settings, with the defaults applied.
+	 * @param retention {@code collector.retention.*}
+	 * @return the policy
+	 */
+	static RetentionPolicy policy(RetentionProperties retention) {
+		return new RetentionPolicy(retention.getDays(), retention.effectiveRunHistoryDays(),
+				retention.effectiveQuarantineDays(), retention.effectiveBackfillTaskDays(), retention.getBatchSize());
 	}
 
 	/**

@@ -20,7 +20,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.function.SingletonSupplier;
 
 import dev.collector.backfill.LedgerPeriods;
-import dev.collector.config.RetentionProperties;
 
 /**
  * Deletes what is older than its retention: records from the record table (by the
@@ -131,28 +130,28 @@ public class RetentionPurge {
 	 * The retention horizon: the start of the ledger period that holds now minus
 	 * {@code collector.retention.days}. Records before it are deleted, and so are the
 	 * ledger's rows of the periods that end by it.
-	 * @param settings the retention settings
+	 * @param recordDays days records are kept, 0 for forever
 	 * @return the horizon, empty when records are kept (0 days, or no record table)
 	 */
-	public Optional<LocalDate> horizon(RetentionProperties settings) {
-		if (this.recordTable == null || settings.getDays() <= 0) {
+	public Optional<LocalDate> horizon(int recordDays) {
+		if (this.recordTable == null || recordDays <= 0) {
 			return Optional.empty();
 		}
-		Instant oldestKept = this.clock.instant().minus(Duration.ofDays(settings.getDays()));
+		Instant oldestKept = this.clock.instant().minus(Duration.ofDays(recordDays));
 		return Optional.of(this.periods.floor(LedgerPeriods.dayOf(oldestKept)));
 	}
 
 	/**
 	 * Delete everything older than its retention.
-	 * @param settings the retention settings
+	 * @param policy what to keep, and how many rows to delete per transaction
 	 * @param stopping asked between batches; {@code true} ends the purge early (the rest
 	 * goes next time)
 	 * @return rows deleted per table, for every table whose retention is on
 	 */
-	public Map<String, Long> purge(RetentionProperties settings, BooleanSupplier stopping) {
+	public Map<String, Long> purge(RetentionPolicy policy, BooleanSupplier stopping) {
 		Map<String, Long> deleted = new LinkedHashMap<>();
-		int batch = settings.getBatchSize();
-		LocalDate horizon = horizon(settings).orElse(null);
+		int batch = policy.batchSize();
+		LocalDate horizon = horizon(policy.recordDays()).orElse(null);
 		if (horizon != null) {
 			String column = this.recordTable.timestampColumn();
 			deleted.put(this.recordTable.name(), deleteInBatches(this.recordTable.name(), column + " < ?", column,
@@ -164,16 +163,16 @@ public class RetentionPurge {
 						"period_start", batch, stopping, this.collector, horizon));
 			}
 		}
-		if (settings.effectiveRunHistoryDays() > 0) {
+		if (policy.runHistoryDays() > 0) {
 			deleted.put(RUN_TABLE, deleteInBatches(RUN_TABLE, "collector = ? AND started_at < ?", "started_at", batch,
-					stopping, this.collector, cutoff(settings.effectiveRunHistoryDays())));
+					stopping, this.collector, cutoff(policy.runHistoryDays())));
 		}
-		if (settings.effectiveQuarantineDays() > 0) {
+		if (policy.quarantineDays() > 0) {
 			deleted.put(QUARANTINE_TABLE, deleteInBatches(QUARANTINE_TABLE, "collector = ? AND created_at < ?",
-					"created_at", batch, stopping, this.collector, cutoff(settings.effectiveQuarantineDays())));
+					"created_at", batch, stopping, this.collector, cutoff(policy.quarantineDays())));
 		}
-		if (settings.effectiveBackfillTaskDays() > 0) {
-			purgeBackfillTasks(cutoff(settings.effectiveBackfillTaskDays()), batch, stopping, deleted);
+		if (policy.backfillTaskDays() > 0) {
+			purgeBackfillTasks(cutoff(policy.backfillTaskDays()), batch, stopping, deleted);
 		}
 		return deleted;
 	}

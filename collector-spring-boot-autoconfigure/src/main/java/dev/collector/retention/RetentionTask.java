@@ -16,7 +16,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.collector.cluster.ClusterTask;
-import dev.collector.config.RetentionProperties;
 
 /**
  * The retention purge as one db-scheduler task instance per collector, shared by all
@@ -35,17 +34,29 @@ public class RetentionTask implements ClusterTask {
 
 	private final RetentionPurge purge;
 
-	private final Supplier<RetentionProperties> settings;
+	private final Supplier<RetentionPolicy> policy;
 
-	public RetentionTask(String collectorName, RetentionPurge purge, Supplier<RetentionProperties> settings) {
+	private final Supplier<Duration> interval;
+
+	/**
+	 * A task that purges with the current policy every interval, both read at each use
+	 * (they can change live).
+	 * @param collectorName the collector's name, the task's instance id
+	 * @param purge the purge
+	 * @param policy the current retention policy
+	 * @param interval the current time between purges
+	 */
+	public RetentionTask(String collectorName, RetentionPurge purge, Supplier<RetentionPolicy> policy,
+			Supplier<Duration> interval) {
 		this.collectorName = collectorName;
 		this.purge = purge;
-		this.settings = settings;
+		this.policy = policy;
+		this.interval = interval;
 	}
 
 	@Override
 	public CustomTask<Void> task() {
-		Schedule schedule = new IntervalSchedule(() -> this.settings.get().getInterval());
+		Schedule schedule = new IntervalSchedule(this.interval);
 		return Tasks.custom(TASK)
 			// before queued backfill chunks (LOW), after the collection (HIGH)
 			.defaultPriority(Priority.MEDIUM)
@@ -64,14 +75,14 @@ public class RetentionTask implements ClusterTask {
 	 * @return rows deleted per table
 	 */
 	public Map<String, Long> purge(BooleanSupplier stopping) {
-		RetentionProperties settings = this.settings.get();
+		RetentionPolicy policy = this.policy.get();
 		long start = System.nanoTime();
 		Map<String, Long> deleted;
 		try {
-			deleted = this.purge.purge(settings, stopping);
+			deleted = this.purge.purge(policy, stopping);
 		}
 		catch (RuntimeException ex) {
-			logger.error("Retention purge of " + this.collectorName + " failed, next try in " + settings.getInterval()
+			logger.error("Retention purge of " + this.collectorName + " failed, next try in " + this.interval.get()
 					+ ": " + ex.getMessage(), ex);
 			throw ex;
 		}

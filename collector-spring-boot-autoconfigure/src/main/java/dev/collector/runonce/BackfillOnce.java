@@ -3,6 +3,7 @@ package dev.collector.runonce;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -17,7 +18,6 @@ import dev.collector.backfill.BackfillRequestException;
 import dev.collector.backfill.BackfillService;
 import dev.collector.backfill.BackfillService.Started;
 import dev.collector.config.RunMode;
-import dev.collector.config.RunOnceProperties;
 import dev.collector.config.RunOnceRefusedException;
 
 /**
@@ -40,15 +40,16 @@ class BackfillOnce implements RunOnceTask, ApplicationListener<BackfillCompleted
 
 	private final Runnable startWorkers;
 
-	private final RunOnceProperties arguments;
+	private final Supplier<BackfillRequest> request;
 
 	private final Object ended = new Object();
 
-	BackfillOnce(String collectorName, BackfillService backfill, Runnable startWorkers, RunOnceProperties arguments) {
+	BackfillOnce(String collectorName, BackfillService backfill, Runnable startWorkers,
+			Supplier<BackfillRequest> request) {
 		this.collectorName = collectorName;
 		this.backfill = backfill;
 		this.startWorkers = startWorkers;
-		this.arguments = arguments;
+		this.request = request;
 	}
 
 	@Override
@@ -58,8 +59,7 @@ class BackfillOnce implements RunOnceTask, ApplicationListener<BackfillCompleted
 
 	@Override
 	public List<RunOnceReport> run() {
-		BackfillRequest request = new BackfillRequest(this.arguments.getFrom(), this.arguments.getTo(),
-				this.arguments.getSymbols(), this.arguments.isForce(), this.arguments.isDryRun());
+		BackfillRequest request = this.request.get();
 		try {
 			if (request.dryRun()) {
 				BackfillPlan plan = this.backfill.plan(request);

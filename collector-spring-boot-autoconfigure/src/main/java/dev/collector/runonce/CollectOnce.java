@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionException;
 import dev.collector.collect.CollectionInProgressException;
 import dev.collector.collect.CollectionLauncher;
 import dev.collector.collect.CollectionResult;
-import dev.collector.collect.CollectionRunner.Submission;
+import dev.collector.collect.CollectionLauncher.Submission;
 import dev.collector.collect.Trigger;
 import dev.collector.config.RunMode;
 import dev.collector.config.RunOnceRefusedException;

@@ -17,10 +17,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import dev.collector.backfill.BackfillRequest;
 import dev.collector.backfill.BackfillService;
+import dev.collector.backfill.CollectorBackfillAutoConfiguration;
 import dev.collector.cluster.ClusterCollection;
 import dev.collector.cluster.CollectorClusterAutoConfiguration;
-import dev.collector.cluster.CollectorSchedulerLifecycle;
+import dev.collector.cluster.ClusterSchedulerLifecycle;
 import dev.collector.collect.CheckpointStore;
 import dev.collector.collect.CollectionLauncher;
 import dev.collector.collect.Collector;
@@ -42,7 +44,7 @@ import dev.collector.sourcecheck.SourceChecker;
  * build time, runs as a service or once from the same build.
  */
 @AutoConfiguration(after = { CollectorAutoConfiguration.class, CollectorClusterAutoConfiguration.class,
-		SourceCheckAutoConfiguration.class })
+		CollectorBackfillAutoConfiguration.class, SourceCheckAutoConfiguration.class })
 @ConditionalOnBean(Collector.class)
 @EnableConfigurationProperties(CollectorProperties.class)
 public class RunOnceAutoConfiguration {
@@ -79,21 +81,25 @@ public class RunOnceAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(Scheduler.class)
-	@ConditionalOnBean(CollectorSchedulerLifecycle.class)
+	@ConditionalOnBean(ClusterSchedulerLifecycle.class)
 	static class ClusterRunOnceConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "collectorCollectOnce")
 		RunOnceTask collectorCollectOnce(CollectorIdentity identity, ClusterCollection launcher,
-				CollectorSchedulerLifecycle scheduler, CollectorProperties properties) {
+				ClusterSchedulerLifecycle scheduler, CollectorProperties properties) {
 			return new CollectOnce(identity.name(), launcher, scheduler::start, properties.getRunOnce().isDryRun());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(name = "collectorBackfillOnce")
 		BackfillOnce collectorBackfillOnce(CollectorIdentity identity, BackfillService backfill,
-				CollectorSchedulerLifecycle scheduler, CollectorProperties properties) {
-			return new BackfillOnce(identity.name(), backfill, scheduler::start, properties.getRunOnce());
+				ClusterSchedulerLifecycle scheduler, CollectorProperties properties) {
+			return new BackfillOnce(identity.name(), backfill, scheduler::start, () -> {
+				RunOnceProperties arguments = properties.getRunOnce();
+				return new BackfillRequest(arguments.getFrom(), arguments.getTo(), arguments.getSymbols(),
+						arguments.isForce(), arguments.isDryRun());
+			});
 		}
 
 		@Bean

@@ -26,9 +26,11 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import dev.collector.collect.Collector;
 import dev.collector.collect.CollectorAutoConfiguration;
+import dev.collector.collect.RecordSink;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
 import dev.collector.config.FileSinkProperties;
+import dev.collector.config.SinkType;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 
 /**

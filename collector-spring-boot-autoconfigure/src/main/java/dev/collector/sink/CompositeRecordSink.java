@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.Collections;
 
+import dev.collector.collect.RecordSink;
+import dev.collector.collect.WriteResult;
+
 /**
  * Writes every batch to several sinks, in order (fan-out). The first sink's result is the
  * batch's result (it is the one that can tell inserted from duplicate records); records

@@ -15,6 +15,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.collector.collect.RecordSink;
+import dev.collector.collect.WriteResult;
+
 /**
  * A sink appending records to text files, one file per day (UTC) and a new file when the
  * current one passes its size limit: {@code <base>-<yyyy-MM-dd>-<n>.<extension>}. Every

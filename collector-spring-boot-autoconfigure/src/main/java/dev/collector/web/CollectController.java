@@ -11,7 +11,7 @@ import org.springframework.web.ErrorResponseException;
 
 import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectionLauncher;
-import dev.collector.collect.CollectionRunner.Submission;
+import dev.collector.collect.CollectionLauncher.Submission;
 import dev.collector.collect.Trigger;
 import dev.collector.sourcecheck.SourceCheckResult;
 import dev.collector.sourcecheck.SourceChecker;

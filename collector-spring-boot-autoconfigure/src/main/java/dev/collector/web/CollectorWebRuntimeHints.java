@@ -7,15 +7,16 @@ import dev.collector.aot.ResponseBindingHints;
 
 /**
  * Native-image hints of the collector's own endpoints: the JSON of {@code /collect},
- * {@code /backfill}, {@code /coverage}, {@code /health} and {@code /ready} (the handlers
- * answer {@code ResponseEntity<?>}, whose body type Spring cannot see at build time).
- * Listed in {@code META-INF/spring/aot.factories}.
+ * {@code /health} and {@code /ready} (the handlers answer {@code ResponseEntity<?>},
+ * whose body type Spring cannot see at build time; the backfill's endpoints have
+ * {@code CollectorBackfillRuntimeHints}). Listed in
+ * {@code META-INF/spring/aot.factories}.
  */
 class CollectorWebRuntimeHints implements RuntimeHintsRegistrar {
 
 	@Override
 	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
-		ResponseBindingHints.register(hints, CollectResponses.class, BackfillResponses.class, SourceCheckResponse.class,
+		ResponseBindingHints.register(hints, CollectResponses.class, SourceCheckResponse.class,
 				CollectorHealthController.class);
 	}
 

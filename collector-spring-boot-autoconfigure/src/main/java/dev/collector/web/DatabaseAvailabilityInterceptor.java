@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.AsyncHandlerInterceptor;
 
+import dev.collector.backfill.BackfillController;
 import dev.collector.database.DatabaseAvailability;
 import dev.collector.database.DatabaseState;
 import dev.collector.database.DatabaseUnavailableException;

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.collector.cluster.ClusterCollection;
 import dev.collector.cluster.CollectorClusterAutoConfiguration;
 import dev.collector.collect.CollectionInProgressException;
-import dev.collector.collect.CollectionRunner.Submission;
+import dev.collector.collect.CollectionLauncher.Submission;
 import dev.collector.collect.Trigger;
 import dev.collector.fixtures.DailyCollector;
 import dev.collector.testdb.TestDatabase;

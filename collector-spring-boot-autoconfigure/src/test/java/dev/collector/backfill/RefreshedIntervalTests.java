@@ -72,7 +72,7 @@ class RefreshedIntervalTests {
 	 * The first run is in the history before db-scheduler has completed its execution
 	 * (and planned the next): on a loaded machine that can take a while.
 	 */
-	private static dev.collector.collect.CollectionRunner.Submission submitWhenFree(ClusterCollection collection)
+	private static dev.collector.collect.CollectionLauncher.Submission submitWhenFree(ClusterCollection collection)
 			throws InterruptedException {
 		long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (true) {

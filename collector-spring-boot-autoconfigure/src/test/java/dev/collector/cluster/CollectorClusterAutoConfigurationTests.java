@@ -24,20 +24,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.collector.actuate.CollectorMetricsAutoConfiguration;
+import dev.collector.actuate.CollectorRunMetricsAutoConfiguration;
 import dev.collector.backfill.BackfillMetrics;
 import dev.collector.backfill.BackfillService;
+import dev.collector.backfill.CollectorBackfillAutoConfiguration;
+import dev.collector.backfill.CollectorBackfillMetricsAutoConfiguration;
 import dev.collector.backfill.CoverageLedger;
 import dev.collector.backfill.CoverageRecorder;
 import dev.collector.backfill.LedgerPeriods;
 import dev.collector.collect.CollectionLauncher;
-import dev.collector.collect.CollectionScheduler;
+import dev.collector.collect.LocalCollectionScheduler;
 import dev.collector.collect.CollectorAutoConfiguration;
-import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
-import dev.collector.sink.RecordSink;
+import dev.collector.collect.RecordSink;
 import dev.collector.fixtures.InMemorySink;
 import dev.collector.fixtures.InMemoryStores;
 import dev.collector.fixtures.ScriptedCollectorConfiguration;
+import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,8 +49,9 @@ class CollectorClusterAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 				DataSourceTransactionManagerAutoConfiguration.class, ValidationAutoConfiguration.class,
 				JacksonAutoConfiguration.class, CollectorJdbcAutoConfiguration.class,
-				CollectorClusterAutoConfiguration.class, CollectorAutoConfiguration.class,
-				CollectorMetricsAutoConfiguration.class, CollectorBackfillMetricsAutoConfiguration.class))
+				CollectorClusterAutoConfiguration.class, CollectorBackfillAutoConfiguration.class,
+				CollectorAutoConfiguration.class, CollectorRunMetricsAutoConfiguration.class,
+				CollectorBackfillMetricsAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.generate-unique-name=true")
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
@@ -77,7 +80,7 @@ class CollectorClusterAutoConfigurationTests {
 				.hasSingleBean(CoverageRecorder.class)
 				.hasSingleBean(BackfillService.class)
 				.hasSingleBean(BackfillMetrics.class)
-				.doesNotHaveBean(CollectionScheduler.class);
+				.doesNotHaveBean(LocalCollectionScheduler.class);
 			assertThat(context.getBean(CollectionLauncher.class)).isInstanceOf(ClusterCollection.class);
 			assertThat(context.getBean(JdbcTemplate.class)
 				.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'collector-collection'",
@@ -87,11 +90,34 @@ class CollectorClusterAutoConfigurationTests {
 	}
 
 	@Test
+	void withoutTheBackfillTheClusterScheduleRunsAlone() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+							DataSourceTransactionManagerAutoConfiguration.class, ValidationAutoConfiguration.class,
+							JacksonAutoConfiguration.class, CollectorJdbcAutoConfiguration.class,
+							CollectorClusterAutoConfiguration.class, CollectorAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.generate-unique-name=true")
+			.withUserConfiguration(ScriptedCollectorConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasBean(CollectorClusterAutoConfiguration.SCHEDULER_BEAN_NAME)
+					.hasSingleBean(ClusterCollection.class)
+					.doesNotHaveBean(CoverageLedger.class)
+					.doesNotHaveBean(BackfillService.class);
+				assertThat(context.getBean(JdbcTemplate.class)
+					.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'collector-collection'",
+							Long.class))
+					.isEqualTo(1);
+			});
+	}
+
+	@Test
 	void withoutDbSchedulerTheInJvmScheduleStays() {
 		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class)
 			.withClassLoader(new FilteredClassLoader(Scheduler.class))
 			.run((context) -> assertThat(context).hasNotFailed()
-				.hasSingleBean(CollectionScheduler.class)
+				.hasSingleBean(LocalCollectionScheduler.class)
 				.doesNotHaveBean(ClusterCollection.class)
 				.doesNotHaveBean(BackfillService.class));
 	}
@@ -103,7 +129,7 @@ class CollectorClusterAutoConfigurationTests {
 					CollectorClusterAutoConfiguration.class, CollectorAutoConfiguration.class))
 			.withUserConfiguration(ScriptedCollectorConfiguration.class, NoDatabaseConfiguration.class)
 			.run((context) -> assertThat(context).hasNotFailed()
-				.hasSingleBean(CollectionScheduler.class)
+				.hasSingleBean(LocalCollectionScheduler.class)
 				.doesNotHaveBean(ClusterCollection.class));
 	}
 

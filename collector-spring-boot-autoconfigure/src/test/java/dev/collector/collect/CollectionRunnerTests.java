@@ -166,7 +166,7 @@ class CollectionRunnerTests {
 	void onlyOneCollectionRunsAtATime() throws Exception {
 		this.collector.holding();
 		CollectionRunner runner = runner(10);
-		CollectionRunner.Submission first = runner.submit(Trigger.MANUAL, false);
+		CollectionLauncher.Submission first = runner.submit(Trigger.MANUAL, false);
 		assertThat(this.collector.awaitEntered()).isTrue();
 		assertThatExceptionOfType(CollectionInProgressException.class).isThrownBy(() -> runner.run(Trigger.SCHEDULED))
 			.satisfies((ex) -> assertThat(ex.getRunningRunId()).isEqualTo(first.runId()));
@@ -183,7 +183,7 @@ class CollectionRunnerTests {
 		List<Integer> fetchedAtEachWrite = new java.util.ArrayList<>();
 		this.sink = new InMemorySink() {
 			@Override
-			public synchronized dev.collector.sink.WriteResult<Reading> write(List<Reading> batch) {
+			public synchronized dev.collector.collect.WriteResult<Reading> write(List<Reading> batch) {
 				fetchedAtEachWrite.add(fetched.get());
 				return super.write(batch);
 			}

@@ -27,20 +27,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import dev.collector.actuate.RunMetrics;
 import dev.collector.actuate.CollectorHealthAutoConfiguration;
 import dev.collector.actuate.CollectorHealthIndicator;
-import dev.collector.actuate.CollectionMetrics;
-import dev.collector.actuate.CollectorMetricsAutoConfiguration;
+import dev.collector.actuate.CollectorRunMetricsAutoConfiguration;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.fixtures.InMemorySink;
 import dev.collector.fixtures.Reading;
 import dev.collector.fixtures.ScriptedCollector;
+import dev.collector.fixtures.ScriptedCollectorConfiguration;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 import dev.collector.jdbc.JdbcRecordSink;
 import dev.collector.schema.RecordSchema;
-import dev.collector.sink.RecordSink;
-import dev.collector.sink.WriteResult;
-import dev.collector.fixtures.ScriptedCollectorConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +48,7 @@ class CollectorAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 				DataSourceTransactionManagerAutoConfiguration.class, ValidationAutoConfiguration.class,
 				JacksonAutoConfiguration.class, CollectorJdbcAutoConfiguration.class, CollectorAutoConfiguration.class,
-				CollectorMetricsAutoConfiguration.class, CollectorHealthAutoConfiguration.class))
+				CollectorRunMetricsAutoConfiguration.class, CollectorHealthAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.generate-unique-name=true")
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
@@ -60,9 +58,9 @@ class CollectorAutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean(CollectionRunner.class)
 				.doesNotHaveBean(RecordSink.class)
-				.doesNotHaveBean(CollectionScheduler.class)
+				.doesNotHaveBean(LocalCollectionScheduler.class)
 				.doesNotHaveBean(CheckpointStore.class)
-				.doesNotHaveBean(CollectionMetrics.class)
+				.doesNotHaveBean(RunMetrics.class)
 				.doesNotHaveBean(CollectorHealthIndicator.class)
 				.doesNotHaveBean(CollectorIdentity.class);
 			assertThat(context.getBeanNamesForType(Clock.class)).isEmpty();
@@ -74,15 +72,15 @@ class CollectorAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class).run((context) -> {
 			assertThat(context).hasSingleBean(CollectionRunner.class)
 				.hasSingleBean(JdbcRecordSink.class)
-				.hasSingleBean(CollectionScheduler.class)
+				.hasSingleBean(LocalCollectionScheduler.class)
 				.hasSingleBean(CheckpointStore.class)
 				.hasSingleBean(RunHistory.class)
 				.hasSingleBean(Quarantine.class)
-				.hasSingleBean(CollectionMetrics.class)
+				.hasSingleBean(RunMetrics.class)
 				.hasSingleBean(IngestionTimestampProcessor.class)
 				.hasBean("collectorHealthIndicator");
 			assertThat(context.getBean(RecordSchema.class).table()).isEqualTo("reading");
-			assertThat(context.getBean(CollectionScheduler.class).getInterval()).hasMinutes(15);
+			assertThat(context.getBean(LocalCollectionScheduler.class).getInterval()).hasMinutes(15);
 		});
 	}
 
@@ -117,7 +115,7 @@ class CollectorAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class)
 			.withPropertyValues("collector.schedule.enabled=false")
 			.run((context) -> assertThat(context).hasSingleBean(CollectionRunner.class)
-				.doesNotHaveBean(CollectionScheduler.class));
+				.doesNotHaveBean(LocalCollectionScheduler.class));
 	}
 
 	@Test
@@ -182,7 +180,7 @@ class CollectorAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context.getBean(CollectorIdentity.class))
 					.isEqualTo(new CollectorIdentity("weather", "pod-7"));
-				assertThat(context.getBean(CollectionScheduler.class).getInterval()).hasMinutes(2);
+				assertThat(context.getBean(LocalCollectionScheduler.class).getInterval()).hasMinutes(2);
 			});
 	}
 

@@ -44,8 +44,8 @@ class GracefulShutdownTests {
 			jdbc.execute(Reading.DDL);
 			ScriptedCollector collector = context.getBean(ScriptedCollector.class);
 			collector.returning(List.of(Reading.of("s1", Instant.parse("2026-01-01T00:00:00Z"), 1))).holding();
-			CollectionScheduler scheduler = context.getBean(CollectionScheduler.class);
-			CollectionRunner.Submission run = context.getBean(CollectionRunner.class).submit(Trigger.MANUAL, false);
+			LocalCollectionScheduler scheduler = context.getBean(LocalCollectionScheduler.class);
+			CollectionLauncher.Submission run = context.getBean(CollectionRunner.class).submit(Trigger.MANUAL, false);
 			assertThat(collector.awaitEntered()).isTrue();
 
 			CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);

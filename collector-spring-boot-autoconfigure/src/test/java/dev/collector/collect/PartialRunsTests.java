@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ApplicationEvent;
 
-import dev.collector.actuate.CollectionMetrics;
+import dev.collector.actuate.RunMetrics;
 import dev.collector.fixtures.InMemorySink;
 import dev.collector.fixtures.InMemoryStores;
 import dev.collector.fixtures.Reading;
@@ -198,7 +198,7 @@ class PartialRunsTests {
 	}
 
 	private CollectionRunner runner(Collector<Reading> collector, int batchSize) {
-		CollectionMetrics metrics = new CollectionMetrics(this.registry, "collector", "test", this.status);
+		RunMetrics metrics = new RunMetrics(this.registry, "collector", "test", this.status);
 		CollectionObserver observers = new CompositeCollectionObserver(List.of(this.status, metrics));
 		CollectionPipeline<Reading> pipeline = new CollectionPipeline<>("test", collector, List.of(),
 				new RecordValidator(Validation.buildDefaultValidatorFactory().getValidator()), this.sink, this.stores,

@@ -28,12 +28,10 @@ import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.collector.collect.WriteResult.RejectedRecord;
 import dev.collector.fixtures.InMemoryStores;
 import dev.collector.fixtures.Reading;
 import dev.collector.fixtures.ScriptedCollector;
-import dev.collector.sink.RecordSink;
-import dev.collector.sink.WriteResult;
-import dev.collector.sink.WriteResult.RejectedRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -7,8 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.collector.sink.WriteResult;
-
 /**
  * Keeps what it is told, and on which thread.
  */

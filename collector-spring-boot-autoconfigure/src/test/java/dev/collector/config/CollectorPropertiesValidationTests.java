@@ -40,6 +40,21 @@ class CollectorPropertiesValidationTests {
 	}
 
 	@Test
+	void rejectsImpossibleValuesOfTheOtherSectionsNamingEachProperty() {
+		assertRejected("collector.schedule.initial-delay=-1s", "schedule.initialDelay");
+		assertRejected("collector.shutdown-timeout=-1s", "shutdownTimeout");
+		assertRejected("collector.sink.batch-size=0", "sink.batchSize");
+		assertRejected("collector.sink.types=", "sink.types");
+		assertRejected("collector.source-check.timeout=0s", "sourceCheck.timeout");
+		assertRejected("collector.metrics.max-label-sets=0", "metrics.maxLabelSets");
+		assertRejected("collector.metrics.prefix=9lives", "metrics.prefix");
+		assertRejected("collector.health.failure-threshold=0", "health.failureThreshold");
+		assertRejected("collector.health.stale-after=0s", "health.staleAfter");
+		assertRejected("collector.health.database.timeout=0s", "health.database.timeout");
+		assertRejected("collector.backfill.batch-size=0", "backfill.batchSize");
+	}
+
+	@Test
 	void aBeginningDateInTheFutureIsRejected() {
 		assertRejected("collector.backfill.beginning-date=" + LocalDate.now(ZoneOffset.UTC).plusDays(2),
 				"backfill.beginningDate");

@@ -17,7 +17,7 @@ import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.CollectionResult;
 import dev.collector.collect.RecordCounts;
 import dev.collector.collect.Trigger;
-import dev.collector.sink.WriteResult;
+import dev.collector.collect.WriteResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;

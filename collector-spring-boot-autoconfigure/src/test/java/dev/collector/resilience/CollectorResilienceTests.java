@@ -33,13 +33,13 @@ import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectionRunner;
 import dev.collector.collect.Collector;
 import dev.collector.collect.CollectorAutoConfiguration;
+import dev.collector.collect.RecordSink;
 import dev.collector.collect.SourceInvoker;
 import dev.collector.collect.Trigger;
+import dev.collector.collect.WriteResult;
 import dev.collector.config.CollectorProperties;
 import dev.collector.fixtures.Reading;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
-import dev.collector.sink.RecordSink;
-import dev.collector.sink.WriteResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -111,7 +111,8 @@ abstract class AbstractRetentionPurgeTests {
 		settings.setBackfillTaskDays(60);
 		settings.setBatchSize(3);
 
-		Map<String, Long> deleted = purge(tableWithTimestamp()).purge(settings, () -> false);
+		Map<String, Long> deleted = purge(tableWithTimestamp())
+			.purge(CollectorRetentionAutoConfiguration.policy(settings), () -> false);
 
 		assertThat(deleted).containsExactly(entry(this.readingTable, 7L), entry("collector_coverage", 1L),
 				entry("collector_run", 2L), entry("collector_quarantine", 2L), entry("collector_backfill_task", 1L),
@@ -140,7 +141,8 @@ abstract class AbstractRetentionPurgeTests {
 		// too
 		assertThat(count("collector_coverage", "collector = ?", this.collector)).isZero();
 		// nothing left to do
-		assertThat(purge(tableWithTimestamp()).purge(settings, () -> false).values()).containsOnly(0L);
+		assertThat(purge(tableWithTimestamp()).purge(CollectorRetentionAutoConfiguration.policy(settings), () -> false)
+			.values()).containsOnly(0L);
 	}
 
 	@Test
@@ -150,13 +152,15 @@ abstract class AbstractRetentionPurgeTests {
 		quarantined(this.collector, daysAgo(4000));
 		backfillTask(this.collector, this.collector + "-task", daysAgo(4000), 1);
 
-		assertThat(purge(tableWithTimestamp()).purge(settings(0), () -> false)).isEmpty();
+		assertThat(
+				purge(tableWithTimestamp()).purge(CollectorRetentionAutoConfiguration.policy(settings(0)), () -> false))
+			.isEmpty();
 		assertThat(count(this.readingTable, "1 = 1")).isEqualTo(2);
 		assertThat(count("collector_run", "collector = ?", this.collector)).isOne();
 
 		RetentionProperties runsOnly = settings(0);
 		runsOnly.setRunHistoryDays(30);
-		assertThat(purge(tableWithTimestamp()).purge(runsOnly, () -> false))
+		assertThat(purge(tableWithTimestamp()).purge(CollectorRetentionAutoConfiguration.policy(runsOnly), () -> false))
 			.containsExactly(entry("collector_run", 1L));
 		assertThat(count(this.readingTable, "1 = 1")).isEqualTo(2);
 		assertThat(count("collector_quarantine", "collector = ?", this.collector)).isOne();
@@ -170,11 +174,13 @@ abstract class AbstractRetentionPurgeTests {
 		settings.setBatchSize(3);
 		AtomicInteger asked = new AtomicInteger();
 
-		Map<String, Long> first = purge(tableWithTimestamp()).purge(settings, () -> asked.incrementAndGet() > 1);
+		Map<String, Long> first = purge(tableWithTimestamp())
+			.purge(CollectorRetentionAutoConfiguration.policy(settings), () -> asked.incrementAndGet() > 1);
 
 		assertThat(first).containsEntry(this.readingTable, 3L);
 		assertThat(count(this.readingTable, "1 = 1")).isEqualTo(4);
-		assertThat(purge(tableWithTimestamp()).purge(settings, () -> false)).containsEntry(this.readingTable, 4L);
+		assertThat(purge(tableWithTimestamp()).purge(CollectorRetentionAutoConfiguration.policy(settings), () -> false))
+			.containsEntry(this.readingTable, 4L);
 		assertThat(count(this.readingTable, "1 = 1")).isZero();
 	}
 
@@ -185,7 +191,8 @@ abstract class AbstractRetentionPurgeTests {
 		RetentionPurge purge = purge(null);
 
 		assertThat(purge.tables()).doesNotContain(this.readingTable).contains("collector_run");
-		assertThat(purge.purge(settings(30), () -> false)).doesNotContainKey(this.readingTable)
+		assertThat(purge.purge(CollectorRetentionAutoConfiguration.policy(settings(30)), () -> false))
+			.doesNotContainKey(this.readingTable)
 			.containsEntry("collector_run", 1L);
 		assertThat(count(this.readingTable, "1 = 1")).isEqualTo(2);
 	}

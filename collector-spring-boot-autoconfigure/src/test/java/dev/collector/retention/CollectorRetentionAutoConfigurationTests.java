@@ -27,14 +27,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.collector.actuate.CollectorMetricsAutoConfiguration;
+import dev.collector.actuate.CollectorRunMetricsAutoConfiguration;
+import dev.collector.backfill.CollectorBackfillAutoConfiguration;
 import dev.collector.cluster.CollectorClusterAutoConfiguration;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.fixtures.Reading;
+import dev.collector.fixtures.ScriptedCollectorConfiguration;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 import dev.collector.schema.AnnotatedRecordSchema;
 import dev.collector.schema.RecordSchema;
-import dev.collector.fixtures.ScriptedCollectorConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -46,8 +47,9 @@ class CollectorRetentionAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 				DataSourceTransactionManagerAutoConfiguration.class, ValidationAutoConfiguration.class,
 				JacksonAutoConfiguration.class, CollectorJdbcAutoConfiguration.class,
-				CollectorClusterAutoConfiguration.class, CollectorAutoConfiguration.class,
-				CollectorMetricsAutoConfiguration.class, CollectorRetentionAutoConfiguration.class))
+				CollectorClusterAutoConfiguration.class, CollectorBackfillAutoConfiguration.class,
+				CollectorAutoConfiguration.class, CollectorRunMetricsAutoConfiguration.class,
+				CollectorRetentionAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.generate-unique-name=true", "collector.name=readings",
 				"collector.schedule.enabled=false")
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)

@@ -25,9 +25,10 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.collector.backfill.CollectorBackfillAutoConfiguration;
 import dev.collector.cluster.CollectorClusterAutoConfiguration;
-import dev.collector.cluster.CollectorSchedulerLifecycle;
-import dev.collector.collect.CollectionScheduler;
+import dev.collector.cluster.ClusterSchedulerLifecycle;
+import dev.collector.collect.LocalCollectionScheduler;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.fixtures.ScriptedCollector;
 import dev.collector.fixtures.ScriptedCollectorConfiguration;
@@ -43,7 +44,8 @@ class RunOnceAutoConfigurationTests {
 				DataSourceTransactionManagerAutoConfiguration.class, ValidationAutoConfiguration.class,
 				JacksonAutoConfiguration.class, SqlInitializationAutoConfiguration.class,
 				CollectorJdbcAutoConfiguration.class, CollectorClusterAutoConfiguration.class,
-				CollectorAutoConfiguration.class, SourceCheckAutoConfiguration.class, RunOnceAutoConfiguration.class))
+				CollectorBackfillAutoConfiguration.class, CollectorAutoConfiguration.class,
+				SourceCheckAutoConfiguration.class, RunOnceAutoConfiguration.class))
 		.withUserConfiguration(ScriptedCollectorConfiguration.class)
 		.withPropertyValues("spring.datasource.generate-unique-name=true", "collector.run-once.exit=false",
 				"spring.sql.init.mode=always", "spring.sql.init.schema-locations=classpath:reading-schema.sql")
@@ -53,7 +55,7 @@ class RunOnceAutoConfigurationTests {
 	void withoutCollectorRunTheServiceRunsAndTheRunnerDoesNothing() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasNotFailed().hasSingleBean(RunOnceRunner.class);
-			assertThat(context.getBean(CollectorSchedulerLifecycle.class).isRunning()).isTrue();
+			assertThat(context.getBean(ClusterSchedulerLifecycle.class).isRunning()).isTrue();
 			RunOnceRunner runner = context.getBean(RunOnceRunner.class);
 			runner.run(new DefaultApplicationArguments());
 			assertThat(runner.status()).isEmpty();
@@ -63,7 +65,7 @@ class RunOnceAutoConfigurationTests {
 	@Test
 	void collectRunsOneCollectionThroughTheClusterAndStartsTheSchedulerOnlyAfterTheOrder() {
 		this.contextRunner.withPropertyValues("collector.run=collect").run((context) -> {
-			CollectorSchedulerLifecycle scheduler = context.getBean(CollectorSchedulerLifecycle.class);
+			ClusterSchedulerLifecycle scheduler = context.getBean(ClusterSchedulerLifecycle.class);
 			assertThat(scheduler.isAutoStartup()).isFalse();
 			assertThat(scheduler.isRunning()).isFalse();
 			context.getBean(ScriptedCollector.class).returning(ScriptedCollector.readings(Instant.now(), 3));
@@ -122,7 +124,7 @@ class RunOnceAutoConfigurationTests {
 			assertThat(summary).containsEntry("status", "refused").containsEntry("exit_code", 3);
 			assertThat((String) summary.get("error")).contains("in progress");
 			assertThat(context.getBean(ScriptedCollector.class).requests()).isEmpty();
-			assertThat(context.getBean(CollectorSchedulerLifecycle.class).isRunning()).isFalse();
+			assertThat(context.getBean(ClusterSchedulerLifecycle.class).isRunning()).isFalse();
 		});
 	}
 
@@ -167,7 +169,7 @@ class RunOnceAutoConfigurationTests {
 				Map<String, Object> collector = collector(summary);
 				assertThat(collector).containsEntry("checkpoint", null);
 				assertThat(collector.get("coverage").toString()).contains("symbol=s1", "missing=3", "symbol=s2");
-				assertThat(context.getBean(CollectorSchedulerLifecycle.class).isRunning()).isFalse();
+				assertThat(context.getBean(ClusterSchedulerLifecycle.class).isRunning()).isFalse();
 			});
 	}
 
@@ -187,8 +189,8 @@ class RunOnceAutoConfigurationTests {
 	void withoutDbSchedulerCollectRunsInThisJvmWithoutTheScheduleAndBackfillIsRefused() {
 		ApplicationContextRunner local = this.contextRunner.withClassLoader(new FilteredClassLoader(Scheduler.class));
 		local.withPropertyValues("collector.run=collect").run((context) -> {
-			assertThat(context).hasNotFailed().doesNotHaveBean(CollectorSchedulerLifecycle.class);
-			assertThat(context.getBean(CollectionScheduler.class).isRunning()).isFalse();
+			assertThat(context).hasNotFailed().doesNotHaveBean(ClusterSchedulerLifecycle.class);
+			assertThat(context.getBean(LocalCollectionScheduler.class).isRunning()).isFalse();
 			context.getBean(ScriptedCollector.class).returning(ScriptedCollector.readings(Instant.now(), 2));
 			assertThat(collector(run(context))).containsEntry("records_inserted", 2);
 		});
@@ -197,7 +199,7 @@ class RunOnceAutoConfigurationTests {
 			assertThat(summary).containsEntry("exit_code", 3);
 			assertThat((String) summary.get("error")).contains("db-scheduler");
 		});
-		local.run((context) -> assertThat(context.getBean(CollectionScheduler.class).isRunning()).isTrue());
+		local.run((context) -> assertThat(context.getBean(LocalCollectionScheduler.class).isRunning()).isTrue());
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.collector.collect.RecordSink;
+import dev.collector.collect.WriteResult;
 import dev.collector.fixtures.InMemorySink;
 import dev.collector.fixtures.Reading;
 

@@ -10,8 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.collector.test.support.MutableClock;
+import dev.collector.collect.WriteResult;
 import dev.collector.fixtures.Reading;
+import dev.collector.test.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;

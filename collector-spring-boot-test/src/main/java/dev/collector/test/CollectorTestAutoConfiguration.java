@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import dev.collector.test.support.MutableClock;
-import dev.collector.actuate.CollectorMetricsAutoConfiguration;
+import dev.collector.actuate.CollectorRunMetricsAutoConfiguration;
 import dev.collector.collect.CollectorAutoConfiguration;
 
 /**
@@ -23,7 +23,7 @@ import dev.collector.collect.CollectorAutoConfiguration;
  * {@link SimpleMeterRegistry}). Each backs off when the test declares its own. Imported
  * only by the test annotations, never by the application.
  */
-@AutoConfiguration(before = { CollectorAutoConfiguration.class, CollectorMetricsAutoConfiguration.class })
+@AutoConfiguration(before = { CollectorAutoConfiguration.class, CollectorRunMetricsAutoConfiguration.class })
 public class CollectorTestAutoConfiguration {
 
 	/** Where the test clock starts, as an ISO-8601 instant. */

@@ -26,11 +26,11 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.collector.collect.RecordSink;
+import dev.collector.collect.WriteResult.RejectedRecord;
+import dev.collector.collect.WriteResult;
 import dev.collector.jdbc.SinkItem.Kind;
 import dev.collector.schema.AnnotatedRecordSchema;
-import dev.collector.sink.RecordSink;
-import dev.collector.sink.WriteResult;
-import dev.collector.sink.WriteResult.RejectedRecord;
 import dev.collector.test.AbstractRecordSinkContractTests;
 import dev.collector.testdb.TestDatabase;
 import dev.collector.testdb.TestSchema;

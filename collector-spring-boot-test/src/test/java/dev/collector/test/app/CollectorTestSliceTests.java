@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectionRunner;
-import dev.collector.collect.CollectionScheduler;
+import dev.collector.collect.LocalCollectionScheduler;
 import dev.collector.collect.Trigger;
 import dev.collector.test.CollectorTest;
 import dev.collector.test.CollectorTester;
@@ -79,7 +79,8 @@ class CollectorTestSliceTests {
 		assertThat(this.context.getBeanNamesForType(CollectionRunner.class)).hasSize(1);
 		assertThat(this.context.getBeanNamesForType(UnrelatedComponent.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(CollectController.class)).isEmpty();
-		assertThat(this.context.getBeanNamesForType(CollectionScheduler.class)).as("the schedule is off").isEmpty();
+		assertThat(this.context.getBeanNamesForType(LocalCollectionScheduler.class)).as("the schedule is off")
+			.isEmpty();
 		assertThat(this.registry).isInstanceOf(CompositeMeterRegistry.class);
 		assertThat(((CompositeMeterRegistry) this.registry).getRegistries()).singleElement()
 			.isInstanceOf(SimpleMeterRegistry.class);

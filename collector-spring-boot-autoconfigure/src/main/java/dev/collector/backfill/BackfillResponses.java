@@ -1,4 +1,4 @@
-package dev.collector.web;
+package dev.collector.backfill;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,11 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-import dev.collector.backfill.BackfillPlan;
-import dev.collector.backfill.BackfillProgress;
-import dev.collector.backfill.BackfillRequest;
 import dev.collector.backfill.BackfillService.Started;
-import dev.collector.backfill.CoverageReport;
 
 /**
  * JSON bodies of {@code /backfill} and {@code /coverage}, snake_case by their own

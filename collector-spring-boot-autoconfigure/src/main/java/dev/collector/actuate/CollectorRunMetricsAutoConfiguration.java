@@ -17,19 +17,20 @@ import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
 
 /**
- * The collector's meters (see {@link CollectionMetrics} for the names).
+ * The meters of the collection runs (see {@link RunMetrics} for the names); the authors'
+ * own meters are set up by {@code CollectorCustomMetricsAutoConfiguration}.
  */
 @AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
 		CollectorAutoConfiguration.class })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ Collector.class, MeterRegistry.class })
-public class CollectorMetricsAutoConfiguration {
+public class CollectorRunMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CollectionMetrics collectionMetrics(MeterRegistry registry, CollectorProperties properties,
-			CollectorIdentity identity, CollectorStatus status) {
-		return new CollectionMetrics(registry, properties.getMetrics().getPrefix(), identity.name(), status);
+	RunMetrics collectionMetrics(MeterRegistry registry, CollectorProperties properties, CollectorIdentity identity,
+			CollectorStatus status) {
+		return new RunMetrics(registry, properties.getMetrics().getPrefix(), identity.name(), status);
 	}
 
 }

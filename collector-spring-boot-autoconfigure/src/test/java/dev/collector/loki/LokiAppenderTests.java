@@ -1,4 +1,4 @@
-package dev.collector.logging;
+package dev.collector.loki;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

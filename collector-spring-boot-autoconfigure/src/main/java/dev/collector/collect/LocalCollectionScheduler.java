@@ -14,14 +14,16 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Runs a collection every interval (fixed delay: the interval counts from the end of the
- * previous run). Starts with the application context and stops taking new runs as soon as
- * the context closes (SIGTERM); a run in progress finishes while the collector's executor
- * shuts down gracefully.
+ * Runs a collection every interval in this JVM (fixed delay: the interval counts from the
+ * end of the previous run); with a database and db-scheduler the cluster's schedule
+ * replaces it (see {@code ClusterCollection} and {@code ClusterSchedulerLifecycle}).
+ * Starts with the application context and stops taking new runs as soon as the context
+ * closes (SIGTERM); a run in progress finishes while the collector's executor shuts down
+ * gracefully.
  */
-public class CollectionScheduler implements SmartLifecycle, CollectionSchedule {
+public class LocalCollectionScheduler implements SmartLifecycle, CollectionSchedule {
 
-	private static final Log logger = LogFactory.getLog(CollectionScheduler.class);
+	private static final Log logger = LogFactory.getLog(LocalCollectionScheduler.class);
 
 	private final CollectionRunner runner;
 
@@ -37,8 +39,8 @@ public class CollectionScheduler implements SmartLifecycle, CollectionSchedule {
 
 	private boolean autoStartup = true;
 
-	public CollectionScheduler(CollectionRunner runner, TaskScheduler scheduler, Clock clock, Duration initialDelay,
-			Duration interval) {
+	public LocalCollectionScheduler(CollectionRunner runner, TaskScheduler scheduler, Clock clock,
+			Duration initialDelay, Duration interval) {
 		this.runner = runner;
 		this.scheduler = scheduler;
 		this.clock = clock;

@@ -1,9 +1,7 @@
-package dev.collector.web;
+package dev.collector.backfill;
 
 import java.util.List;
 
-import dev.collector.backfill.BackfillService;
-import dev.collector.backfill.BackfillStatus;
 import dev.collector.ops.StatusContributor;
 
 /**

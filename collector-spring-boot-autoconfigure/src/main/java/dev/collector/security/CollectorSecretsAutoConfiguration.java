@@ -1,4 +1,4 @@
-package dev.collector.config;
+package dev.collector.security;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -7,8 +7,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import dev.collector.security.SecretMasker;
 
 /**
  * Masking of secrets: a {@link SecretMasker} for our own endpoints and logs, and a

@@ -11,7 +11,7 @@ import org.springframework.context.SmartLifecycle;
  * heartbeats stop. In a one-shot run ({@code collector.run}) it starts only when the run
  * needs it (collect, backfill), after the run placed its order.
  */
-public class CollectorSchedulerLifecycle implements SmartLifecycle {
+public class ClusterSchedulerLifecycle implements SmartLifecycle {
 
 	private final Scheduler scheduler;
 
@@ -21,7 +21,7 @@ public class CollectorSchedulerLifecycle implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	public CollectorSchedulerLifecycle(Scheduler scheduler, ClusterCollection collection) {
+	public ClusterSchedulerLifecycle(Scheduler scheduler, ClusterCollection collection) {
 		this(scheduler, collection, true);
 	}
 
@@ -33,7 +33,7 @@ public class CollectorSchedulerLifecycle implements SmartLifecycle {
 	 * @param autoStartup whether the scheduler starts with the context; a one-shot run
 	 * ({@code collector.run}) starts it itself, and only when it needs it
 	 */
-	public CollectorSchedulerLifecycle(Scheduler scheduler, ClusterCollection collection, boolean autoStartup) {
+	public ClusterSchedulerLifecycle(Scheduler scheduler, ClusterCollection collection, boolean autoStartup) {
 		this.scheduler = scheduler;
 		this.collection = collection;
 		this.autoStartup = autoStartup;

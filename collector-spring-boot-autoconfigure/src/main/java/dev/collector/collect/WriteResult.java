@@ -1,4 +1,4 @@
-package dev.collector.sink;
+package dev.collector.collect;
 
 import java.util.List;
 

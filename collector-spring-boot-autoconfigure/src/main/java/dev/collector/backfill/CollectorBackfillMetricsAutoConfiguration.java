@@ -1,4 +1,4 @@
-package dev.collector.cluster;
+package dev.collector.backfill;
 
 import java.time.Clock;
 
@@ -12,11 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-import dev.collector.actuate.CollectorMetricsAutoConfiguration;
-import dev.collector.backfill.BackfillMetrics;
-import dev.collector.backfill.BackfillPlanner;
-import dev.collector.backfill.BackfillService;
-import dev.collector.backfill.CoverageLedger;
+import dev.collector.actuate.CollectorRunMetricsAutoConfiguration;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
 
@@ -24,7 +20,7 @@ import dev.collector.config.CollectorProperties;
  * Coverage and backfill meters (see {@link BackfillMetrics} for the names).
  */
 @AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-		CollectorClusterAutoConfiguration.class, CollectorMetricsAutoConfiguration.class })
+		CollectorBackfillAutoConfiguration.class, CollectorRunMetricsAutoConfiguration.class })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ CoverageLedger.class, MeterRegistry.class })
 public class CollectorBackfillMetricsAutoConfiguration {

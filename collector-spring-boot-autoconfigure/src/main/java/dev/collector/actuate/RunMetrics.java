@@ -14,11 +14,12 @@ import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectorStatus;
 import dev.collector.collect.Trigger;
-import dev.collector.sink.WriteResult;
+import dev.collector.collect.WriteResult;
 
 /**
- * The collector's meters, every one tagged {@code collector=<name>}. With the default
- * prefix {@code collector}, Prometheus sees:
+ * The meters of the collection runs, every one tagged {@code collector=<name>} (the
+ * meters a collector's author adds go through {@code metrics.CollectorMetrics}). With the
+ * default prefix {@code collector}, Prometheus sees:
  * <ul>
  * <li>{@code collector_collection_requests_total{status="success|partial|error",
  * trigger}}: runs by outcome (partial: some parts failed, the others were stored)</li>
@@ -44,7 +45,7 @@ import dev.collector.sink.WriteResult;
  * Every label combination that can occur is registered at start-up with 0, so rate() and
  * absent() behave from the first scrape.
  */
-public class CollectionMetrics implements CollectionObserver {
+public class RunMetrics implements CollectionObserver {
 
 	static final String SOURCE_ENDPOINT = "source";
 
@@ -62,7 +63,7 @@ public class CollectionMetrics implements CollectionObserver {
 
 	private final Timer sinkDuration;
 
-	public CollectionMetrics(MeterRegistry registry, String prefix, String collectorName, CollectorStatus status) {
+	public RunMetrics(MeterRegistry registry, String prefix, String collectorName, CollectorStatus status) {
 		this.registry = registry;
 		this.prefix = prefix;
 		this.tags = Tags.of("collector", collectorName);
@@ -102,11 +103,11 @@ public class CollectionMetrics implements CollectionObserver {
 			.description("Parts that failed in the latest completed collection")
 			.tags(this.tags)
 			.register(registry);
-		Gauge.builder(name("up"), status, CollectionMetrics::up)
+		Gauge.builder(name("up"), status, RunMetrics::up)
 			.description("1 when the latest collection succeeded (or none ran yet), 0 when it failed")
 			.tags(this.tags)
 			.register(registry);
-		Gauge.builder(name("last.success.timestamp"), status, CollectionMetrics::lastSuccess)
+		Gauge.builder(name("last.success.timestamp"), status, RunMetrics::lastSuccess)
 			.description("End of the latest successful collection, seconds since the epoch (0: none yet)")
 			.baseUnit("seconds")
 			.tags(this.tags)

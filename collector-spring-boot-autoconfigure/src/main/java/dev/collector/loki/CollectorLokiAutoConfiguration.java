@@ -1,4 +1,4 @@
-package dev.collector.logging;
+package dev.collector.loki;
 
 import ch.qos.logback.classic.LoggerContext;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package dev.collector.sink;
+package dev.collector.collect;
 
 /**
  * Wraps the {@link RecordSink} used by the pipeline, e.g. to retry transient database

@@ -1,4 +1,4 @@
-package dev.collector.web;
+package dev.collector.backfill;
 
 import java.util.Map;
 
@@ -12,11 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.collector.backfill.BackfillRequest;
-import dev.collector.backfill.BackfillService;
-import dev.collector.backfill.CoverageReport;
-import dev.collector.backfill.StoredRecordCounts;
-import dev.collector.web.BackfillResponses.Body;
+import dev.collector.backfill.BackfillResponses.Body;
 
 /**
  * {@code POST /backfill} (start, or with {@code dry_run} plan), {@code GET /backfill}

@@ -1,13 +1,10 @@
-package dev.collector.web;
+package dev.collector.backfill;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
-import dev.collector.backfill.BackfillRequestException;
-import dev.collector.backfill.BackfillTaskNotFoundException;
 
 /**
  * RFC 9457 problems for {@link BackfillController} only: malformed JSON (from the base

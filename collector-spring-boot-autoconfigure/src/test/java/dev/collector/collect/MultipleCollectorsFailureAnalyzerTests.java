@@ -1,12 +1,10 @@
-package dev.collector.config;
+package dev.collector.collect;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
-
-import dev.collector.collect.MultipleCollectorsException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

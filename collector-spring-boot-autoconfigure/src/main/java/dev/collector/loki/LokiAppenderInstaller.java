@@ -1,4 +1,4 @@
-package dev.collector.logging;
+package dev.collector.loki;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

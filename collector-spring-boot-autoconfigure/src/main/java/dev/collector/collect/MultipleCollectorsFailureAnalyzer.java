@@ -1,9 +1,7 @@
-package dev.collector.config;
+package dev.collector.collect;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-
-import dev.collector.collect.MultipleCollectorsException;
 
 /**
  * Explains a start-up that failed because the application declares several collectors.
