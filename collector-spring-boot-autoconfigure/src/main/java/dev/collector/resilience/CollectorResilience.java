@@ -283,10 +283,14 @@ public class CollectorResilience implements DisposableBean {
 		Callable<Stream<?>> timed = timed(source);
 		// the budget is asked again once the permit came: a 429 may have paused it
 		// meanwhile
-		Callable<Stream<?>> limited = RateLimiter.decorateCallable(rateLimiter(), () -> {
+		Callable<Stream<?>> permitted = () -> {
 			awaitBudget();
 			return timed.call();
-		});
+		};
+		// the limiter of the moment, at every attempt: a share that changed (a 429, a
+		// replica that came or went) replaces it, and a retry must not spend the
+		// permits of the one that was current when the call began
+		Callable<Stream<?>> limited = () -> RateLimiter.decorateCallable(rateLimiter(), permitted).call();
 		Callable<Stream<?>> budgeted = () -> {
 			awaitBudget();
 			try {

@@ -162,13 +162,17 @@ abstract class AbstractClusterReplicasTests {
 	private static void assertUnderTheLimit(List<Long> arrivals) {
 		long window = TimeUnit.SECONDS.toNanos(10);
 		int allowed = REQUESTS_PER_MINUTE / 6 + 3 + 1;
+		int busiest = 0;
 		for (int i = 0; i < arrivals.size(); i++) {
 			int j = i;
 			while (j < arrivals.size() && arrivals.get(j) - arrivals.get(i) < window) {
 				j++;
 			}
-			assertThat(j - i).as("requests in the 10 s from request %d", i).isLessThanOrEqualTo(allowed);
+			busiest = Math.max(busiest, j - i);
 		}
+		System.out.printf("the busiest 10 s of %d requests held %d (budget %d)%n", arrivals.size(), busiest,
+				REQUESTS_PER_MINUTE / 6);
+		assertThat(busiest).as("requests in the busiest 10 s").isLessThanOrEqualTo(allowed);
 	}
 
 	private List<String> properties(String instanceId) {
