@@ -23,14 +23,15 @@ import dev.collector.ops.QualityFigures.Totals;
  * {@code collector.data-quality.window}, with the most frequent validation errors and the
  * runs' part failures.
  * <p>
- * Duplicates are split: {@code repeated_records} are records the source delivered twice
- * in one batch (a problem of the data); {@code refetched_records} are records the product
- * fetched again by design (overlapping windows, retries, forced backfills), which say
- * nothing about the data. {@code data_quality_score} measures the data:
- * {@code 100 * (total - invalid - repeated) / total}. The original formula,
- * {@code 100 * (total - invalid - duplicate) / total}, the share of fetched records that
- * were new and valid, is {@code fetch_efficiency_score}. Both are 100 when nothing was
- * fetched yet.
+ * Duplicates are split: {@code duplicate_records} are the duplicates in the data, records
+ * the source delivered twice in one batch; {@code refetched_records} are records the
+ * product fetched again by design (overlapping windows, retries, forced backfills), which
+ * say nothing about the data. {@code data_quality_score} measures the data with the
+ * contract's formula, {@code 100 * (total - invalid - duplicate) / total}. The share of
+ * fetched records that were new and valid, which re-fetching lowers (the seed's reading
+ * of that formula, when every duplicate counted), is {@code fetch_efficiency_score}:
+ * {@code 100 * (total - invalid - duplicate - refetched) / total}. Both are 100 when
+ * nothing was fetched yet.
  */
 @RestController
 public class DataQualityController {
@@ -73,30 +74,30 @@ public class DataQualityController {
 		Totals recent = this.figures.totals(this.identity.name(), windowStart);
 		List<ErrorCount> recentErrors = this.figures.topErrors(this.identity.name(), windowStart, top);
 		Window window = new Window(span.toString(), windowStart.toString(), recent.runs(), recent.collected(),
-				recent.collected() - recent.invalid(), recent.invalid(), recent.duplicates(), recent.repeated(),
+				recent.collected() - recent.invalid(), recent.invalid(), recent.repeated(),
 				recent.duplicates() - recent.repeated(), messages(recentErrors), score(recent), fetchEfficiency(recent),
 				recent.partialRuns(), recent.failedParts());
 		return new DataQualityReport(all.runs(), all.collected(), all.collected() - all.invalid(), all.invalid(),
-				all.duplicates(), all.repeated(), all.duplicates() - all.repeated(), messages(errors), errors,
-				score(all), fetchEfficiency(all), all.partialRuns(), all.failedParts(), window);
+				all.repeated(), all.duplicates() - all.repeated(), messages(errors), errors, score(all),
+				fetchEfficiency(all), all.partialRuns(), all.failedParts(), window);
 	}
 
 	/**
 	 * The quality of the data, rounded to two decimals: the share of fetched records that
 	 * were valid and not delivered twice by the source.
 	 * @param totals the figures
-	 * @return 100 * (total - invalid - repeated) / total, 100 for no records
+	 * @return 100 * (total - invalid - duplicate) / total with the duplicates in the data
+	 * ({@code duplicate_records}), 100 for no records
 	 */
 	static double score(Totals totals) {
 		return percent(totals, totals.invalid() + totals.repeated());
 	}
 
 	/**
-	 * The seed's score, rounded to two decimals: the share of fetched records that were
-	 * new and valid. Re-fetching by design lowers it, so it measures the fetching, not
-	 * the data.
+	 * The share of fetched records that were new and valid, rounded to two decimals.
+	 * Re-fetching by design lowers it, so it measures the fetching, not the data.
 	 * @param totals the figures
-	 * @return 100 * (total - invalid - duplicate) / total, 100 for no records
+	 * @return 100 * (total - invalid - duplicate - refetched) / total, 100 for no records
 	 */
 	static double fetchEfficiency(Totals totals) {
 		return percent(totals, totals.invalid() + totals.duplicates());
@@ -119,7 +120,7 @@ public class DataQualityController {
 	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	public record DataQualityReport(long runs, long totalRecords, long validRecords, long invalidRecords,
-			long duplicateRecords, long repeatedRecords, long refetchedRecords, List<String> validationErrors,
+			long duplicateRecords, long refetchedRecords, List<String> validationErrors,
 			List<ErrorCount> validationErrorCounts, double dataQualityScore, double fetchEfficiencyScore,
 			long partialRuns, long failedParts, Window window) {
 	}
@@ -129,9 +130,8 @@ public class DataQualityController {
 	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	public record Window(String period, String since, long runs, long totalRecords, long validRecords,
-			long invalidRecords, long duplicateRecords, long repeatedRecords, long refetchedRecords,
-			List<String> validationErrors, double dataQualityScore, double fetchEfficiencyScore, long partialRuns,
-			long failedParts) {
+			long invalidRecords, long duplicateRecords, long refetchedRecords, List<String> validationErrors,
+			double dataQualityScore, double fetchEfficiencyScore, long partialRuns, long failedParts) {
 	}
 
 }

@@ -105,7 +105,7 @@
 		text('dq-total', q.total_records);
 		text('dq-invalid', q.invalid_records);
 		text('dq-duplicate', q.duplicate_records);
-		text('dq-repeated', q.repeated_records);
+		text('dq-refetched', q.refetched_records);
 		text('dq-efficiency', q.fetch_efficiency_score);
 		text('dq-failed-parts', q.failed_parts);
 		text('dq-partial-runs', q.partial_runs);
