@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.collector.backfill.CoverageTransitions.Span;
+
 /**
  * The coverage ledger in {@code collector_coverage}: per collector, symbol and period how
  * much of it was collected with its records committed. A period with zero records is
@@ -67,7 +69,7 @@ public class CoverageLedger {
 
 	private final Clock clock;
 
-	private final java.util.function.IntFunction<java.time.Duration> backoff;
+	private final CoverageTransitions transitions;
 
 	/**
 	 * Create a ledger whose failed periods are retried after 30 s, then twice as long
@@ -93,7 +95,7 @@ public class CoverageLedger {
 		this.jdbc = jdbc;
 		this.periods = periods;
 		this.clock = clock;
-		this.backoff = backoff;
+		this.transitions = new CoverageTransitions(clock, backoff);
 	}
 
 	public LedgerPeriods periods() {
@@ -212,7 +214,7 @@ public class CoverageLedger {
 		List<LocalDate> sorted = starts.stream().sorted().toList();
 		Map<LocalDate, Entry> entries = entries(collector, symbol, sorted.get(0), sorted.get(sorted.size() - 1));
 		for (LocalDate start : sorted) {
-			Span failed = failed(entries.get(start), LedgerPeriods.startOfDay(start), error, false);
+			Span failed = this.transitions.failed(entries.get(start), LedgerPeriods.startOfDay(start), error, false);
 			if (failed != null) {
 				write(collector, symbol, start, failed, runId, entries.containsKey(start));
 			}
@@ -264,55 +266,15 @@ public class CoverageLedger {
 		for (LocalDate start : touched) {
 			Instant periodStart = LedgerPeriods.startOfDay(start);
 			Instant periodEnd = LedgerPeriods.startOfDay(this.periods.end(start));
-			Instant windowFrom = max(from, periodStart);
-			Instant windowTo = min(to, periodEnd);
+			Instant windowFrom = CoverageTransitions.max(from, periodStart);
+			Instant windowTo = CoverageTransitions.min(to, periodEnd);
 			Entry entry = entries.get(start);
-			Span next = (error != null) ? failed(entry, windowFrom, error, true)
-					: succeeded(entry, windowFrom, windowTo, periodStart, periodEnd);
+			Span next = (error != null) ? this.transitions.failed(entry, windowFrom, error, true)
+					: this.transitions.succeeded(entry, windowFrom, windowTo, periodStart, periodEnd);
 			if (next != null) {
 				write(collector, symbol, start, next, runId, entry != null);
 			}
 		}
-	}
-
-	private Span succeeded(Entry entry, Instant from, Instant to, Instant periodStart, Instant periodEnd) {
-		if (entry != null && entry.state() == State.COVERED) {
-			return null;
-		}
-		Instant chainFrom = (entry != null && entry.coveredUntil() != null)
-				? ((entry.coveredFrom() != null) ? entry.coveredFrom() : periodStart) : null;
-		Instant chainTo = (entry != null) ? entry.coveredUntil() : null;
-		if (chainTo != null && (from.isAfter(chainTo) || to.isBefore(chainFrom))) {
-			// not touching the span: what lies between was not collected
-			if (entry.state() == State.FAILED) {
-				Instant now = this.clock.instant();
-				return new Span(State.FAILED, chainFrom, chainTo, entry.error(), 0,
-						(entry.retryAt() != null) ? now : null);
-			}
-			return null;
-		}
-		Instant newFrom = (chainFrom != null) ? min(chainFrom, from) : from;
-		Instant newTo = (chainTo != null) ? max(chainTo, to) : to;
-		boolean whole = !newFrom.isAfter(periodStart) && !newTo.isBefore(periodEnd);
-		return new Span(whole ? State.COVERED : State.PARTIAL, newFrom.isAfter(periodStart) ? newFrom : null, newTo,
-				null, 0, null);
-	}
-
-	/**
-	 * A period's failed state, or {@code null} when it is covered (a failure never
-	 * uncovers what is stored).
-	 */
-	private Span failed(Entry entry, Instant failedFrom, String error, boolean retriedByLiveRuns) {
-		if (entry != null && entry.state() == State.COVERED) {
-			return null;
-		}
-		int attempts = ((entry != null) ? entry.attempts() : 0) + 1;
-		Instant retryAt = retriedByLiveRuns ? this.clock.instant().plus(this.backoff.apply(attempts)) : null;
-		if (entry != null && entry.coveredUntil() != null) {
-			return new Span(State.FAILED, entry.coveredFrom(), entry.coveredUntil(), error, attempts, retryAt);
-		}
-		// an empty span where the failure began: a retry starts there
-		return new Span(State.FAILED, failedFrom, failedFrom, error, attempts, retryAt);
 	}
 
 	/**
@@ -331,7 +293,7 @@ public class CoverageLedger {
 				+ " AND attempts <= ? AND period_start >= ?", (rs) -> {
 					Instant start = (rs.getTimestamp(4) != null) ? rs.getTimestamp(4).toInstant()
 							: LedgerPeriods.startOfDay(rs.getObject(2, LocalDate.class));
-					due.merge(rs.getString(1), start, CoverageLedger::min);
+					due.merge(rs.getString(1), start, CoverageTransitions::min);
 				}, collector, OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC), maxAttempts + 1,
 				notBefore);
 		return due;
@@ -373,19 +335,6 @@ public class CoverageLedger {
 
 	private static OffsetDateTime utc(Instant instant) {
 		return (instant != null) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
-	}
-
-	private static Instant min(Instant a, Instant b) {
-		return a.isBefore(b) ? a : b;
-	}
-
-	private static Instant max(Instant a, Instant b) {
-		return a.isAfter(b) ? a : b;
-	}
-
-	/** What a period's row will hold. */
-	private record Span(State state, Instant coveredFrom, Instant coveredUntil, String error, int attempts,
-			Instant retryAt) {
 	}
 
 	private static Object[] args(String collector, LocalDate first, LocalDate last, Collection<String> symbols) {

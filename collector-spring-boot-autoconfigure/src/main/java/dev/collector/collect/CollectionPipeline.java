@@ -1,18 +1,11 @@
 package dev.collector.collect;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
-
-import io.micrometer.observation.Observation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -137,7 +130,8 @@ public class CollectionPipeline<T> implements CollectorObservationsAware {
 	 * before stay stored (the writes are idempotent)
 	 */
 	void execute(CollectionRequest request, RunCounts counts) throws Exception {
-		SourceTimer source = new SourceTimer(request);
+		SourceTimer<T> source = new SourceTimer<>(this.collectorName, this.collector, this.sourceInvoker, this.observer,
+				this.observations, request);
 		try (BatchWriter<T> writer = writerFor(request)) {
 			Run run = new Run(request, writer, counts);
 			this.observer.sourceOpening(request);
@@ -186,212 +180,6 @@ public class CollectionPipeline<T> implements CollectorObservationsAware {
 				|| TransactionSynchronizationManager.isActualTransactionActive()) ? BatchWriter.synchronous(this.sink)
 						: BatchWriter.pipelined(this.sink, "collector-" + this.collectorName + "-writer");
 		return writer.observed(this.observations, this.collectorName, request.runId());
-	}
-
-	/**
-	 * Times the source (the call to {@link Collector#collect} plus the time spent inside
-	 * its stream, not the time spent downstream) and marks its failures as
-	 * {@link SourceException}s.
-	 */
-	private final class SourceTimer {
-
-		private final CollectionRequest request;
-
-		private final List<SourceSpliterator<T>> spliterators = new ArrayList<>();
-
-		private long openNanos;
-
-		private boolean reported;
-
-		private Observation observation;
-
-		SourceTimer(CollectionRequest request) {
-			this.request = request;
-		}
-
-		Stream<T> open() {
-			this.observation = CollectionPipeline.this.observations
-				.source(CollectionPipeline.this.collectorName, this.request.runId(), this.request.from(),
-						this.request.to(), this.request.symbols())
-				.start();
-			Collector<T> collector = CollectionPipeline.this.collector;
-			if (collector.collectsPerSymbol()) {
-				List<String> symbols = !this.request.symbols().isEmpty() ? List.copyOf(this.request.symbols())
-						: List.copyOf(collector.symbols());
-				if (!symbols.isEmpty()) {
-					return perSymbol(symbols.stream().sorted().toList());
-				}
-			}
-			return single(this.request);
-		}
-
-		@SuppressWarnings("unchecked")
-		private Stream<T> single(CollectionRequest call) {
-			long start = System.nanoTime();
-			Stream<T> stream;
-			Observation observation = this.observation;
-			try {
-				// the source's own calls (an HTTP client's) are children of
-				// collector.source, on whichever thread the invoker makes the attempt
-				stream = (Stream<T>) CollectionPipeline.this.sourceInvoker.open(() -> {
-					try (Observation.Scope scope = observation.openScope()) {
-						return CollectionPipeline.this.collector.collect(call);
-					}
-				});
-			}
-			catch (Exception ex) {
-				throw new SourceException(ex);
-			}
-			finally {
-				this.openNanos += System.nanoTime() - start;
-			}
-			if (stream == null) {
-				return Stream.empty();
-			}
-			SourceSpliterator<T> spliterator = new SourceSpliterator<>(stream.spliterator());
-			this.spliterators.add(spliterator);
-			return StreamSupport.stream(spliterator, false).onClose(stream::close);
-		}
-
-		/**
-		 * One call of the collector per symbol, each read to its end before the next one
-		 * opens; a symbol whose call or stream fails is a part failure. When every symbol
-		 * failed, the source failed as a whole.
-		 */
-		private Stream<T> perSymbol(List<String> symbols) {
-			int before = this.request.failures().count();
-			Iterator<String> pending = symbols.iterator();
-			Spliterator<T> parts = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
-
-				private Iterator<T> current;
-
-				private Stream<T> open;
-
-				private String symbol;
-
-				@Override
-				public boolean tryAdvance(Consumer<? super T> action) {
-					while (true) {
-						if (this.current == null) {
-							if (!pending.hasNext()) {
-								if (request.failures().count() - before == symbols.size()) {
-									throw new SourceException(new IllegalStateException("every symbol failed ("
-											+ symbols.size() + "), e.g. " + request.failures().since(before).get(0)));
-								}
-								return false;
-							}
-							this.symbol = pending.next();
-							try {
-								this.open = single(request.forSymbol(this.symbol));
-								this.current = this.open.iterator();
-							}
-							catch (SourceException ex) {
-								request.failed(this.symbol, ex);
-								continue;
-							}
-						}
-						try {
-							if (this.current.hasNext()) {
-								action.accept(this.current.next());
-								return true;
-							}
-						}
-						catch (SourceException ex) {
-							request.failed(this.symbol, ex);
-						}
-						close();
-					}
-				}
-
-				private void close() {
-					Stream<T> stream = this.open;
-					this.current = null;
-					this.open = null;
-					if (stream != null) {
-						stream.close();
-					}
-				}
-
-			};
-			return StreamSupport.stream(parts, false);
-		}
-
-		void finished(Throwable failure) {
-			if (!this.reported) {
-				this.reported = true;
-				long nanos = this.openNanos
-						+ this.spliterators.stream().mapToLong((spliterator) -> spliterator.nanos).sum();
-				CollectionPipeline.this.observer.sourceCalled(this.request, failure, Duration.ofNanos(nanos));
-				if (failure != null && this.observation != null) {
-					this.observation.error(failure);
-				}
-				stop();
-			}
-		}
-
-		/**
-		 * End the source's observation, once; a run that failed downstream ends it here.
-		 */
-		void stop() {
-			if (this.observation != null) {
-				this.observation.stop();
-				this.observation = null;
-			}
-		}
-
-	}
-
-	private static final class SourceSpliterator<T> implements Spliterator<T> {
-
-		private final Spliterator<T> delegate;
-
-		private Object next;
-
-		long nanos;
-
-		SourceSpliterator(Spliterator<T> delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public boolean tryAdvance(Consumer<? super T> action) {
-			// Only the source's own advance is guarded and timed: the action runs the
-			// processors and the rest of the pipeline, which are not the source's doing.
-			long start = System.nanoTime();
-			boolean advanced;
-			try {
-				advanced = this.delegate.tryAdvance((item) -> this.next = item);
-			}
-			catch (RuntimeException ex) {
-				throw new SourceException(ex);
-			}
-			finally {
-				this.nanos += System.nanoTime() - start;
-			}
-			if (advanced) {
-				@SuppressWarnings("unchecked")
-				T item = (T) this.next;
-				this.next = null;
-				action.accept(item);
-			}
-			return advanced;
-		}
-
-		@Override
-		public Spliterator<T> trySplit() {
-			return null;
-		}
-
-		@Override
-		public long estimateSize() {
-			return this.delegate.estimateSize();
-		}
-
-		@Override
-		public int characteristics() {
-			return this.delegate.characteristics() & ~(Spliterator.SIZED | Spliterator.SUBSIZED);
-		}
-
 	}
 
 	/**

@@ -55,9 +55,8 @@ abstract class AbstractBackfillTests {
 		if (this.context != null) {
 			return;
 		}
-		this.schema = this.database.createSchema();
+		this.schema = Replica.schema(this.database);
 		this.jdbc = this.schema.jdbcTemplate();
-		this.jdbc.execute(Replica.readingTable(this.database));
 		this.context = Replica.start(this.schema.dataSource(), this.collector, "only",
 				"collector.backfill.batch-size=3", "collector.backfill.max-retries=1",
 				// chunk retries are what these tests watch: no source retries or breaker
@@ -71,12 +70,7 @@ abstract class AbstractBackfillTests {
 
 	@AfterAll
 	void stop() {
-		if (this.context != null) {
-			this.context.close();
-		}
-		if (this.schema != null) {
-			this.schema.close();
-		}
+		Replica.stop(this.context, this.schema);
 	}
 
 	@Test

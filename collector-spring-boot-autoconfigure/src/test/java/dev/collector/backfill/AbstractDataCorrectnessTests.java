@@ -61,17 +61,13 @@ abstract class AbstractDataCorrectnessTests {
 
 	@BeforeEach
 	void createSchema() {
-		this.schema = this.database.createSchema();
+		this.schema = Replica.schema(this.database);
 		this.jdbc = this.schema.jdbcTemplate();
-		this.jdbc.execute(Replica.readingTable(this.database));
 	}
 
 	@AfterEach
 	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
-		this.schema.close();
+		Replica.stop(this.context, this.schema);
 	}
 
 	@Test

@@ -43,12 +43,7 @@ class BackfillChunkObservationTests {
 
 	@AfterEach
 	void stop() {
-		if (this.context != null) {
-			this.context.close();
-		}
-		if (this.schema != null) {
-			this.schema.close();
-		}
+		Replica.stop(this.context, this.schema);
 	}
 
 	@Test
@@ -114,8 +109,7 @@ class BackfillChunkObservationTests {
 			}
 
 		});
-		this.schema = TestDatabase.H2.createSchema();
-		this.schema.jdbcTemplate().execute(Replica.readingTable(TestDatabase.H2));
+		this.schema = Replica.schema(TestDatabase.H2);
 		this.context = Replica.start(this.schema.dataSource(), this.collector, "only",
 				"collector.backfill.batch-size=3", "collector.backfill.max-retries=0",
 				"collector.retry.max-attempts=1");

@@ -30,19 +30,13 @@ class BackfillPriorityTests {
 
 	@AfterEach
 	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
-		if (this.schema != null) {
-			this.schema.close();
-		}
+		Replica.stop(this.context, this.schema);
 	}
 
 	@Test
 	void scheduledRunsKeepHappeningDuringABackfill() throws Exception {
-		this.schema = TestDatabase.H2.createSchema();
+		this.schema = Replica.schema(TestDatabase.H2);
 		JdbcTemplate jdbc = this.schema.jdbcTemplate();
-		jdbc.execute(Replica.readingTable(TestDatabase.H2));
 		DailyCollector collector = new DailyCollector("s1").slow(Duration.ofMillis(100));
 		this.context = Replica.start(this.schema.dataSource(), collector, "only", "collector.schedule.enabled=true",
 				"collector.schedule.interval=100ms", "collector.schedule.initial-delay=0s",

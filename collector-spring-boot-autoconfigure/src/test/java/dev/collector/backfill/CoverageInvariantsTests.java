@@ -64,9 +64,8 @@ class CoverageInvariantsTests {
 
 	@BeforeContainer
 	static void start() {
-		schema = TestDatabase.H2.createSchema();
+		schema = Replica.schema(TestDatabase.H2);
 		jdbc = schema.jdbcTemplate();
-		jdbc.execute(Replica.readingTable(TestDatabase.H2));
 		context = Replica.start(schema.dataSource(), collector, clock, "only", "collector.schedule.interval=6h",
 				"collector.backfill.beginning-date=2024-02-20", "collector.retention.days=10",
 				"collector.backfill.polling-interval=50ms", "collector.backfill.max-retries=0",
@@ -76,12 +75,7 @@ class CoverageInvariantsTests {
 
 	@AfterContainer
 	static void stop() {
-		if (context != null) {
-			context.close();
-		}
-		if (schema != null) {
-			schema.close();
-		}
+		Replica.stop(context, schema);
 	}
 
 	@Property(tries = 15)

@@ -47,9 +47,8 @@ class PostgresClusterTests {
 
 	@BeforeEach
 	void createSchema() {
-		this.schema = TestDatabase.POSTGRESQL.createSchema();
+		this.schema = Replica.schema(TestDatabase.POSTGRESQL);
 		this.jdbc = this.schema.jdbcTemplate();
-		this.jdbc.execute(Replica.readingTable(TestDatabase.POSTGRESQL));
 	}
 
 	@AfterEach

@@ -34,19 +34,13 @@ class RefreshedIntervalTests {
 
 	@AfterEach
 	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
-		if (this.schema != null) {
-			this.schema.close();
-		}
+		Replica.stop(this.context, this.schema);
 	}
 
 	@Test
 	void refreshedIntervalAppliesFromTheNextRun() throws Exception {
-		this.schema = TestDatabase.H2.createSchema();
+		this.schema = Replica.schema(TestDatabase.H2);
 		JdbcTemplate jdbc = this.schema.jdbcTemplate();
-		jdbc.execute(Replica.readingTable(TestDatabase.H2));
 		this.context = Replica.start(this.schema.dataSource(), new DailyCollector("s1"), "only",
 				"collector.schedule.enabled=true", "collector.schedule.interval=1h",
 				"collector.schedule.initial-delay=0s");

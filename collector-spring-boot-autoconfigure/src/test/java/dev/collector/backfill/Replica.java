@@ -19,6 +19,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import dev.collector.fixtures.DailyCollector;
 import dev.collector.testdb.TestDatabase;
+import dev.collector.testdb.TestSchema;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -66,7 +67,29 @@ final class Replica {
 			.run();
 	}
 
-	static String readingTable(TestDatabase database) {
+	/**
+	 * A new schema of the database with the table the replicas' collector writes to.
+	 */
+	static TestSchema schema(TestDatabase database) {
+		TestSchema schema = database.createSchema();
+		schema.jdbcTemplate().execute(readingTable(database));
+		return schema;
+	}
+
+	/**
+	 * Close a replica, then its schema; either may be {@code null} (a test that failed
+	 * before it started them).
+	 */
+	static void stop(ConfigurableApplicationContext context, TestSchema schema) {
+		if (context != null) {
+			context.close();
+		}
+		if (schema != null) {
+			schema.close();
+		}
+	}
+
+	private static String readingTable(TestDatabase database) {
 		String timestamp = (database == TestDatabase.MARIADB) ? "DATETIME(6)" : "TIMESTAMP WITH TIME ZONE";
 		return "CREATE TABLE reading (sensor VARCHAR(50) NOT NULL, taken_at " + timestamp
 				+ " NOT NULL, celsius DOUBLE PRECISION, ingested_at " + timestamp + ", PRIMARY KEY (sensor, taken_at))";

@@ -2,23 +2,19 @@ package dev.collector.tracing;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.google.protobuf.ByteString;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.collector.backfill.BackfillRequest;
 import dev.collector.backfill.BackfillService;
 import dev.collector.backfill.BackfillStatus;
+import dev.collector.collect.Collector;
 import dev.collector.fixtures.DailyCollector;
+import dev.collector.fixtures.Reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -27,26 +23,13 @@ import static org.assertj.core.api.Assertions.fail;
  * A backfill of two chunks exported to a real OTLP receiver: a trace per chunk, each the
  * parent of the run that collects its periods, linked by the task id.
  */
-class BackfillTraceTests {
+class BackfillTraceTests extends AbstractTracedTests {
 
 	private final DailyCollector collector = new DailyCollector("s1");
 
-	private OtlpReceiver receiver;
-
-	private ConfigurableApplicationContext context;
-
-	@BeforeEach
-	void start() throws Exception {
-		this.receiver = OtlpReceiver.start();
-		this.context = TracedCollectorApplication.start(this.collector, this.receiver);
-	}
-
-	@AfterEach
-	void stop() {
-		if (this.context != null) {
-			this.context.close();
-		}
-		this.receiver.close();
+	@Override
+	protected Collector<Reading> collector() {
+		return this.collector;
 	}
 
 	@Test
@@ -58,7 +41,7 @@ class BackfillTraceTests {
 			.taskId();
 		awaitEnd(backfill, taskId);
 		assertThat(backfill.progress(taskId).status()).isEqualTo(BackfillStatus.SUCCEEDED);
-		this.context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+		flushSpans();
 
 		List<Span> chunks = this.receiver.spans()
 			.stream()
@@ -100,7 +83,7 @@ class BackfillTraceTests {
 			.taskId();
 		awaitEnd(backfill, taskId);
 		assertThat(backfill.progress(taskId).status()).isEqualTo(BackfillStatus.FAILED);
-		this.context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+		flushSpans();
 		Span chunk = SpanTree.named(this.receiver.spans(), "backfill readings").orElseThrow();
 		assertThat(chunk.getStatus().getCode()).isEqualTo(StatusCode.STATUS_CODE_ERROR);
 		assertThat(SpanTree.attributes(chunk)).containsEntry("outcome", "failed");

@@ -4,24 +4,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectionRunner;
+import dev.collector.collect.Collector;
 import dev.collector.collect.Trigger;
+import dev.collector.fixtures.Reading;
 import dev.collector.fixtures.ScriptedCollector;
 import dev.collector.logs.LogEntry;
 import dev.collector.logs.LogLevel;
@@ -35,26 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the source call and one write per batch as children; a failed run is an error.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class CollectionTraceTests {
+class CollectionTraceTests extends AbstractTracedTests {
 
 	private final ScriptedCollector collector = new ScriptedCollector();
 
-	private OtlpReceiver receiver;
-
-	private ConfigurableApplicationContext context;
-
-	@BeforeEach
-	void start() throws Exception {
-		this.receiver = OtlpReceiver.start();
-		this.context = TracedCollectorApplication.start(this.collector, this.receiver);
-	}
-
-	@AfterEach
-	void stop() {
-		if (this.context != null) {
-			this.context.close();
-		}
-		this.receiver.close();
+	@Override
+	protected Collector<Reading> collector() {
+		return this.collector;
 	}
 
 	@Test
@@ -134,21 +118,13 @@ class CollectionTraceTests {
 	}
 
 	private SpanTree treeOf(String rootName) throws InterruptedException {
-		this.context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+		flushSpans();
 		long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (SpanTree.named(this.receiver.spans(), rootName).isEmpty() && System.nanoTime() < end) {
 			Thread.sleep(50);
 		}
 		Span root = SpanTree.named(this.receiver.spans(), rootName).orElseThrow();
 		return SpanTree.of(this.receiver.spans(), root.getTraceId());
-	}
-
-	static String hex(byte[] bytes) {
-		StringBuilder text = new StringBuilder();
-		for (byte b : bytes) {
-			text.append(String.format("%02x", b));
-		}
-		return text.toString();
 	}
 
 }

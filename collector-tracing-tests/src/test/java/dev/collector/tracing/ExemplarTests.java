@@ -4,15 +4,13 @@ import java.time.Instant;
 import java.util.List;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectionRunner;
+import dev.collector.collect.Collector;
 import dev.collector.collect.Trigger;
+import dev.collector.fixtures.Reading;
 import dev.collector.fixtures.ScriptedCollector;
 import dev.collector.ops.RunTraces;
 
@@ -23,28 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the OpenMetrics output (Boot's Prometheus exemplar sampler reads the span in scope when
  * the duration is recorded, which is inside the run's observation).
  */
-class ExemplarTests {
+class ExemplarTests extends AbstractTracedTests {
 
 	private static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
 	private final ScriptedCollector collector = new ScriptedCollector();
 
-	private OtlpReceiver receiver;
-
-	private ConfigurableApplicationContext context;
-
-	@BeforeEach
-	void start() throws Exception {
-		this.receiver = OtlpReceiver.start();
-		this.context = TracedCollectorApplication.start(this.collector, this.receiver);
-	}
-
-	@AfterEach
-	void stop() {
-		if (this.context != null) {
-			this.context.close();
-		}
-		this.receiver.close();
+	@Override
+	protected Collector<Reading> collector() {
+		return this.collector;
 	}
 
 	@Test

@@ -7,17 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.trace.v1.Span;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClient;
 
 import dev.collector.collect.CollectionRequest;
@@ -34,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a client span under {@code collector.source}, and the source receives the trace in its
  * {@code traceparent} header.
  */
-class SourcePropagationTests {
+class SourcePropagationTests extends AbstractTracedTests {
 
 	private final List<String> traceparents = new CopyOnWriteArrayList<>();
 
@@ -42,12 +39,13 @@ class SourcePropagationTests {
 
 	private HttpServer upstream;
 
-	private OtlpReceiver receiver;
-
-	private ConfigurableApplicationContext context;
+	@Override
+	protected Collector<Reading> collector() {
+		return this.collector;
+	}
 
 	@BeforeEach
-	void start() throws Exception {
+	void startUpstream() throws Exception {
 		this.upstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.upstream.createContext("/readings", (exchange) -> {
 			try (exchange) {
@@ -59,18 +57,12 @@ class SourcePropagationTests {
 			}
 		});
 		this.upstream.start();
-		this.receiver = OtlpReceiver.start();
-		this.context = TracedCollectorApplication.start(this.collector, this.receiver);
 		this.collector.client = this.context.getBean("collectorRestClient", RestClient.class);
 		this.collector.url = "http://127.0.0.1:" + this.upstream.getAddress().getPort() + "/readings";
 	}
 
 	@AfterEach
-	void stop() {
-		if (this.context != null) {
-			this.context.close();
-		}
-		this.receiver.close();
+	void stopUpstream() {
 		this.upstream.stop(0);
 	}
 
@@ -78,7 +70,7 @@ class SourcePropagationTests {
 	void sourceRequestIsAChildOfTheSourceAndCarriesTheTrace() throws Exception {
 		CollectionResult result = this.context.getBean(CollectionRunner.class).run(Trigger.MANUAL);
 		assertThat(result.succeeded()).isTrue();
-		this.context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+		flushSpans();
 		Span run = SpanTree.named(this.receiver.spans(), "collect readings").orElseThrow();
 		SpanTree tree = SpanTree.of(this.receiver.spans(), run.getTraceId());
 		Span source = tree.children(run).get(0);
@@ -89,8 +81,8 @@ class SourcePropagationTests {
 		assertThat(request.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_CLIENT);
 		assertThat(SpanTree.attributes(request)).containsEntry("http.url", this.collector.url);
 		// W3C: 00-<trace id>-<parent span id>-<flags>: the source sees the client span
-		assertThat(this.traceparents).containsExactly("00-" + CollectionTraceTests.hex(run.getTraceId().toByteArray())
-				+ "-" + CollectionTraceTests.hex(request.getSpanId().toByteArray()) + "-01");
+		assertThat(this.traceparents).containsExactly(
+				"00-" + hex(run.getTraceId().toByteArray()) + "-" + hex(request.getSpanId().toByteArray()) + "-01");
 		Documentation.write("source-request-trace.txt", tree.render());
 	}
 
