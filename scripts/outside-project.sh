@@ -138,8 +138,11 @@ for _ in $(seq 1 600); do
   sleep 0.5
 done
 step "the application is ready"
+# three days a week ago: inside the retention horizon (collector.retention.days) whatever the date
+first_day=$(date -u -d '9 days ago' +%F)
+last_day=$(date -u -d '7 days ago' +%F)
 task=$(curl -fs -X POST "http://127.0.0.1:$app_port/backfill" -H 'Content-Type: application/json' \
-  -d '{"start_date":"2024-01-01","end_date":"2024-01-03","symbols":["EUR"]}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["task_id"])')
+  -d "{\"start_date\":\"$first_day\",\"end_date\":\"$last_day\",\"symbols\":[\"EUR\"]}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["task_id"])')
 for _ in $(seq 1 240); do
   status=$(curl -fs "http://127.0.0.1:$app_port/backfill/$task" | python3 -c 'import json,sys; p=json.load(sys.stdin); print(p["status"], p["records_backfilled"])')
   case "$status" in succeeded*|failed*|cancelled*) break ;; esac
@@ -147,4 +150,4 @@ for _ in $(seq 1 240); do
 done
 step "backfill $task: $status"
 [[ "$status" == succeeded* && "${status#* }" -gt 0 ]] || { tail -50 "$work/app.log"; exit 1; }
-step "first record stored: $(curl -fs "http://127.0.0.1:$app_port/coverage?symbol=EUR&from=2024-01-01&to=2024-01-03")"
+step "first record stored: $(curl -fs "http://127.0.0.1:$app_port/coverage?symbol=EUR&from=$first_day&to=$last_day")"
