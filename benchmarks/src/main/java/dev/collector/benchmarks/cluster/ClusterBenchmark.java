@@ -290,7 +290,10 @@ public final class ClusterBenchmark {
 				"--spring.datasource.username=postgres", "--collector.name=bench", "--collector.instance-id=" + id,
 				"--collector.jdbc.initialize-schema=always", "--collector.schedule.enabled=false",
 				"--collector.backfill.batch-size=" + extra.getOrDefault("collector.backfill.batch-size", "1"),
-				"--collector.backfill.beginning-date=" + FIRST, "--collector.rate-limit.requests-per-minute=" + rpm,
+				"--collector.backfill.beginning-date=" + FIRST,
+				// keep everything: the chunks start in 2020, before the default horizon
+				// of 365 days
+				"--collector.retention.days=0", "--collector.rate-limit.requests-per-minute=" + rpm,
 				"--collector.retry.max-attempts=1",
 				"--bench.upstream=http://127.0.0.1:" + this.upstream.getAddress().getPort() + "/"));
 		extra.forEach((key, value) -> {
