@@ -3,7 +3,7 @@ package dev.collector.benchmarks.startup.bare;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-import dev.collector.benchmarks.startup.ReadyReporter;
+import dev.collector.benchmarks.startup.ready.ReadyReporter;
 
 /**
  * A bare web + actuator application: the baseline of the start-up comparison. Started on

@@ -7,7 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 import dev.collector.benchmarks.BenchItem;
-import dev.collector.benchmarks.startup.ReadyReporter;
+import dev.collector.benchmarks.startup.ready.ReadyReporter;
 import dev.collector.collect.Collector;
 
 /**

@@ -1,4 +1,4 @@
-package dev.collector.benchmarks.startup;
+package dev.collector.benchmarks.startup.ready;
 
 import java.time.Duration;
 import java.util.Comparator;
