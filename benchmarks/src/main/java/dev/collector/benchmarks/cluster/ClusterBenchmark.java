@@ -151,8 +151,8 @@ public final class ClusterBenchmark {
 					((Number) row.get("first")).doubleValue()));
 		}
 		List<Long> during = this.arrivals.subList((int) before, this.arrivals.size());
-		Run run = new Run(wall, steadyRate(during), String.join(", ", busy), String.join(", ", first),
-				maxIn(during, TimeUnit.SECONDS.toNanos(10)), perChunk);
+		Run run = new Run(wall, Arrivals.steadyRate(during), String.join(", ", busy), String.join(", ", first),
+				Arrivals.maxIn(during, TimeUnit.SECONDS.toNanos(10)), perChunk);
 		System.out.println(n + " replica(s): " + run);
 		stopAll();
 		return run;
@@ -215,29 +215,6 @@ public final class ClusterBenchmark {
 		return this.jdbc.queryForObject(
 				"SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()",
 				Long.class);
-	}
-
-	/** Requests per second between the 10th and the 90th percentile of the arrivals. */
-	private static double steadyRate(List<Long> arrivals) {
-		if (arrivals.size() < 10) {
-			return Double.NaN;
-		}
-		int from = arrivals.size() / 10;
-		int to = arrivals.size() * 9 / 10;
-		return (to - from) / ((arrivals.get(to) - arrivals.get(from)) / 1e9);
-	}
-
-	/** The most arrivals in any window of the given length (sorted nanosecond times). */
-	static int maxIn(List<Long> arrivals, long window) {
-		int most = 0;
-		int j = 0;
-		for (int i = 0; i < arrivals.size(); i++) {
-			while (j < arrivals.size() && arrivals.get(j) - arrivals.get(i) < window) {
-				j++;
-			}
-			most = Math.max(most, j - i);
-		}
-		return most;
 	}
 
 	private void freshSchema() {

@@ -153,7 +153,7 @@ public final class RateBudgetComparison {
 			List<Long> times = new ArrayList<>(permits);
 			java.util.Collections.sort(times);
 			return new Result(n / (duration.toNanos() / 1e9), sorted[n / 2] / 1e3, sorted[(int) (n * 0.99)] / 1e3,
-					(double) statements.get() / Math.max(1, n), ClusterBenchmark.maxIn(times, 1_000_000_000L));
+					(double) statements.get() / Math.max(1, n), Arrivals.maxIn(times, 1_000_000_000L));
 		}
 		finally {
 			for (Permits replica : replicas) {
