@@ -13,11 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -26,14 +22,11 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.collector.collect.RecordSink;
 import dev.collector.collect.WriteResult.RejectedRecord;
 import dev.collector.collect.WriteResult;
 import dev.collector.jdbc.SinkItem.Kind;
-import dev.collector.schema.AnnotatedRecordSchema;
 import dev.collector.test.AbstractRecordSinkContractTests;
 import dev.collector.testdb.TestDatabase;
-import dev.collector.testdb.TestSchema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,96 +37,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * subclass names one {@link TestDatabase}. Every count is checked against what the table
  * really holds.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AbstractJdbcRecordSinkTests extends AbstractRecordSinkContractTests<SinkItem> {
+abstract class AbstractJdbcRecordSinkTests extends AbstractJdbcRecordSinkFixture {
 
 	/** PostgreSQL and H2: "value too long"; MariaDB (INSERT IGNORE): "Data truncated". */
 	private static final Pattern TOO_LONG = Pattern.compile("(?is).*(too long|data truncated).*");
 
-	private final TestDatabase database;
-
-	private TestSchema schema;
-
-	private final boolean postgresqlCopy;
-
-	private JdbcRecordSink<SinkItem> sink;
-
 	protected AbstractJdbcRecordSinkTests(TestDatabase database) {
-		this(database, true);
+		super(database);
 	}
 
 	protected AbstractJdbcRecordSinkTests(TestDatabase database, boolean postgresqlCopy) {
-		this.database = database;
-		this.postgresqlCopy = postgresqlCopy;
-	}
-
-	protected TestSchema schema() {
-		return this.schema;
-	}
-
-	@AfterAll
-	void dropSchema() {
-		if (this.schema != null) {
-			this.schema.close();
-		}
-	}
-
-	@Override
-	protected RecordSink<SinkItem> createSink() {
-		if (this.schema == null) {
-			// here, not in @BeforeAll: an unavailable database then shows as failed (or,
-			// outside CI, skipped) tests
-			this.schema = this.database.createSchema();
-		}
-		this.schema.recreate("sink_item", SinkItem.createTable(this.database));
-		this.sink = sink(sinkDataSource(this.schema.dataSource()));
-		return this.sink;
-	}
-
-	@Override
-	protected SinkItem record(int index) {
-		return SinkItem.of("a", index);
-	}
-
-	@Override
-	protected SinkItem withSameKey(SinkItem record) {
-		return record.withTitle("another title");
-	}
-
-	@Override
-	protected List<SinkItem> stored() {
-		return SinkItem.stored(this.schema.jdbcTemplate());
-	}
-
-	@Override
-	protected SinkItem refusedRecord() {
-		return SinkItem.of("z", 1).withTitle("x".repeat(SinkItem.TITLE_LENGTH + 1));
-	}
-
-	@Override
-	protected RecordSink<SinkItem> failingSink() {
-		return sink(new ConnectionLostAtCommitDataSource(sinkDataSource(this.schema.dataSource())));
-	}
-
-	/**
-	 * The DataSource the sink writes through: the schema's, or one with other driver
-	 * settings on the same database.
-	 * @param schemaDataSource the schema's DataSource
-	 * @return the sink's DataSource
-	 */
-	protected DataSource sinkDataSource(DataSource schemaDataSource) {
-		return schemaDataSource;
-	}
-
-	private JdbcRecordSink<SinkItem> sink(DataSource dataSource) {
-		return sink(new JdbcTemplate(dataSource),
-				new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
-	}
-
-	private JdbcRecordSink<SinkItem> sink(JdbcTemplate jdbcTemplate, TransactionTemplate transactionTemplate) {
-		return new JdbcRecordSink<>(AnnotatedRecordSchema.of(SinkItem.class),
-				new DatabasePlatform(this.schema.dataSource(), null), jdbcTemplate, transactionTemplate,
-				this.postgresqlCopy);
+		super(database, postgresqlCopy);
 	}
 
 	@Test
