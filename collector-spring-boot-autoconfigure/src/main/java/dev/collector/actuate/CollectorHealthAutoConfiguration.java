@@ -6,12 +6,11 @@ import java.time.Duration;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-import dev.collector.collect.Collector;
+import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.collect.CollectorStatus;
 import dev.collector.config.CollectorProperties;
@@ -22,7 +21,7 @@ import dev.collector.config.CollectorProperties;
  */
 @AutoConfiguration(before = HealthContributorAutoConfiguration.class, after = CollectorAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
-@ConditionalOnBean(Collector.class)
+@ConditionalOnCollector
 @ConditionalOnEnabledHealthIndicator("collector")
 public class CollectorHealthAutoConfiguration {
 

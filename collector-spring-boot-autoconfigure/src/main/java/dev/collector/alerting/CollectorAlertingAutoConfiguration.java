@@ -9,7 +9,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -21,7 +20,7 @@ import org.springframework.retry.support.RetryTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.client.RestClient;
 
-import dev.collector.collect.Collector;
+import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.config.AlertingProperties;
 import dev.collector.config.CollectorIdentity;
@@ -36,7 +35,7 @@ import dev.collector.config.CollectorProperties;
 @AutoConfiguration(after = { CollectorAutoConfiguration.class, RestClientAutoConfiguration.class,
 		CompositeMeterRegistryAutoConfiguration.class })
 @ConditionalOnClass({ RetryTemplate.class, RestClient.class })
-@ConditionalOnBean(Collector.class)
+@ConditionalOnCollector
 @ConditionalOnProperty(name = "collector.alerting.webhook-url")
 public class CollectorAlertingAutoConfiguration {
 

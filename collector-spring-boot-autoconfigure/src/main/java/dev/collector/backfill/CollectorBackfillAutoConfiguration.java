@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -23,6 +24,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.collector.collect.SingleCollector;
+import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.cluster.ClusterCollection;
 import dev.collector.cluster.CollectorClusterAutoConfiguration;
 import dev.collector.cluster.SchedulerJdbcCustomization;
@@ -45,7 +48,8 @@ import dev.collector.schema.RecordSchema;
  */
 @AutoConfiguration(after = CollectorClusterAutoConfiguration.class, before = CollectorAutoConfiguration.class)
 @ConditionalOnClass({ Scheduler.class, JdbcTemplate.class })
-@ConditionalOnBean({ Collector.class, DataSource.class, ClusterCollection.class })
+@ConditionalOnCollector
+@ConditionalOnBean({ DataSource.class, ClusterCollection.class })
 @EnableConfigurationProperties(CollectorProperties.class)
 public class CollectorBackfillAutoConfiguration {
 
@@ -63,12 +67,11 @@ public class CollectorBackfillAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BackfillPlanner backfillPlanner(CollectorIdentity identity, ObjectProvider<Collector<?>> collector,
-			CoverageLedger ledger, CollectorProperties properties, Clock clock,
-			ObjectProvider<RetentionHorizon> retention) {
+	BackfillPlanner backfillPlanner(CollectorIdentity identity, ListableBeanFactory beanFactory, CoverageLedger ledger,
+			CollectorProperties properties, Clock clock, ObjectProvider<RetentionHorizon> retention) {
 		// looked up at each use: the retention's horizon is defined after this
 		RetentionHorizon horizon = () -> retention.getIfAvailable(() -> RetentionHorizon.NONE).horizon();
-		return new BackfillPlanner(identity.name(), collector.getObject().symbols(), ledger,
+		return new BackfillPlanner(identity.name(), SingleCollector.of(beanFactory).symbols(), ledger,
 				() -> backfillLimits(properties.getBackfill()), clock,
 				() -> properties.getRateLimit().getRequestsPerMinute(), horizon);
 	}

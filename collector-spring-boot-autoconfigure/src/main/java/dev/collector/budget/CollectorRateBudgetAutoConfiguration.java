@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.collector.collect.Collector;
+import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
@@ -39,7 +39,8 @@ import dev.collector.ops.StatusContributor;
 @AutoConfiguration(after = { CollectorAutoConfiguration.class, CollectorJdbcAutoConfiguration.class },
 		afterName = { "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
 				"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration" })
-@ConditionalOnBean({ Collector.class, CollectorIdentity.class })
+@ConditionalOnCollector
+@ConditionalOnBean(CollectorIdentity.class)
 public class CollectorRateBudgetAutoConfiguration {
 
 	@Bean

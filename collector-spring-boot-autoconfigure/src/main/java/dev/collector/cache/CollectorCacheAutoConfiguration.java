@@ -14,7 +14,7 @@ import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
 import org.springframework.context.annotation.Bean;
 
-import dev.collector.collect.Collector;
+import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
 
@@ -28,7 +28,8 @@ import dev.collector.config.CollectorProperties;
 		afterName = { "dev.collector.collect.CollectorAutoConfiguration",
 				"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass({ Caffeine.class, CaffeineCacheManager.class })
-@ConditionalOnBean({ Collector.class, CollectorIdentity.class })
+@ConditionalOnCollector
+@ConditionalOnBean(CollectorIdentity.class)
 @EnableCaching
 public class CollectorCacheAutoConfiguration {
 

@@ -28,8 +28,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.collect.CollectionRunner;
-import dev.collector.collect.Collector;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.collect.RunHistory;
 import dev.collector.config.CollectorIdentity;
@@ -50,7 +50,8 @@ import dev.collector.jdbc.RequiredTables;
  */
 @AutoConfiguration(before = CollectorAutoConfiguration.class, after = CollectorJdbcAutoConfiguration.class)
 @ConditionalOnClass({ Scheduler.class, JdbcTemplate.class })
-@ConditionalOnBean({ Collector.class, DataSource.class })
+@ConditionalOnCollector
+@ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(CollectorProperties.class)
 public class CollectorClusterAutoConfiguration {
 

@@ -9,9 +9,10 @@ import org.springframework.core.ResolvableType;
  * The one interface a collector author implements: fetch the records a
  * {@link CollectionRequest} asks for from some source.
  * <p>
- * Declare exactly one {@code Collector} bean and the starter provides scheduling,
- * on-demand runs, validation, de-duplicated storage, checkpoints, metrics and health
- * around it.
+ * Declare a {@code Collector} bean and the starter provides scheduling, on-demand runs,
+ * validation, de-duplicated storage, checkpoints, metrics and health around it. Declare
+ * several and each is a named unit of its own (see {@link #name()} and
+ * {@code docs/collectors.md}).
  *
  * @param <T> the record type; it declares its table, natural key, timestamp and symbol
  * with {@link dev.collector.schema.CollectedRecord @CollectedRecord} or a
@@ -85,6 +86,20 @@ public interface Collector<T> {
 	 */
 	default Set<String> symbols() {
 		return Set.of();
+	}
+
+	/**
+	 * The collector's name: its metrics label, its checkpoint and ledger key, its
+	 * {@code /collectors/{name}} paths and its {@code collector.collectors.<name>.*}
+	 * overrides. An empty name, the default, means the bean name; in an application with
+	 * a single collector it means {@code collector.name}, else
+	 * {@code spring.application.name}, as before several collectors were possible. Use
+	 * letters, digits, {@code -}, {@code _} and {@code .} only: the name is a path
+	 * segment.
+	 * @return the name, or empty for the default
+	 */
+	default String name() {
+		return "";
 	}
 
 	/**

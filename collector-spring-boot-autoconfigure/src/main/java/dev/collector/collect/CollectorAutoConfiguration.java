@@ -9,11 +9,11 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
@@ -33,13 +33,13 @@ import dev.collector.schema.AnnotatedRecordSchema;
 import dev.collector.schema.RecordSchema;
 
 /**
- * The collector itself, registered when the application declares one {@link Collector}
- * bean: the pipeline (processors, validation, sink, quarantine), the single-flight runner
- * with its checkpoint, and the schedule. Every bean backs off when the application
- * declares its own.
+ * The collector itself, registered in each context that serves one {@link Collector}
+ * ({@link ConditionalOnCollector}): the pipeline (processors, validation, sink,
+ * quarantine), the single-flight runner with its checkpoint, and the schedule. Every bean
+ * backs off when the application declares its own.
  */
 @AutoConfiguration(after = { JacksonAutoConfiguration.class, ValidationAutoConfiguration.class })
-@ConditionalOnBean(Collector.class)
+@ConditionalOnCollector
 @EnableConfigurationProperties(CollectorProperties.class)
 public class CollectorAutoConfiguration {
 
@@ -48,8 +48,9 @@ public class CollectorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CollectorIdentity collectorIdentity(CollectorProperties properties, Environment environment) {
-		return CollectorIdentity.resolve(properties, environment);
+	CollectorIdentity collectorIdentity(CollectorProperties properties, Environment environment,
+			ListableBeanFactory beanFactory) {
+		return CollectorIdentity.resolve(properties, environment, SingleCollector.of(beanFactory).name());
 	}
 
 	@Bean
@@ -60,8 +61,8 @@ public class CollectorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(RecordSchema.class)
-	RecordSchema<?> collectorRecordSchema(ObjectProvider<Collector<?>> collector) {
-		return AnnotatedRecordSchema.of(SingleCollector.of(collector).recordType());
+	RecordSchema<?> collectorRecordSchema(ListableBeanFactory beanFactory) {
+		return AnnotatedRecordSchema.of(SingleCollector.of(beanFactory).recordType());
 	}
 
 	@Bean
@@ -94,12 +95,11 @@ public class CollectorAutoConfiguration {
 	@ConditionalOnMissingBean
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	CollectionPipeline<?> collectionPipeline(CollectorProperties properties, CollectorIdentity identity,
-			ObjectProvider<Collector<?>> collector, ObjectProvider<RecordProcessor<?>> processors,
-			ObjectProvider<Validator> validator, RecordSink<?> sink, Quarantine quarantine,
-			ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<CollectionObserver> observers,
-			ObjectProvider<SourceInvoker> sourceInvoker, ObjectProvider<RecordSinkDecorator> sinkDecorators,
-			ConfigurableListableBeanFactory beanFactory) {
-		Collector<?> theCollector = SingleCollector.of(collector);
+			ObjectProvider<RecordProcessor<?>> processors, ObjectProvider<Validator> validator, RecordSink<?> sink,
+			Quarantine quarantine, ObjectProvider<ObjectMapper> objectMapper,
+			ObjectProvider<CollectionObserver> observers, ObjectProvider<SourceInvoker> sourceInvoker,
+			ObjectProvider<RecordSinkDecorator> sinkDecorators, ConfigurableListableBeanFactory beanFactory) {
+		Collector<?> theCollector = SingleCollector.of(beanFactory);
 		Set<Object> accepting = acceptingProcessors(beanFactory, theCollector.recordType());
 		List<RecordProcessor<?>> applicable = processors.orderedStream().filter(accepting::contains).toList();
 		RecordValidator recordValidator = new RecordValidator(

@@ -1,23 +1,34 @@
 package dev.collector.collect;
 
-import java.util.List;
+import java.util.Map;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.ListableBeanFactory;
 
 /**
- * The application's one {@link Collector}, or a clear error when it declares several.
+ * The {@link Collector} that the beans of a collector's context serve. The per-collector
+ * auto-configurations run only in a context that holds exactly one collector of its own
+ * ({@link ConditionalOnCollector}): the application's context when it declares one, else
+ * the child context of each collector. Only the context's own beans count: a child's
+ * parent holds every collector.
  */
-final class SingleCollector {
+public final class SingleCollector {
 
 	private SingleCollector() {
 	}
 
-	static Collector<?> of(ObjectProvider<Collector<?>> collectors) {
-		List<Collector<?>> all = collectors.orderedStream().toList();
-		if (all.size() != 1) {
-			throw new MultipleCollectorsException(all.stream().map((c) -> c.getClass().getName()).toList());
+	/**
+	 * The collector of the context.
+	 * @param beanFactory the context's own bean factory
+	 * @return its one collector
+	 * @throws IllegalStateException when it holds none or several
+	 */
+	public static Collector<?> of(ListableBeanFactory beanFactory) {
+		@SuppressWarnings("rawtypes")
+		Map<String, Collector> own = beanFactory.getBeansOfType(Collector.class);
+		if (own.size() != 1) {
+			throw new IllegalStateException("Expected one Collector in this context, found " + own.keySet());
 		}
-		return all.get(0);
+		return own.values().iterator().next();
 	}
 
 }

@@ -18,11 +18,29 @@ import org.springframework.validation.Validator;
 public class CollectorProperties implements Validator {
 
 	/**
-	 * Name of the collector: the "collector" label on its metrics, the service in /health
-	 * and the key of its checkpoints. Defaults to spring.application.name, else
-	 * "collector".
+	 * Name of the collector when the application declares a single one: the "collector"
+	 * label on its metrics, the service in /health and the key of its checkpoints.
+	 * Defaults to the collector's own name() when it overrides it, else
+	 * spring.application.name, else "collector". With several collectors each is named by
+	 * its bean name or name() instead.
 	 */
 	private String name;
+
+	/**
+	 * With several collectors, the one that answers the paths without a collector name
+	 * (/backfill, /coverage, /circuit-breaker-status...) exactly as a single collector
+	 * would; /collect, /status, /health and /data-quality then answer for it and list
+	 * every collector besides. Defaults to the collector whose bean is @Primary; without
+	 * one, those paths need /collectors/{name}/... or ?collector=.
+	 */
+	private String defaultCollector;
+
+	/**
+	 * Most collection runs in flight at once in this JVM, over all collectors (runs of
+	 * one collector never overlap anyway). Defaults to the number of collectors, at most
+	 * 4.
+	 */
+	private Integer maxConcurrentRuns;
 
 	/**
 	 * Id of this instance in logs and run history. Defaults to the HOSTNAME environment
@@ -119,6 +137,22 @@ public class CollectorProperties implements Validator {
 
 	public void setName(String name) {
 		this.name = name;
+	}
+
+	public String getDefaultCollector() {
+		return this.defaultCollector;
+	}
+
+	public void setDefaultCollector(String defaultCollector) {
+		this.defaultCollector = defaultCollector;
+	}
+
+	public Integer getMaxConcurrentRuns() {
+		return this.maxConcurrentRuns;
+	}
+
+	public void setMaxConcurrentRuns(Integer maxConcurrentRuns) {
+		this.maxConcurrentRuns = maxConcurrentRuns;
 	}
 
 	public String getInstanceId() {
@@ -251,6 +285,9 @@ public class CollectorProperties implements Validator {
 		CollectorProperties properties = (CollectorProperties) target;
 		nested(errors, "schedule", properties.schedule::validate);
 		DurationChecks.requireNotNegative(errors, "shutdownTimeout", properties.shutdownTimeout);
+		if (properties.maxConcurrentRuns != null && properties.maxConcurrentRuns < 1) {
+			errors.rejectValue("maxConcurrentRuns", "min", "must be at least 1");
+		}
 		nested(errors, "sink", properties.sink::validate);
 		nested(errors, "sourceCheck", properties.sourceCheck::validate);
 		nested(errors, "metrics", properties.metrics::validate);

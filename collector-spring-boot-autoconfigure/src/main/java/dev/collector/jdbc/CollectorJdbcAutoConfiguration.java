@@ -24,8 +24,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.collect.CheckpointStore;
-import dev.collector.collect.Collector;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.collect.Quarantine;
 import dev.collector.collect.RecordSink;
@@ -44,7 +44,8 @@ import dev.collector.schema.RecordSchema;
 				DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class },
 		before = CollectorAutoConfiguration.class)
 @ConditionalOnClass(JdbcTemplate.class)
-@ConditionalOnBean({ Collector.class, DataSource.class })
+@ConditionalOnCollector
+@ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(CollectorProperties.class)
 public class CollectorJdbcAutoConfiguration {
 

@@ -10,7 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-import dev.collector.collect.Collector;
+import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
@@ -22,7 +22,8 @@ import dev.collector.config.CollectorProperties;
 @AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
 		CollectorAutoConfiguration.class })
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean({ Collector.class, MeterRegistry.class })
+@ConditionalOnCollector
+@ConditionalOnBean(MeterRegistry.class)
 public class CollectorCustomMetricsAutoConfiguration {
 
 	@Bean

@@ -8,6 +8,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,6 +21,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.collector.collect.SingleCollector;
+import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.alerting.CollectorAlertingAutoConfiguration;
 import dev.collector.alerting.WebhookAlertSender;
 import dev.collector.collect.CheckpointStore;
@@ -47,7 +50,7 @@ import dev.collector.security.SecretMasker;
 		CollectorSecurityAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
-@ConditionalOnBean(Collector.class)
+@ConditionalOnCollector
 public class CollectorOperationsAutoConfiguration {
 
 	@Bean
@@ -75,10 +78,10 @@ public class CollectorOperationsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ValidateDataController collectorValidateDataController(ObjectProvider<Collector<?>> collector,
+	ValidateDataController collectorValidateDataController(ListableBeanFactory beanFactory,
 			ObjectProvider<ObjectMapper> objectMapper, ObjectProvider<Validator> validator,
 			CollectorProperties properties) {
-		return new ValidateDataController(collector.getObject().recordType(),
+		return new ValidateDataController(SingleCollector.of(beanFactory).recordType(),
 				objectMapper.getIfAvailable(() -> new ObjectMapper().findAndRegisterModules()),
 				properties.getValidation().isEnabled() ? validator.getIfAvailable() : null);
 	}

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.collector.collect.Collector;
+import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
@@ -28,7 +28,8 @@ import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 		CollectorJdbcAutoConfiguration.class })
 @ConditionalOnClass(JdbcTemplate.class)
-@ConditionalOnBean({ Collector.class, DataSource.class })
+@ConditionalOnCollector
+@ConditionalOnBean(DataSource.class)
 public class CollectorPagingAutoConfiguration {
 
 	@Bean

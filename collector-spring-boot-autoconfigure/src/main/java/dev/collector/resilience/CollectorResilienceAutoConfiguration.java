@@ -25,9 +25,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.budget.CollectorRateBudgetAutoConfiguration;
 import dev.collector.budget.RateBudget;
-import dev.collector.collect.Collector;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.collect.RecordSink;
 import dev.collector.collect.RecordSinkDecorator;
@@ -50,7 +50,8 @@ import dev.collector.config.CollectorProperties;
 				"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
 				"org.springframework.cloud.autoconfigure.RefreshAutoConfiguration" })
 @ConditionalOnClass({ CircuitBreaker.class, RateLimiter.class, Retry.class, TimeLimiter.class })
-@ConditionalOnBean({ Collector.class, CollectorIdentity.class })
+@ConditionalOnCollector
+@ConditionalOnBean(CollectorIdentity.class)
 public class CollectorResilienceAutoConfiguration {
 
 	@Bean

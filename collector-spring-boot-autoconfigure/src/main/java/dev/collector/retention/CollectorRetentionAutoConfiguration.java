@@ -24,12 +24,12 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.backfill.CollectorBackfillAutoConfiguration;
 import dev.collector.backfill.CoverageLedger;
 import dev.collector.backfill.RetentionHorizon;
 import dev.collector.cluster.ClusterCollection;
 import dev.collector.cluster.CollectorClusterAutoConfiguration;
-import dev.collector.collect.Collector;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
 import dev.collector.config.RetentionProperties;
@@ -47,7 +47,8 @@ import dev.collector.schema.RecordSchema;
 @AutoConfiguration(after = { CollectorClusterAutoConfiguration.class, CollectorBackfillAutoConfiguration.class,
 		MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class })
 @ConditionalOnClass({ Scheduler.class, JdbcTemplate.class })
-@ConditionalOnBean({ Collector.class, DataSource.class, ClusterCollection.class })
+@ConditionalOnCollector
+@ConditionalOnBean({ DataSource.class, ClusterCollection.class })
 @EnableConfigurationProperties(CollectorProperties.class)
 public class CollectorRetentionAutoConfiguration {
 

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.backfill.BackfillRequest;
 import dev.collector.backfill.BackfillService;
 import dev.collector.backfill.CollectorBackfillAutoConfiguration;
@@ -25,7 +26,6 @@ import dev.collector.cluster.CollectorClusterAutoConfiguration;
 import dev.collector.cluster.ClusterSchedulerLifecycle;
 import dev.collector.collect.CheckpointStore;
 import dev.collector.collect.CollectionLauncher;
-import dev.collector.collect.Collector;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
@@ -45,7 +45,7 @@ import dev.collector.sourcecheck.SourceChecker;
  */
 @AutoConfiguration(after = { CollectorAutoConfiguration.class, CollectorClusterAutoConfiguration.class,
 		CollectorBackfillAutoConfiguration.class, SourceCheckAutoConfiguration.class })
-@ConditionalOnBean(Collector.class)
+@ConditionalOnCollector
 @EnableConfigurationProperties(CollectorProperties.class)
 public class RunOnceAutoConfiguration {
 

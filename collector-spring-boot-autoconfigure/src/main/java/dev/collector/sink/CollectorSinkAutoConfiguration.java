@@ -11,7 +11,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
@@ -24,7 +23,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-import dev.collector.collect.Collector;
+import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.collect.RecordSink;
 import dev.collector.config.CollectorIdentity;
@@ -40,7 +39,7 @@ import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
  */
 @AutoConfiguration(after = { JacksonAutoConfiguration.class, CollectorJdbcAutoConfiguration.class },
 		before = CollectorAutoConfiguration.class)
-@ConditionalOnBean(Collector.class)
+@ConditionalOnCollector
 @Conditional(CollectorSinkAutoConfiguration.OnFanOut.class)
 @EnableConfigurationProperties(CollectorProperties.class)
 public class CollectorSinkAutoConfiguration {

@@ -2,17 +2,19 @@ package dev.collector.sourcecheck;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.collector.collect.SingleCollector;
+import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.collect.Collector;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.config.CollectorProperties;
@@ -24,17 +26,17 @@ import dev.collector.config.SourceCheckProperties;
  * component (disable with {@code management.health.collector-source.enabled=false}).
  */
 @AutoConfiguration(before = HealthContributorAutoConfiguration.class, after = CollectorAutoConfiguration.class)
-@ConditionalOnBean(Collector.class)
+@ConditionalOnCollector
 @EnableConfigurationProperties(CollectorProperties.class)
 public class SourceCheckAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	SourceChecker collectorSourceChecker(ObjectProvider<Collector<?>> collector, CollectorProperties properties,
+	SourceChecker collectorSourceChecker(ListableBeanFactory beanFactory, CollectorProperties properties,
 			ObjectProvider<Clock> clock) {
 		SourceCheckProperties check = properties.getSourceCheck();
-		return new SourceChecker(collector.getObject(), clock.getIfAvailable(Clock::systemUTC), check.getInterval(),
-				check.getTimeout(), check.getWindow());
+		return new SourceChecker(SingleCollector.of(beanFactory), clock.getIfAvailable(Clock::systemUTC),
+				check.getInterval(), check.getTimeout(), check.getWindow());
 	}
 
 	@Configuration(proxyBeanMethods = false)

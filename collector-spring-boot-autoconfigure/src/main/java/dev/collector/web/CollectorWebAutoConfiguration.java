@@ -19,6 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.info.BuildProperties;
 
+import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.actuate.CollectorHealthAutoConfiguration;
 import dev.collector.actuate.CollectorHealthIndicator;
 import dev.collector.collect.CollectionLauncher;
@@ -26,7 +27,6 @@ import dev.collector.collect.CollectorStatus;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.database.DatabaseAvailability;
 import dev.collector.database.DatabaseAvailabilityAutoConfiguration;
-import dev.collector.collect.Collector;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.metrics.CollectorCustomMetricsAutoConfiguration;
 import dev.collector.metrics.ScrapeDuration;
@@ -45,7 +45,7 @@ import dev.collector.sourcecheck.SourceChecker;
 		SourceCheckAutoConfiguration.class, DatabaseAvailabilityAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
-@ConditionalOnBean(Collector.class)
+@ConditionalOnCollector
 public class CollectorWebAutoConfiguration {
 
 	@Bean

@@ -220,16 +220,6 @@ class CollectorAutoConfigurationTests {
 	}
 
 	@Test
-	void twoCollectorsFailStartUpWithAClearMessage() {
-		this.contextRunner.withUserConfiguration(ScriptedCollectorConfiguration.class)
-			.withBean("another", ScriptedCollector.class, ScriptedCollector::new)
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(MultipleCollectorsException.class)
-				.hasMessageContaining("Found 2 Collector beans"));
-	}
-
-	@Test
 	void recordTypeWithoutAnnotationFailsStartUpWithAClearMessage() {
 		this.contextRunner.withBean(Collector.class, () -> new UnannotatedCollector())
 			.run((context) -> assertThat(context).getFailure()

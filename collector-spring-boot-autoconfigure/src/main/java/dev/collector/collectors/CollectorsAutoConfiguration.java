@@ -1,0 +1,133 @@
+package dev.collector.collectors;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import dev.collector.collect.Collector;
+import dev.collector.collect.CollectorAutoConfiguration;
+import dev.collector.collect.CollectorRegistry;
+import dev.collector.collect.CollectorUnit;
+import dev.collector.collect.SingleCollector;
+import dev.collector.collect.ConditionalOnCollector;
+import dev.collector.collect.ConditionalOnCollector.Cardinality;
+import dev.collector.config.CollectorIdentity;
+import dev.collector.config.CollectorProperties;
+
+/**
+ * The {@link CollectorRegistry}: with one collector, the application's context serves it;
+ * with several, each gets a child context of its own ({@link CollectorContexts}).
+ */
+@AutoConfiguration(after = { CollectorAutoConfiguration.class, DataSourceAutoConfiguration.class })
+@ConditionalOnBean(Collector.class)
+@EnableConfigurationProperties(CollectorProperties.class)
+public class CollectorsAutoConfiguration {
+
+	/** Name of the {@link CollectorRegistry} bean. */
+	public static final String REGISTRY_BEAN_NAME = "collectorRegistry";
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnCollector
+	static class OneCollectorConfiguration {
+
+		@Bean(REGISTRY_BEAN_NAME)
+		@ConditionalOnMissingBean
+		CollectorRegistry collectorRegistry(CollectorIdentity identity, ConfigurableApplicationContext context) {
+			return new SingleCollectorRegistry(
+					new CollectorUnit(identity.name(), SingleCollector.of(context.getBeanFactory()), context));
+		}
+
+		@Bean
+		static SingleCollectorOverrides collectorSingleOverrides(Environment environment,
+				ObjectProvider<Collector<?>> collector) {
+			return new SingleCollectorOverrides(environment,
+					(properties) -> CollectorIdentity.resolve(properties, environment, collector.getObject().name())
+						.name());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnCollector(Cardinality.SEVERAL)
+	static class SeveralCollectorsConfiguration {
+
+		// the clock the collectors share with what serves them all (the database's
+		// availability, for one); with a single collector its own configuration declares
+		// it
+		@Bean
+		@ConditionalOnMissingBean
+		Clock collectorClock() {
+			return Clock.systemUTC();
+		}
+
+		@Bean(REGISTRY_BEAN_NAME)
+		@ConditionalOnMissingBean
+		@DependsOnDatabaseInitialization
+		CollectorContexts collectorRegistry(ConfigurableApplicationContext context, CollectorProperties properties,
+				Environment environment, ObjectProvider<CollectorSpecification> specifications) {
+			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+			Map<String, Collector<?>> collectors = new LinkedHashMap<>();
+			String primary = null;
+			for (String name : beanFactory.getBeanNamesForType(Collector.class, true, false)) {
+				collectors.put(name, beanFactory.getBean(name, Collector.class));
+				if (beanFactory.containsBeanDefinition(name)) {
+					BeanDefinition definition = beanFactory.getMergedBeanDefinition(name);
+					primary = definition.isPrimary() ? name : primary;
+				}
+			}
+			String instanceId = CollectorIdentity.resolve(properties, environment, "collector").instanceId();
+			List<CollectorSpecification> specs = specifications.orderedStream().toList();
+			CollectorContexts contexts = new CollectorContexts(context, collectors, primary, specs, instanceId);
+			// the children use the application's beans (its data source, for one) to the
+			// end: they close before any bean they created or used while starting
+			for (String name : beanFactory.getSingletonNames()) {
+				if (!name.equals(REGISTRY_BEAN_NAME) && !isCollectorBean(collectors, name)) {
+					beanFactory.registerDependentBean(name, REGISTRY_BEAN_NAME);
+				}
+			}
+			return contexts;
+		}
+
+		private static boolean isCollectorBean(Map<String, Collector<?>> collectors, String name) {
+			return collectors.containsKey(name);
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(EnvironmentChangeEvent.class)
+		static class RefreshConfiguration {
+
+			@Bean
+			ApplicationListener<EnvironmentChangeEvent> collectorContextsRefresher(CollectorContexts contexts) {
+				return (event) -> {
+					if (!(event.getSource() instanceof ConfigurableApplicationContext child)
+							|| contexts.units().stream().noneMatch((unit) -> unit.context() == child)) {
+						contexts.environmentChanged(event.getKeys(),
+								(context, keys) -> new EnvironmentChangeEvent(context, keys));
+					}
+				};
+			}
+
+		}
+
+	}
+
+}
