@@ -16,3 +16,20 @@ CREATE TABLE IF NOT EXISTS news_item (
 );
 
 CREATE INDEX IF NOT EXISTS news_item_published_at ON news_item (published_at);
+
+-- The prices collector's table (dev.collector.sample.prices.DailyPrice): one row per
+-- symbol and day. The day is trading_day, not day (a keyword in H2). Price and volume
+-- precisions match the record's @Digits constraints.
+
+CREATE TABLE IF NOT EXISTS crypto_price (
+    symbol       VARCHAR(10)    NOT NULL,
+    trading_day  DATE           NOT NULL,
+    open         NUMERIC(20, 8) NOT NULL,
+    high         NUMERIC(20, 8) NOT NULL,
+    low          NUMERIC(20, 8) NOT NULL,
+    close        NUMERIC(20, 8) NOT NULL,
+    volume       NUMERIC(24, 4) NOT NULL,
+    PRIMARY KEY (symbol, trading_day)
+);
+
+CREATE INDEX IF NOT EXISTS crypto_price_trading_day ON crypto_price (trading_day);
