@@ -11,12 +11,14 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
+import org.springframework.cloud.context.refresh.ContextRefresher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +34,7 @@ import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.collect.ConditionalOnCollector.Cardinality;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
+import dev.collector.resilience.ConfigFileWatcher;
 
 /**
  * The {@link CollectorRegistry}: with one collector, the application's context serves it;
@@ -114,6 +117,19 @@ public class CollectorsAutoConfiguration {
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnClass(EnvironmentChangeEvent.class)
 		static class RefreshConfiguration {
+
+			// one watcher for the application: in each collector's context it would
+			// refresh
+			// the application once per collector
+			@Bean
+			@ConditionalOnMissingBean
+			@ConditionalOnBean(ContextRefresher.class)
+			@ConditionalOnBooleanProperty("collector.config.watch")
+			ConfigFileWatcher collectorConfigFileWatcher(Environment environment, CollectorProperties properties,
+					ContextRefresher refresher) {
+				return new ConfigFileWatcher(ConfigFileWatcher.watchedPaths(environment),
+						properties.getConfig().getWatchInterval(), refresher);
+			}
 
 			@Bean
 			ApplicationListener<EnvironmentChangeEvent> collectorContextsRefresher(CollectorContexts contexts) {
