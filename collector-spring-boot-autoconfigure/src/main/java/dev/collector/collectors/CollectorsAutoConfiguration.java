@@ -60,11 +60,9 @@ public class CollectorsAutoConfiguration {
 		}
 
 		@Bean
-		static SingleCollectorOverrides collectorSingleOverrides(Environment environment,
-				ObjectProvider<Collector<?>> collector) {
+		static SingleCollectorOverrides collectorSingleOverrides(Environment environment) {
 			return new SingleCollectorOverrides(environment,
-					(properties) -> CollectorIdentity.resolve(properties, environment, collector.getObject().name())
-						.name());
+					(properties) -> CollectorIdentity.resolve(properties, environment).name());
 		}
 
 	}
@@ -97,7 +95,7 @@ public class CollectorsAutoConfiguration {
 					primary = definition.isPrimary() ? name : primary;
 				}
 			}
-			String instanceId = CollectorIdentity.resolve(properties, environment, "collector").instanceId();
+			String instanceId = CollectorIdentity.resolve(properties, environment).instanceId();
 			List<CollectorSpecification> specs = specifications.orderedStream().toList();
 			CollectorContexts contexts = new CollectorContexts(context, collectors, primary, specs, instanceId);
 			// the children use the application's beans (its data source, for one) to the
