@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,6 +52,9 @@ class SeveralCollectorsMetricsTests {
 
 	@Autowired
 	QuoteCollector quotes;
+
+	@Autowired
+	ScrapeDuration scrapeDuration;
 
 	@Test
 	void everyCollectorHasItsOwnSeriesOfEveryMeter() {
@@ -117,6 +121,35 @@ class SeveralCollectorsMetricsTests {
 			assertThat(text.matching("collector_rate_budget_paused", "collector", name)).as(name).isNotEmpty();
 			assertThat(text.matching("collector_coverage_missing_periods", "collector", name)).as(name).isNotEmpty();
 			assertThat(text.matching("resilience4j_circuitbreaker_state", "name", name)).as(name).isNotEmpty();
+		}
+	}
+
+	@Test
+	void theScrapeDurationIsTheApplicationsOneForEveryCollector() {
+		for (String name : NAMES) {
+			assertThat(this.collectors.get(name).get(ScrapeDuration.class)).as(name).isSameAs(this.scrapeDuration);
+		}
+		this.scrapeDuration.record(TimeUnit.MILLISECONDS.toNanos(5));
+		for (String name : NAMES) {
+			assertThat(this.registry.get("collector.scrape.duration")
+				.tag("collector", name)
+				.timeGauge()
+				.value(TimeUnit.MILLISECONDS)).as(name).isEqualTo(5);
+		}
+	}
+
+	// GET /metrics is served by the application's context with several collectors from
+	// the web branch on (CollectorSharedWebAutoConfiguration)
+	@Test
+	void aScrapeOfMetricsShowsBothCollectorsAndItsOwnDuration() {
+		exercise();
+		LocalHttp.client(this.port).get().uri("/metrics").retrieve().body(String.class);
+		PrometheusText text = PrometheusText
+			.parse(LocalHttp.client(this.port).get().uri("/metrics").retrieve().body(String.class));
+		for (String name : NAMES) {
+			assertThat(text.matching("collector_up", "collector", name)).as(name).isNotEmpty();
+			assertThat(text.matching("collector_rate_budget_paused", "collector", name)).as(name).isNotEmpty();
+			assertThat(text.value("collector_scrape_duration_seconds", "collector", name)).as(name).isPositive();
 		}
 	}
 
