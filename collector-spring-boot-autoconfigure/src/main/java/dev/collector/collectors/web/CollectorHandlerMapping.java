@@ -2,15 +2,20 @@ package dev.collector.collectors.web;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -49,6 +54,8 @@ class CollectorHandlerMapping extends RequestMappingHandlerMapping {
 
 	private final Map<RequestMappingInfo, HandlerMethod> described = new LinkedHashMap<>();
 
+	private RequestMappingHandlerMapping application;
+
 	private CollectorHandlerMapping(CollectorRegistry registry, CollectorChoice choice) {
 		this.registry = registry;
 		this.choice = choice;
@@ -77,6 +84,15 @@ class CollectorHandlerMapping extends RequestMappingHandlerMapping {
 		return mapping;
 	}
 
+	/**
+	 * The application's own mapping: its paths answer before the unprefixed ones, so they
+	 * are not described twice.
+	 * @param application the application's mapping
+	 */
+	void setApplicationMapping(RequestMappingHandlerMapping application) {
+		this.application = application;
+	}
+
 	@Override
 	protected boolean isHandler(Class<?> beanType) {
 		// the application's own controllers are the application's mapping's
@@ -87,9 +103,11 @@ class CollectorHandlerMapping extends RequestMappingHandlerMapping {
 	protected void initHandlerMethods() {
 		CollectorUnit described = this.registry.defaultUnit().orElse(this.registry.units().get(0));
 		List<RequestMappingInfo> unprefixedPaths = new ArrayList<>();
+		Set<Class<?>> controllerTypes = new LinkedHashSet<>();
 		for (CollectorUnit unit : this.registry.units()) {
 			for (Object controller : controllers(unit.context())) {
 				Class<?> userType = ClassUtils.getUserClass(controller);
+				controllerTypes.add(userType);
 				Map<Method, RequestMappingInfo> methods = MethodIntrospector.selectMethods(userType,
 						(MethodIntrospector.MetadataLookup<RequestMappingInfo>) (method) -> getMappingForMethod(method,
 								userType));
@@ -113,16 +131,45 @@ class CollectorHandlerMapping extends RequestMappingHandlerMapping {
 						info.mutate().customCondition(CollectorSelection.none()).build());
 			}
 		}
+		SpringDocControllers.describe(controllerTypes, getApplicationContext().getClassLoader());
 		handlerMethodsInitialized(getHandlerMethods());
 	}
 
 	/**
-	 * What the OpenAPI description shows: every collector's prefixed paths, and the
-	 * unprefixed paths once (those of the default collector, else the first).
+	 * What tools that list the mappings (springdoc's OpenAPI description, Actuator's
+	 * mappings) see: every collector's prefixed paths; of the unprefixed ones, those of
+	 * the default collector (else the first) that the application's aggregate endpoints
+	 * do not answer first, once. The dispatcher's lookup does not use this.
 	 * @return the mappings to describe
 	 */
-	Map<RequestMappingInfo, HandlerMethod> describedHandlerMethods() {
-		return this.described;
+	@Override
+	public Map<RequestMappingInfo, HandlerMethod> getHandlerMethods() {
+		if (this.choice == null) {
+			return super.getHandlerMethods();
+		}
+		Set<String> shadowed = new HashSet<>();
+		if (this.application != null) {
+			this.application.getHandlerMethods().keySet().forEach((info) -> shadowed.addAll(operations(info)));
+		}
+		Map<RequestMappingInfo, HandlerMethod> described = new LinkedHashMap<>();
+		this.described.forEach((info, method) -> {
+			if (Collections.disjoint(operations(info), shadowed)) {
+				described.put(info, method);
+			}
+		});
+		return Collections.unmodifiableMap(described);
+	}
+
+	private static Set<String> operations(RequestMappingInfo info) {
+		Set<String> operations = new HashSet<>();
+		Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+		for (String pattern : info.getPatternValues()) {
+			if (methods.isEmpty()) {
+				operations.add("* " + pattern);
+			}
+			methods.forEach((method) -> operations.add(method + " " + pattern));
+		}
+		return operations;
 	}
 
 	private RequestMappingInfo prefixed(RequestMappingInfo info, CollectorUnit unit) {

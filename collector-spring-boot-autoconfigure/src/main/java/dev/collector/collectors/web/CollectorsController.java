@@ -5,12 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.collector.collect.CollectionRequest;
@@ -50,13 +46,6 @@ public class CollectorsController {
 	@GetMapping(PATH + "/{name}")
 	public Map<String, Object> collector(@PathVariable String name) {
 		return describe(this.registry.get(name));
-	}
-
-	@RequestMapping(PATH + "/{name}/**")
-	public Object unknownPath(@PathVariable String name) {
-		CollectorUnit unit = this.registry.get(name);
-		throw new ErrorResponseException(HttpStatus.NOT_FOUND,
-				ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, unit + " has no such endpoint"), null);
 	}
 
 	private Map<String, Object> describe(CollectorUnit unit) {

@@ -13,8 +13,8 @@ import dev.collector.collect.UnknownCollectorException;
  * collector, 400 when a path of one collector names none, each with the names in
  * {@code collectors}.
  */
-@RestControllerAdvice(
-		assignableTypes = { CollectorsController.class, CollectorAggregatesController.class, CollectorChoice.class })
+@RestControllerAdvice(assignableTypes = { CollectorsController.class, CollectorAggregatesController.class,
+		CollectorChoice.class, UnknownCollectorPaths.class })
 public class CollectorsProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler

@@ -50,6 +50,12 @@ public class CollectorsWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	UnknownCollectorPaths collectorUnknownPaths(CollectorRegistry registry) {
+		return new UnknownCollectorPaths(registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	CollectorsProblemHandler collectorsProblemHandler() {
 		return new CollectorsProblemHandler();
 	}
@@ -71,6 +77,7 @@ public class CollectorsWebAutoConfiguration {
 			ObjectProvider<RequestMappingHandlerMapping> application, ObjectProvider<WebMvcConfigurer> configurers) {
 		RequestMappingHandlerMapping main = application.getIfAvailable();
 		if (main != null) {
+			mapping.setApplicationMapping(main);
 			mapping.setContentNegotiationManager(main.getContentNegotiationManager());
 			if (main.getPatternParser() != null) {
 				mapping.setPatternParser(main.getPatternParser());

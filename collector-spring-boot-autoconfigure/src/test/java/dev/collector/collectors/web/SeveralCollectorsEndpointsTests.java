@@ -2,6 +2,7 @@ package dev.collector.collectors.web;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import dev.collector.fixtures.QuoteCollector;
 import dev.collector.fixtures.Reading;
@@ -46,6 +49,9 @@ class SeveralCollectorsEndpointsTests {
 
 	@Autowired
 	QuoteCollector quotes;
+
+	@Autowired
+	ApplicationContext context;
 
 	CollectorsHttp http;
 
@@ -210,6 +216,25 @@ class SeveralCollectorsEndpointsTests {
 			})
 			.toEntity(String.class);
 		assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+	}
+
+	@Test
+	void toolsThatListTheMappingsSeeEveryCollectorsPathsAndTheUnprefixedOnesOnce() {
+		// what springdoc's OpenAPI description (and Actuator's mappings) read
+		List<String> operations = new ArrayList<>();
+		this.context.getBeansOfType(RequestMappingHandlerMapping.class)
+			.values()
+			.forEach((mapping) -> mapping.getHandlerMethods()
+				.keySet()
+				.forEach((info) -> info.getPatternValues()
+					.forEach((pattern) -> info.getMethodsCondition()
+						.getMethods()
+						.forEach((method) -> operations.add(method + " " + pattern)))));
+		assertThat(operations).contains("GET /collectors", "GET /collectors/{name}", "GET /collectors/quotes/coverage",
+				"POST /collectors/quotes/backfill", "DELETE /collectors/readings/backfill/{taskId}",
+				"GET /collectors/readings/status", "POST /collectors/readings/collect", "GET /metrics", "GET /logs");
+		assertThat(operations).containsOnlyOnce("GET /coverage", "POST /backfill", "GET /status", "POST /collect",
+				"GET /health", "GET /data-quality", "GET /collectors/quotes/status");
 	}
 
 	@SuppressWarnings("unchecked")
