@@ -86,11 +86,12 @@ class CollectorsAutoConfigurationTests {
 	void overridesApplyToTheirCollectorOnly() {
 		this.twoCollectors
 			.withPropertyValues("collector.schedule.interval=30m", "collector.collectors.quotes.schedule.interval=1m")
-			.withInitializer((context) -> context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new SystemEnvironmentPropertySource(
-						StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-						Map.of("COLLECTOR_COLLECTORS_READINGS_SINK_BATCHSIZE", "7"))))
+			.withInitializer(
+					(context) -> context.getEnvironment()
+						.getPropertySources()
+						.addFirst(new SystemEnvironmentPropertySource(
+								StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+								Map.of("COLLECTOR_COLLECTORS_READINGS_SINK_BATCHSIZE", "7"))))
 			.run((context) -> {
 				CollectorRegistry registry = context.getBean(CollectorRegistry.class);
 				CollectorProperties readings = registry.get("readings").get(CollectorProperties.class);
