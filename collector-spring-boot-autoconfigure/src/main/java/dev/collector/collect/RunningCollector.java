@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
  * (the writer thread of a pipelined sink is not marked: it only writes). What the
  * application shares between several collectors, the {@code collectorRestClient} and the
  * cache manager, reads it to use the resilience and the caches of the collector it works
- * for. Outside a run (a test calling the collector directly, a source check) there is
- * none.
+ * for. The source check marks its thread as its collector's too. Outside a run (a test
+ * calling the collector directly) there is none.
  */
 public final class RunningCollector {
 

@@ -28,6 +28,7 @@ import dev.collector.fixtures.Quote;
 import dev.collector.fixtures.Reading;
 import dev.collector.fixtures.TwoCollectorsApplication;
 import dev.collector.resilience.CollectorResilience;
+import dev.collector.sourcecheck.SourceChecker;
 import dev.collector.test.support.FakeUpstream;
 import dev.collector.test.support.UpstreamResponse;
 
@@ -101,6 +102,22 @@ class CollectorHttpClientCollectorsTests {
 				.tags("collector", "quotes", "endpoint", "/quotes/open", "status", "error")
 				.counter()
 				.count()).isEqualTo(4);
+		});
+	}
+
+	@Test
+	void aSourceCheckIsItsCollectorsToo() {
+		this.upstream.on("/quotes/open").respond(UpstreamResponse.text("ok"));
+		this.contextRunner.run((context) -> {
+			SourceChecker checker = context.getBean(CollectorRegistry.class).get("quotes").get(SourceChecker.class);
+			assertThat(checker.checkNow().reachable()).isTrue();
+			assertThat(context.getBean(MeterRegistry.class)
+				.get("collector.api.requests")
+				.tags("collector", "quotes", "endpoint", "/quotes/open", "status", "success")
+				.counter()
+				.count()).isEqualTo(1);
+			assertThat(resilience(context, "quotes").circuitBreaker().getMetrics().getNumberOfSuccessfulCalls())
+				.isOne();
 		});
 	}
 
