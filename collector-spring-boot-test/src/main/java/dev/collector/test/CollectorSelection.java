@@ -34,8 +34,9 @@ import dev.collector.collect.Collector;
  * named as with several collectors ({@code collector.name} is set to it), and its
  * {@code collector.collectors.<name>.*} overrides apply over {@code collector.*}.
  * <p>
- * Without the property an application with several collectors fails the test at start-up
- * with a message that lists them.
+ * Without the property, an application with several collectors is tested with its default
+ * collector ({@code collector.default-collector}, else the {@code @Primary} collector
+ * bean); without one the test fails at start-up with a message that lists the collectors.
  */
 @AutoConfiguration
 @AutoConfigureOrder(Ordered.HIGHEST_PRECEDENCE)
@@ -71,11 +72,14 @@ public class CollectorSelection {
 			List<String> collectors = Arrays.asList(beanFactory.getBeanNamesForType(Collector.class, true, false));
 			String selected = this.environment.getProperty(PROPERTY, "").trim();
 			if (selected.isEmpty()) {
-				if (collectors.size() > 1) {
-					throw new IllegalStateException("This application has several collectors " + collectors
-							+ ": name the one under test with @CollectorTest(collector = \"<name>\")");
+				if (collectors.size() <= 1) {
+					return;
 				}
-				return;
+				selected = defaultCollector(registry, collectors);
+				if (selected == null) {
+					throw new IllegalStateException("This application has several collectors " + collectors
+							+ " and no default one: name the one under test with @CollectorTest(collector = \"<name>\")");
+				}
 			}
 			if (!collectors.contains(selected)) {
 				throw new IllegalStateException("@CollectorTest(collector = \"" + selected
@@ -90,6 +94,21 @@ public class CollectorSelection {
 				configurable.getPropertySources()
 					.addFirst(new MapPropertySource(SOURCE_NAME, overrides(configurable, selected)));
 			}
+		}
+
+		/**
+		 * The application's default collector: the bean
+		 * {@code collector.default-collector} names, else the {@code @Primary} one.
+		 */
+		private String defaultCollector(BeanDefinitionRegistry registry, List<String> collectors) {
+			String configured = this.environment.getProperty("collector.default-collector", "").trim();
+			if (!configured.isEmpty()) {
+				return collectors.contains(configured) ? configured : null;
+			}
+			List<String> primary = collectors.stream()
+				.filter((name) -> registry.containsBeanDefinition(name) && registry.getBeanDefinition(name).isPrimary())
+				.toList();
+			return (primary.size() == 1) ? primary.get(0) : null;
 		}
 
 		/**

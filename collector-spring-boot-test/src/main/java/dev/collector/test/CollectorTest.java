@@ -64,8 +64,9 @@ public @interface CollectorTest {
 	 * with a single collector is, named so and with its
 	 * {@code collector.collectors.<name>.*} overrides applied; the other collectors,
 	 * their beans, runs and schedules are left out ({@link CollectorSelection}). Empty
-	 * with a single collector; with several, a test that names none fails at start-up
-	 * listing them.
+	 * with a single collector; with several, empty selects the default collector
+	 * ({@code collector.default-collector} or the {@code @Primary} one), and without one
+	 * the test fails at start-up listing them.
 	 * @return the collector's bean name, empty for the only one
 	 */
 	String collector() default "";

@@ -41,6 +41,12 @@ class CollectorSelectionTests {
 	}
 
 	@Test
+	void withoutANameTheDefaultCollectorIsTested() {
+		this.contextRunner.withPropertyValues("collector.default-collector=rates")
+			.run((context) -> assertThat(context.getBeansOfType(Collector.class)).containsOnlyKeys("rates"));
+	}
+
+	@Test
 	void anUnknownNameFailsNamingTheCollectors() {
 		this.contextRunner.withPropertyValues(CollectorSelection.PROPERTY + "=prizes")
 			.run((context) -> assertThat(context).getFailure()
