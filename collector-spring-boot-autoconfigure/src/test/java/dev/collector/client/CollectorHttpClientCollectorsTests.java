@@ -1,5 +1,6 @@
 package dev.collector.client;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -77,12 +78,23 @@ class CollectorHttpClientCollectorsTests {
 			CircuitBreaker readings = resilience(context, "readings").circuitBreaker();
 			CircuitBreaker quotes = resilience(context, "quotes").circuitBreaker();
 			assertThat(readings).isNotSameAs(quotes);
+			AtomicInteger readingsPermits = new AtomicInteger();
+			AtomicInteger quotesPermits = new AtomicInteger();
+			resilience(context, "readings").rateLimiter()
+				.getEventPublisher()
+				.onSuccess((event) -> readingsPermits.incrementAndGet());
+			resilience(context, "quotes").rateLimiter()
+				.getEventPublisher()
+				.onSuccess((event) -> quotesPermits.incrementAndGet());
 
 			assertThat(run(context, "readings").status()).isEqualTo(CollectionResult.Status.SUCCEEDED);
 			// the source's opening, and the two requests: the first made on the thread
 			// that opens the source, the second on the run's thread that reads it
 			assertThat(readings.getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(3);
 			assertThat(quotes.getMetrics().getNumberOfBufferedCalls()).isZero();
+			// and through its rate limiter: a permit for each of the three
+			assertThat(readingsPermits).hasValue(3);
+			assertThat(quotesPermits).hasValue(0);
 
 			assertThat(run(context, "quotes").status()).isEqualTo(CollectionResult.Status.FAILED);
 			// quotes' own retry: two requests for each of its two source attempts
