@@ -57,10 +57,15 @@ public class CollectorHttpClientAutoConfiguration {
 
 		@Bean(BEAN_NAME)
 		@ConditionalOnMissingBean(name = BEAN_NAME)
-		RestClient collectorRestClient(CollectorResilience resilience, CollectorProperties properties,
+		RestClient collectorRestClient(ObjectProvider<CollectorResilience> resilience, CollectorProperties properties,
 				ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock,
 				ObjectProvider<RestClient.Builder> restClientBuilder) {
-			return restClient(() -> resilience, properties, meters, clock, restClientBuilder);
+			// the resilience at the first request: the collector that injects this client
+			// is being created now, and the resilience needs its identity, which needs
+			// the
+			// collector
+			return restClient(SingletonSupplier.of(resilience::getObject), properties, meters, clock,
+					restClientBuilder);
 		}
 
 	}

@@ -151,12 +151,48 @@ class CollectorHttpClientCollectorsTests {
 		});
 	}
 
+	@Test
+	void aSingleCollectorThatInjectsTheClientStartsAndUsesItsResilience() {
+		this.upstream.on("/readings/open").respond(UpstreamResponse.text("ok"));
+		this.upstream.on("/readings/page").respond(UpstreamResponse.text("ok"));
+		new ApplicationContextRunner().withUserConfiguration(OneHttpCollectorApplication.class)
+			.withPropertyValues("spring.datasource.generate-unique-name=true", TwoCollectorsApplication.SCHEMA,
+					"spring.main.web-application-type=none", "collector.schedule.enabled=false",
+					"upstream.url=" + this.upstream.baseUrl())
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> {
+				// the collector is created before the resilience, which needs its
+				// identity
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(CollectionRunner.class).run(Trigger.MANUAL).status())
+					.isEqualTo(CollectionResult.Status.SUCCEEDED);
+				assertThat(context.getBean(CollectorResilience.class)
+					.circuitBreaker()
+					.getMetrics()
+					.getNumberOfSuccessfulCalls()).isEqualTo(3);
+			});
+	}
+
 	private static CollectionResult run(AssertableApplicationContext context, String collector) {
 		return context.getBean(CollectorRegistry.class).get(collector).get(CollectionRunner.class).run(Trigger.MANUAL);
 	}
 
 	private static CollectorResilience resilience(AssertableApplicationContext context, String collector) {
 		return context.getBean(CollectorRegistry.class).get(collector).get(CollectorResilience.class);
+	}
+
+	/**
+	 * The {@code readings} collector of {@link TwoHttpCollectorsApplication} alone.
+	 */
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class OneHttpCollectorApplication {
+
+		@Bean
+		Collector<Reading> readings(RestClient collectorRestClient, Environment environment) {
+			return new TwoHttpCollectorsApplication().readings(collectorRestClient, environment);
+		}
+
 	}
 
 	/**
