@@ -16,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cache.CacheManager;
 
+import dev.collector.cache.CollectorsCacheManager;
+
 import dev.collector.collect.CollectionRunner;
 import dev.collector.collect.CollectorRegistry;
 import dev.collector.collect.CollectorUnit;
@@ -168,7 +170,9 @@ class SeveralCollectorsMetricsTests {
 				metrics.counter("items_fetched", "Items fetched", "kind").labels("a").increment();
 				int value = depth++;
 				metrics.gauge("queue_depth", "Items waiting", () -> value);
-				unit.get(CacheManager.class).getCache("lookups").get("key", () -> "value");
+				// the application's cache manager keeps each collector's caches apart
+				((CollectorsCacheManager) unit.get(CacheManager.class)).getCache(name, "lookups")
+					.get("key", () -> "value");
 			}
 		}
 		finally {
