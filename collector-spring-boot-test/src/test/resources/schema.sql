@@ -5,3 +5,10 @@ CREATE TABLE IF NOT EXISTS price (
     ingested_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (symbol, priced_at)
 );
+
+CREATE TABLE IF NOT EXISTS rate (
+    pair         VARCHAR(20) NOT NULL,
+    rated_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    rate         DECIMAL(20, 8) NOT NULL,
+    PRIMARY KEY (pair, rated_at)
+);

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.collector.backfill.BackfillResponses.Body;
+import dev.collector.collect.CollectorEndpoint;
 
 /**
  * {@code POST /backfill} (start, or with {@code dry_run} plan), {@code GET /backfill}
@@ -21,6 +22,7 @@ import dev.collector.backfill.BackfillResponses.Body;
  * creates nothing.
  */
 @RestController
+@CollectorEndpoint
 public class BackfillController {
 
 	private final BackfillService backfill;

@@ -2,6 +2,7 @@ package dev.collector.client;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -11,12 +12,17 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
+import dev.collector.collect.CollectorRegistry;
+import dev.collector.collect.ConditionalOnCollector;
+import dev.collector.collect.ConditionalOnCollector.Cardinality;
 import dev.collector.config.CollectorProperties;
 import dev.collector.resilience.CollectorResilience;
 import dev.collector.resilience.CollectorResilienceAutoConfiguration;
@@ -28,21 +34,65 @@ import dev.collector.resilience.CollectorResilienceAutoConfiguration;
  * Boot's auto-configured {@code RestClient.Builder} when there is one, so that requests
  * are observed (HTTP client spans that carry the run's trace to the source). Inject it,
  * or {@code collectorRestClient.mutate()} it to add a base URL or headers.
+ * <p>
+ * With several collectors there is one {@code collectorRestClient} in the application's
+ * context, where the collectors are; each request goes through the resilience of the
+ * collector whose run is in progress on the calling thread
+ * ({@link dev.collector.collect.RunningCollector}): its rate limiter, breaker and retry.
+ * Outside any run a request is sent once, unguarded. Its time-outs are those of
+ * {@code collector.http.*} and {@code collector.retry.attempt-timeout}, shared by all
+ * collectors.
  */
 @AutoConfiguration(after = CollectorResilienceAutoConfiguration.class,
 		afterName = "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass({ RestClient.class, JdkClientHttpRequestFactory.class })
-@ConditionalOnBean(CollectorResilience.class)
 public class CollectorHttpClientAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean(name = "collectorRestClient")
-	RestClient collectorRestClient(CollectorResilience resilience, CollectorProperties properties,
+	/** The client's bean name. */
+	public static final String BEAN_NAME = "collectorRestClient";
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(CollectorResilience.class)
+	static class OneCollectorConfiguration {
+
+		@Bean(BEAN_NAME)
+		@ConditionalOnMissingBean(name = BEAN_NAME)
+		RestClient collectorRestClient(ObjectProvider<CollectorResilience> resilience, CollectorProperties properties,
+				ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock,
+				ObjectProvider<RestClient.Builder> restClientBuilder) {
+			// the resilience at the first request: the collector that injects this client
+			// is being created now, and the resilience needs its identity, which needs
+			// the
+			// collector
+			return restClient(SingletonSupplier.of(resilience::getObject), properties, meters, clock,
+					restClientBuilder);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnCollector(Cardinality.SEVERAL)
+	@EnableConfigurationProperties(CollectorProperties.class)
+	static class SeveralCollectorsConfiguration {
+
+		@Bean(BEAN_NAME)
+		@ConditionalOnMissingBean(name = BEAN_NAME)
+		RestClient collectorRestClient(ObjectProvider<CollectorRegistry> registry, CollectorProperties properties,
+				ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock,
+				ObjectProvider<RestClient.Builder> restClientBuilder) {
+			// the registry when a request is made: the collectors that inject this
+			// client exist before it
+			return restClient(new RunningCollectorResilience(registry::getIfAvailable), properties, meters, clock,
+					restClientBuilder);
+		}
+
+	}
+
+	private static RestClient restClient(Supplier<CollectorResilience> resilience, CollectorProperties properties,
 			ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock,
 			ObjectProvider<RestClient.Builder> restClientBuilder) {
 		// built at the first request, not at start-up: building the JDK client loads TLS
-		// and
-		// the trust store, about half a second of start-up (benchmarks/,
+		// and the trust store, about half a second of start-up (benchmarks/,
 		// StartupComparison)
 		SingletonSupplier<ClientHttpRequestFactory> jdkFactory = SingletonSupplier.of(() -> {
 			HttpClient httpClient = HttpClient.newBuilder()
@@ -59,8 +109,7 @@ public class CollectorHttpClientAutoConfiguration {
 				clock.getIfAvailable(Clock::systemUTC));
 		// Boot's builder when there is one: with an ObservationRegistry each request is a
 		// client observation (an HTTP span, child of collector.source, whose trace goes
-		// to
-		// the source in the traceparent header)
+		// to the source in the traceparent header)
 		return restClientBuilder.getIfAvailable(RestClient::builder)
 			.requestFactory(requestFactory)
 			.requestInterceptor(interceptor)

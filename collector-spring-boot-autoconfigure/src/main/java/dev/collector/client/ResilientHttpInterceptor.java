@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,10 +36,18 @@ import dev.collector.resilience.CollectorResilience;
  * </ul>
  * The endpoint is the request's URI template when the caller used one (e.g.
  * {@code /news/{id}}), else its path, so that labels stay few.
+ * <p>
+ * The resilience is looked up at each request: the single collector's, or with several
+ * collectors that of the collector whose run is in progress on the calling thread
+ * ({@link dev.collector.collect.RunningCollector}). Without one (a call outside any run)
+ * the request is sent once, unguarded, and measured with {@code collector="none"}.
  */
 class ResilientHttpInterceptor implements ClientHttpRequestInterceptor {
 
-	private final CollectorResilience resilience;
+	/** The collector's name on what is measured outside any collector's run. */
+	static final String NO_COLLECTOR = "none";
+
+	private final Supplier<CollectorResilience> resilience;
 
 	private final MeterRegistry meters;
 
@@ -47,6 +56,18 @@ class ResilientHttpInterceptor implements ClientHttpRequestInterceptor {
 	private final Clock clock;
 
 	ResilientHttpInterceptor(CollectorResilience resilience, MeterRegistry meters, String prefix, Clock clock) {
+		this(() -> resilience, meters, prefix, clock);
+	}
+
+	/**
+	 * Create the interceptor with the resilience of the moment.
+	 * @param resilience the resilience to guard a request with, {@code null} for none
+	 * @param meters where requests are measured
+	 * @param prefix the metrics' prefix
+	 * @param clock reads an HTTP date of Retry-After
+	 */
+	ResilientHttpInterceptor(Supplier<CollectorResilience> resilience, MeterRegistry meters, String prefix,
+			Clock clock) {
 		this.resilience = resilience;
 		this.meters = meters;
 		this.prefix = prefix;
@@ -57,23 +78,27 @@ class ResilientHttpInterceptor implements ClientHttpRequestInterceptor {
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
 		String endpoint = endpoint(request);
+		CollectorResilience resilience = this.resilience.get();
+		if (resilience == null) {
+			return attempt(null, endpoint, request, body, execution);
+		}
 		Callable<ClientHttpResponse> attempt = () -> {
 			// asked again once the permit came: a 429 may have paused the budget
 			// meanwhile
-			this.resilience.awaitBudget();
-			return attempt(endpoint, request, body, execution);
+			resilience.awaitBudget();
+			return attempt(resilience, endpoint, request, body, execution);
 		};
 		Callable<ClientHttpResponse> limited = io.github.resilience4j.ratelimiter.RateLimiter
-			.decorateCallable(this.resilience.rateLimiter(), attempt);
+			.decorateCallable(resilience.rateLimiter(), attempt);
 		Callable<ClientHttpResponse> budgeted = () -> {
 			// no permit, not even a wait for one, while the budget is paused after a 429
-			this.resilience.awaitBudget();
+			resilience.awaitBudget();
 			return limited.call();
 		};
 		Callable<ClientHttpResponse> guarded = io.github.resilience4j.circuitbreaker.CircuitBreaker
-			.decorateCallable(this.resilience.circuitBreaker(), budgeted);
+			.decorateCallable(resilience.circuitBreaker(), budgeted);
 		try {
-			return this.resilience.httpRetry().executeCallable(guarded);
+			return resilience.httpRetry().executeCallable(guarded);
 		}
 		catch (RetryableStatusException ex) {
 			throw ex.toResponseException();
@@ -86,20 +111,20 @@ class ResilientHttpInterceptor implements ClientHttpRequestInterceptor {
 		}
 	}
 
-	private ClientHttpResponse attempt(String endpoint, HttpRequest request, byte[] body,
-			ClientHttpRequestExecution execution) throws IOException {
+	private ClientHttpResponse attempt(CollectorResilience resilience, String endpoint, HttpRequest request,
+			byte[] body, ClientHttpRequestExecution execution) throws IOException {
 		Timer.Sample sample = Timer.start(this.meters);
 		boolean success = false;
 		try {
 			ClientHttpResponse response = execution.execute(request, body);
 			int status = response.getStatusCode().value();
 			success = status < 400;
-			if (status == 429) {
+			if (status == 429 && resilience != null) {
 				// too many requests: the whole budget pauses and shrinks, not only this
 				// call
-				this.resilience.throttled(retryAfter(response.getHeaders()));
+				resilience.throttled(retryAfter(response.getHeaders()));
 			}
-			if (this.resilience.retryOnStatus().contains(status)) {
+			if (resilience != null && resilience.retryOnStatus().contains(status)) {
 				try (response) {
 					byte[] content = StreamUtils.copyToByteArray(response.getBody());
 					throw new RetryableStatusException(response.getStatusCode(), response.getStatusText(),
@@ -111,18 +136,18 @@ class ResilientHttpInterceptor implements ClientHttpRequestInterceptor {
 		finally {
 			sample.stop(Timer.builder(this.prefix + ".api.latency")
 				.description("Time of one request to the collector's source")
-				.tags(tags(endpoint))
+				.tags(tags(resilience, endpoint))
 				.register(this.meters));
 			Counter.builder(this.prefix + ".api.requests")
 				.description("Requests to the collector's source")
-				.tags(tags(endpoint).and("status", success ? "success" : "error"))
+				.tags(tags(resilience, endpoint).and("status", success ? "success" : "error"))
 				.register(this.meters)
 				.increment();
 		}
 	}
 
-	private Tags tags(String endpoint) {
-		return Tags.of("collector", this.resilience.name(), "endpoint", endpoint);
+	private static Tags tags(CollectorResilience resilience, String endpoint) {
+		return Tags.of("collector", (resilience != null) ? resilience.name() : NO_COLLECTOR, "endpoint", endpoint);
 	}
 
 	/** Retry-After as seconds or as an HTTP date. */

@@ -130,6 +130,14 @@ public class CollectionPipeline<T> implements CollectorObservationsAware {
 	 * before stay stored (the writes are idempotent)
 	 */
 	void execute(CollectionRequest request, RunCounts counts) throws Exception {
+		// what the application shares between collectors (the collectorRestClient, the
+		// cache manager) serves this one for the source's calls on this thread
+		try (RunningCollector.Scope running = RunningCollector.enter(this.collectorName)) {
+			executeMarked(request, counts);
+		}
+	}
+
+	private void executeMarked(CollectionRequest request, RunCounts counts) throws Exception {
 		SourceTimer<T> source = new SourceTimer<>(this.collectorName, this.collector, this.sourceInvoker, this.observer,
 				this.observations, request);
 		try (BatchWriter<T> writer = writerFor(request)) {

@@ -91,11 +91,12 @@ public interface Collector<T> {
 	/**
 	 * The collector's name: its metrics label, its checkpoint and ledger key, its
 	 * {@code /collectors/{name}} paths and its {@code collector.collectors.<name>.*}
-	 * overrides. An empty name, the default, means the bean name; in an application with
-	 * a single collector it means {@code collector.name}, else
-	 * {@code spring.application.name}, as before several collectors were possible. Use
-	 * letters, digits, {@code -}, {@code _} and {@code .} only: the name is a path
-	 * segment.
+	 * overrides, in an application with several collectors. An empty name, the default,
+	 * means the bean name. In an application with a single collector the name is
+	 * {@code collector.name}, else {@code spring.application.name}, as before several
+	 * collectors were possible, and this method is not asked: the collector may need
+	 * beans that need the name. Use letters, digits, {@code -} and {@code _} only: the
+	 * name is a path segment.
 	 * @return the name, or empty for the default
 	 */
 	default String name() {

@@ -48,9 +48,10 @@ public class CollectorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CollectorIdentity collectorIdentity(CollectorProperties properties, Environment environment,
-			ListableBeanFactory beanFactory) {
-		return CollectorIdentity.resolve(properties, environment, SingleCollector.of(beanFactory).name());
+	CollectorIdentity collectorIdentity(CollectorProperties properties, Environment environment) {
+		// not the collector's name(): the collector may need beans that need the identity
+		// (its HTTP client, for one); with several collectors collector.name is its name
+		return CollectorIdentity.resolve(properties, environment);
 	}
 
 	@Bean

@@ -74,6 +74,12 @@ public class CollectorContexts implements CollectorRegistry, DisposableBean {
 		if (!unknown.isEmpty()) {
 			throw new UnknownCollectorOverrideException(unknown, names);
 		}
+		List<String> shared = CollectorOverrides.sharedOverrides(parent.getEnvironment());
+		if (!shared.isEmpty()) {
+			throw new IllegalStateException("Properties " + shared + " cannot be set for one collector: "
+					+ CollectorOverrides.SHARED.stream().map((name) -> "collector." + name).toList()
+					+ " are shared by all collectors; set them under collector.* instead");
+		}
 		for (CollectorSpecification specification : specifications) {
 			if (!names.contains(specification.collector())) {
 				throw new UnknownCollectorOverrideException(List.of(specification.collector()), names);

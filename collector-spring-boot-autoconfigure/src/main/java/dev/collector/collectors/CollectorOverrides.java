@@ -26,6 +26,14 @@ final class CollectorOverrides {
 
 	private static final ConfigurationPropertyName COLLECTOR = ConfigurationPropertyName.of("collector");
 
+	/**
+	 * What all collectors share, and one collector cannot override: the API token and the
+	 * rest of security, the logs, the naming of collectors. Accepting an override there
+	 * and ignoring it would let an operator believe a collector has a token of its own.
+	 */
+	static final List<String> SHARED = List.of("security", "logs", "logging", "name", "instance-id",
+			"default-collector", "max-concurrent-runs", "collectors", "run", "run-once", "profile");
+
 	private CollectorOverrides() {
 	}
 
@@ -77,6 +85,29 @@ final class CollectorOverrides {
 		return names(environment).stream()
 			.filter((name) -> collectorNames.stream().noneMatch((known) -> designates(name, known)))
 			.toList();
+	}
+
+	/**
+	 * The overrides that designate a property all collectors share.
+	 * @param environment the application's environment
+	 * @return the property names as written, each once
+	 */
+	static List<String> sharedOverrides(Environment environment) {
+		List<String> found = new ArrayList<>();
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			if (source instanceof IterableConfigurationPropertySource iterable) {
+				iterable.stream()
+					.filter((name) -> PREFIX.isAncestorOf(name)
+							&& name.getNumberOfElements() > PREFIX.getNumberOfElements() + 1)
+					.filter((name) -> SHARED.stream()
+						.anyMatch((shared) -> ConfigurationPropertyName.of(shared)
+							.equals(name.subName(PREFIX.getNumberOfElements() + 1).chop(1))))
+					.map(ConfigurationPropertyName::toString)
+					.filter((name) -> !found.contains(name))
+					.forEach(found::add);
+			}
+		}
+		return found;
 	}
 
 	/**

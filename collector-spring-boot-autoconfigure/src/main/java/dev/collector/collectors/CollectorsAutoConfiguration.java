@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -60,11 +59,9 @@ public class CollectorsAutoConfiguration {
 		}
 
 		@Bean
-		static SingleCollectorOverrides collectorSingleOverrides(Environment environment,
-				ObjectProvider<Collector<?>> collector) {
+		static SingleCollectorOverrides collectorSingleOverrides(Environment environment) {
 			return new SingleCollectorOverrides(environment,
-					(properties) -> CollectorIdentity.resolve(properties, environment, collector.getObject().name())
-						.name());
+					(properties) -> CollectorIdentity.resolve(properties, environment).name());
 		}
 
 	}
@@ -97,7 +94,7 @@ public class CollectorsAutoConfiguration {
 					primary = definition.isPrimary() ? name : primary;
 				}
 			}
-			String instanceId = CollectorIdentity.resolve(properties, environment, "collector").instanceId();
+			String instanceId = CollectorIdentity.resolve(properties, environment).instanceId();
 			List<CollectorSpecification> specs = specifications.orderedStream().toList();
 			CollectorContexts contexts = new CollectorContexts(context, collectors, primary, specs, instanceId);
 			// the children use the application's beans (its data source, for one) to the

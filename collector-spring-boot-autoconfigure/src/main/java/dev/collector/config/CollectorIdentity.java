@@ -22,23 +22,7 @@ public record CollectorIdentity(String name, String instanceId) {
 	 * @return the identity
 	 */
 	public static CollectorIdentity resolve(CollectorProperties properties, Environment environment) {
-		return resolve(properties, environment, null);
-	}
-
-	/**
-	 * Resolve the identity from {@code collector.name}, else the collector's own name,
-	 * else {@code spring.application.name}; the instance id as
-	 * {@link #resolve(CollectorProperties, Environment)} does.
-	 * @param properties the collector properties
-	 * @param environment the environment
-	 * @param collectorName the name the collector gives itself, may be empty or
-	 * {@code null}
-	 * @return the identity
-	 */
-	public static CollectorIdentity resolve(CollectorProperties properties, Environment environment,
-			String collectorName) {
-		String name = firstText(properties.getName(), collectorName, environment.getProperty("spring.application.name"),
-				"collector");
+		String name = firstText(properties.getName(), environment.getProperty("spring.application.name"), "collector");
 		String instanceId = firstText(properties.getInstanceId(), environment.getProperty("HOSTNAME"),
 				UUID.randomUUID().toString().substring(0, 8));
 		return new CollectorIdentity(name, instanceId);

@@ -20,9 +20,8 @@ public class CollectorProperties implements Validator {
 	/**
 	 * Name of the collector when the application declares a single one: the "collector"
 	 * label on its metrics, the service in /health and the key of its checkpoints.
-	 * Defaults to the collector's own name() when it overrides it, else
-	 * spring.application.name, else "collector". With several collectors each is named by
-	 * its bean name or name() instead.
+	 * Defaults to spring.application.name, else "collector". With several collectors each
+	 * is named by its bean name, or its Collector.name() when it overrides it.
 	 */
 	private String name;
 

@@ -43,6 +43,14 @@ public class RunOnceProperties {
 	 */
 	private boolean exit = true;
 
+	/**
+	 * With several collectors: the names of those that a collect, check or checkpoints
+	 * run covers (all when empty), or the one collector a backfill run fills (needed
+	 * unless collector.default-collector or a @Primary collector designates one). Ignored
+	 * with a single collector.
+	 */
+	private List<String> collectors = new ArrayList<>();
+
 	public String getFrom() {
 		return this.from;
 	}
@@ -89,6 +97,14 @@ public class RunOnceProperties {
 
 	public void setExit(boolean exit) {
 		this.exit = exit;
+	}
+
+	public List<String> getCollectors() {
+		return this.collectors;
+	}
+
+	public void setCollectors(List<String> collectors) {
+		this.collectors = collectors;
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.collector.metrics;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,10 +18,24 @@ public class ScrapeDuration {
 	private final AtomicLong lastNanos = new AtomicLong();
 
 	public ScrapeDuration(MeterRegistry registry, String prefix, String collectorName) {
-		TimeGauge.builder(prefix + ".scrape.duration", this.lastNanos, TimeUnit.NANOSECONDS, AtomicLong::get)
-			.description("Time the previous scrape of /metrics took to render")
-			.tags(Tags.of("collector", collectorName))
-			.register(registry);
+		this(registry, prefix, List.of(collectorName));
+	}
+
+	/**
+	 * The scrape duration of an application with several collectors: one scrape serves
+	 * them all, so each collector's series ({@code collector=<name>}) shows the same
+	 * value, and a dashboard of one collector finds it as with a single collector.
+	 * @param registry the registry
+	 * @param prefix the meter prefix
+	 * @param collectorNames the names of the collectors
+	 */
+	public ScrapeDuration(MeterRegistry registry, String prefix, List<String> collectorNames) {
+		for (String collectorName : collectorNames) {
+			TimeGauge.builder(prefix + ".scrape.duration", this.lastNanos, TimeUnit.NANOSECONDS, AtomicLong::get)
+				.description("Time the previous scrape of /metrics took to render")
+				.tags(Tags.of("collector", collectorName))
+				.register(registry);
+		}
 	}
 
 	/**

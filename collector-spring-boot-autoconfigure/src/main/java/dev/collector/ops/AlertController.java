@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.collector.alerting.Alert;
 import dev.collector.alerting.WebhookAlertSender;
+import dev.collector.collect.CollectorEndpoint;
 
 /**
  * {@code POST /alert}: send {@code {severity, message, details?}} to the configured
@@ -20,6 +21,7 @@ import dev.collector.alerting.WebhookAlertSender;
  * when no webhook is configured, 400 problem for a bad alert.
  */
 @RestController
+@CollectorEndpoint
 public class AlertController {
 
 	static final int MAX_MESSAGE_LENGTH = 2000;

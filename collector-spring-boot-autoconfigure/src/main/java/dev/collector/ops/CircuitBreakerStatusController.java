@@ -7,11 +7,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.collector.collect.CollectorEndpoint;
+
 /**
  * {@code GET /circuit-breaker-status}: every circuit breaker with its state and counts,
  * and the rate limiters. Empty lists when the application has none.
  */
 @RestController
+@CollectorEndpoint
 public class CircuitBreakerStatusController {
 
 	private final ObjectProvider<ResilienceView> resilience;

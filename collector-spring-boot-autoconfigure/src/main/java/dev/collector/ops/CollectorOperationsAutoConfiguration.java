@@ -35,15 +35,15 @@ import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 import dev.collector.logs.CollectorLogsAutoConfiguration;
-import dev.collector.logs.LogRingBuffer;
 import dev.collector.security.CollectorSecurityAutoConfiguration;
 import dev.collector.security.SecretMasker;
 
 /**
- * The operations surface: GET /status, /data-quality, /performance,
- * /circuit-breaker-status, /logs, POST /alert, /validate-data, and the status page at
- * /collector. Each endpoint is a bean that backs off when the application declares its
- * own.
+ * The operations surface of one collector: GET /status, /data-quality, /performance,
+ * /circuit-breaker-status, POST /alert, /validate-data. Each endpoint is a bean that
+ * backs off when the application declares its own. What serves all collectors (GET /logs,
+ * the status page, problem answers) is
+ * {@link CollectorSharedOperationsAutoConfiguration}.
  */
 @AutoConfiguration(after = { CollectorAutoConfiguration.class, CollectorJdbcAutoConfiguration.class,
 		CollectorLogsAutoConfiguration.class, CollectorAlertingAutoConfiguration.class,
@@ -84,25 +84,6 @@ public class CollectorOperationsAutoConfiguration {
 		return new ValidateDataController(SingleCollector.of(beanFactory).recordType(),
 				objectMapper.getIfAvailable(() -> new ObjectMapper().findAndRegisterModules()),
 				properties.getValidation().isEnabled() ? validator.getIfAvailable() : null);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	StatusPageController collectorStatusPageController() {
-		return new StatusPageController();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	OperationsProblemHandler collectorOperationsProblemHandler() {
-		return new OperationsProblemHandler();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBean(LogRingBuffer.class)
-	LogsController collectorLogsController(LogRingBuffer buffer) {
-		return new LogsController(buffer);
 	}
 
 	@Bean

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.ops.QualityFigures.ErrorCount;
 import dev.collector.ops.QualityFigures.Totals;
+import dev.collector.collect.CollectorEndpoint;
 
 /**
  * {@code GET /data-quality}: what the collector fetched, stored, found duplicate and
@@ -34,6 +35,7 @@ import dev.collector.ops.QualityFigures.Totals;
  * nothing was fetched yet.
  */
 @RestController
+@CollectorEndpoint
 public class DataQualityController {
 
 	private final CollectorIdentity identity;

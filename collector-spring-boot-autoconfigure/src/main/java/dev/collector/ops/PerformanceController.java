@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.collector.config.CollectorIdentity;
+import dev.collector.collect.CollectorEndpoint;
 
 /**
  * {@code GET /performance}: read from the collector's Micrometer meters (no bookkeeping
@@ -24,6 +25,7 @@ import dev.collector.config.CollectorIdentity;
  * milliseconds, and the process's heap use and CPU load.
  */
 @RestController
+@CollectorEndpoint
 public class PerformanceController {
 
 	private static final double MEGABYTE = 1024.0 * 1024.0;

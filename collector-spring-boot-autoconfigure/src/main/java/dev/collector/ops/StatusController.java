@@ -24,6 +24,7 @@ import dev.collector.collect.RunHistory;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
 import dev.collector.security.SecretMasker;
+import dev.collector.collect.CollectorEndpoint;
 
 /**
  * {@code GET /status}: everything an operator asks first. Who (service, version,
@@ -33,6 +34,7 @@ import dev.collector.security.SecretMasker;
  * {@code collector.*} configuration with secrets masked.
  */
 @RestController
+@CollectorEndpoint
 public class StatusController {
 
 	static final int LAST_RUNS = 10;

@@ -18,12 +18,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.collector.collect.CollectorEndpoint;
+
 /**
  * {@code POST /validate-data}: check a JSON array of records against the collector's
  * record type (JSON binding, then Jakarta Bean Validation) and say which are invalid and
  * why. Writes nothing. At most {@value #MAX_RECORDS} records per request.
  */
 @RestController
+@CollectorEndpoint
 public class ValidateDataController {
 
 	static final int MAX_RECORDS = 1000;

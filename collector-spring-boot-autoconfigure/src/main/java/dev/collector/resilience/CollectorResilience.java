@@ -33,6 +33,7 @@ import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 
 import dev.collector.budget.RateBudget;
+import dev.collector.collect.RunningCollector;
 import dev.collector.collect.SourceInvoker;
 import dev.collector.config.CircuitBreakerProperties;
 import dev.collector.config.CollectorProperties;
@@ -313,12 +314,14 @@ public class CollectorResilience implements DisposableBean {
 		TimeLimiter limiter = timeLimiter();
 		return () -> {
 			Map<String, String> mdc = MDC.getCopyOfContextMap();
+			// the run's collector goes along too (RunningCollector)
+			Callable<? extends Stream<?>> marked = RunningCollector.propagate(source);
 			return limiter.executeFutureSupplier(() -> CompletableFuture.supplyAsync(() -> {
 				if (mdc != null) {
 					MDC.setContextMap(mdc);
 				}
 				try {
-					return source.call();
+					return marked.call();
 				}
 				catch (RuntimeException ex) {
 					throw ex;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,6 +44,8 @@ public class RunOnceRunner
 
 	private final PrintStream out;
 
+	private final Function<List<RunOnceStatus>, RunOnceStatus> outcome;
+
 	private volatile Map<String, Object> summary;
 
 	private volatile RunOnceStatus status;
@@ -55,10 +58,26 @@ public class RunOnceRunner
 	 * @param out where the summary goes (stdout)
 	 */
 	public RunOnceRunner(Optional<RunMode> mode, List<RunOnceTask> tasks, boolean exit, PrintStream out) {
+		this(mode, tasks, exit, out, RunOnceStatus::overall);
+	}
+
+	/**
+	 * Create the runner with the rule that makes one status of its reports'.
+	 * @param mode the mode, empty for a service
+	 * @param tasks the tasks, one per mode
+	 * @param exit whether to exit the JVM after the run
+	 * @param out where the summary goes (stdout)
+	 * @param outcome the run's status from the status of each report
+	 * ({@link RunOnceStatus#overall} for a single collector, {@link RunOnceStatus#worst}
+	 * for several)
+	 */
+	public RunOnceRunner(Optional<RunMode> mode, List<RunOnceTask> tasks, boolean exit, PrintStream out,
+			Function<List<RunOnceStatus>, RunOnceStatus> outcome) {
 		this.mode = mode;
 		this.tasks = tasks;
 		this.exit = exit;
 		this.out = out;
+		this.outcome = outcome;
 	}
 
 	@Override
@@ -81,7 +100,7 @@ public class RunOnceRunner
 				entry.putAll(report.details());
 				collectors.add(entry);
 			}
-			outcome = RunOnceStatus.overall(reports.stream().map(RunOnceReport::status).toList());
+			outcome = this.outcome.apply(reports.stream().map(RunOnceReport::status).toList());
 		}
 		catch (RunOnceRefusedException ex) {
 			outcome = RunOnceStatus.REFUSED;

@@ -1,6 +1,7 @@
 package dev.collector.runonce;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 import dev.collector.backfill.BackfillProgress;
@@ -90,6 +91,25 @@ public enum RunOnceStatus {
 		}
 		RunOnceStatus first = statuses.iterator().next();
 		return statuses.stream().allMatch((status) -> status == first) ? first : PARTIAL;
+	}
+
+	/**
+	 * The status of a run over several collectors, each with a part of its own: the worst
+	 * of theirs, refused before failed before partial before succeeded, so that a
+	 * CronJob's exit code shows the collector that did worst.
+	 * @param statuses the status of each collector's part
+	 * @return the run's status, failed when there is none
+	 */
+	public static RunOnceStatus worst(Collection<RunOnceStatus> statuses) {
+		if (statuses.isEmpty()) {
+			return FAILED;
+		}
+		for (RunOnceStatus status : List.of(REFUSED, FAILED, PARTIAL)) {
+			if (statuses.contains(status)) {
+				return status;
+			}
+		}
+		return SUCCEEDED;
 	}
 
 }

@@ -24,10 +24,12 @@ import org.springframework.util.StringUtils;
  * Whether a request is protected is decided on the path as Spring MVC matches it
  * ({@link RequestPathPatterns}) and, once the dispatcher has resolved the handler, also
  * on that handler's mapping: every spelling that reaches a protected handler is
- * protected. Without a token, the caller must be the loopback TCP peer and the request
- * must not carry forwarding headers (a proxy on this machine relays someone else); the
- * start-up refuses that mode where forwarded headers replace the peer address
- * ({@link LoopbackOnlyBehindProxyException}).
+ * protected. Every protected path is protected under {@code /collectors/{name}} too, for
+ * any name ({@link CollectorEndpointPaths#underEachCollector}), where each collector
+ * answers the same requests. Without a token, the caller must be the loopback TCP peer
+ * and the request must not carry forwarding headers (a proxy on this machine relays
+ * someone else); the start-up refuses that mode where forwarded headers replace the peer
+ * address ({@link LoopbackOnlyBehindProxyException}).
  */
 public class ApiTokenAuthorizer {
 
@@ -47,11 +49,12 @@ public class ApiTokenAuthorizer {
 	/**
 	 * Create an authorizer.
 	 * @param apiToken the token, {@code null} or blank for loopback-only
-	 * @param protectedPaths patterns of the protected paths, in Spring MVC's syntax
+	 * @param protectedPaths patterns of the protected paths, in Spring MVC's syntax; each
+	 * is protected under {@link CollectorEndpointPaths#EACH_COLLECTOR} too
 	 */
 	public ApiTokenAuthorizer(String apiToken, List<String> protectedPaths) {
 		this.tokenDigest = StringUtils.hasText(apiToken) ? digest(apiToken.strip()) : null;
-		this.protectedPaths = RequestPathPatterns.parse(protectedPaths);
+		this.protectedPaths = RequestPathPatterns.parse(CollectorEndpointPaths.underEachCollector(protectedPaths));
 	}
 
 	/**

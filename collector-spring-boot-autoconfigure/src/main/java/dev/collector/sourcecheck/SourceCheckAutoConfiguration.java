@@ -17,6 +17,7 @@ import dev.collector.collect.SingleCollector;
 import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.collect.Collector;
 import dev.collector.collect.CollectorAutoConfiguration;
+import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
 import dev.collector.config.SourceCheckProperties;
 
@@ -33,10 +34,11 @@ public class SourceCheckAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	SourceChecker collectorSourceChecker(ListableBeanFactory beanFactory, CollectorProperties properties,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, ObjectProvider<CollectorIdentity> identity) {
 		SourceCheckProperties check = properties.getSourceCheck();
-		return new SourceChecker(SingleCollector.of(beanFactory), clock.getIfAvailable(Clock::systemUTC),
-				check.getInterval(), check.getTimeout(), check.getWindow());
+		CollectorIdentity named = identity.getIfAvailable();
+		return new SourceChecker((named != null) ? named.name() : null, SingleCollector.of(beanFactory),
+				clock.getIfAvailable(Clock::systemUTC), check.getInterval(), check.getTimeout(), check.getWindow());
 	}
 
 	@Configuration(proxyBeanMethods = false)

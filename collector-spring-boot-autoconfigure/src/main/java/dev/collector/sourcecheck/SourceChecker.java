@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.Collector;
+import dev.collector.collect.RunningCollector;
 import dev.collector.collect.Trigger;
 
 /**
@@ -26,6 +27,8 @@ import dev.collector.collect.Trigger;
 public class SourceChecker implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(SourceChecker.class);
+
+	private final String collectorName;
 
 	private final Collector<?> collector;
 
@@ -46,6 +49,23 @@ public class SourceChecker implements AutoCloseable {
 	private volatile SourceCheckResult latest;
 
 	public SourceChecker(Collector<?> collector, Clock clock, Duration interval, Duration timeout, Duration window) {
+		this(null, collector, clock, interval, timeout, window);
+	}
+
+	/**
+	 * Create the checker of a named collector: its checks run marked as that collector's
+	 * ({@link RunningCollector}), so that with several collectors the application's
+	 * {@code collectorRestClient} and caches serve them as they serve its runs.
+	 * @param collectorName the collector's name, {@code null} for no mark
+	 * @param collector the collector
+	 * @param clock the clock
+	 * @param interval how long a result is fresh
+	 * @param timeout how long a check may take
+	 * @param window the probe's window
+	 */
+	public SourceChecker(String collectorName, Collector<?> collector, Clock clock, Duration interval, Duration timeout,
+			Duration window) {
+		this.collectorName = collectorName;
 		this.collector = collector;
 		this.clock = clock;
 		this.interval = interval;
@@ -63,7 +83,9 @@ public class SourceChecker implements AutoCloseable {
 				now.minus(this.window), now, null, false, true);
 		long started = System.nanoTime();
 		Future<?> check = this.executor.submit(() -> {
-			this.collector.check(probe);
+			try (RunningCollector.Scope running = RunningCollector.enter(this.collectorName)) {
+				this.collector.check(probe);
+			}
 			return null;
 		});
 		String error = null;

@@ -15,6 +15,7 @@ import dev.collector.collect.CollectionLauncher.Submission;
 import dev.collector.collect.Trigger;
 import dev.collector.sourcecheck.SourceCheckResult;
 import dev.collector.sourcecheck.SourceChecker;
+import dev.collector.collect.CollectorEndpoint;
 
 /**
  * {@code POST /collect}: start a collection now. 202 with the run id, or with
@@ -25,6 +26,7 @@ import dev.collector.sourcecheck.SourceChecker;
  * failed.
  */
 @RestController
+@CollectorEndpoint
 public class CollectController {
 
 	private final CollectionLauncher launcher;

@@ -10,28 +10,45 @@ import dev.collector.collect.CollectionResult;
 
 /**
  * JSON answers of {@code POST /collect}, snake_case by their own annotation (the
- * application's ObjectMapper is left alone).
+ * application's ObjectMapper is left alone); public for the answer of several collectors'
+ * {@code POST /collect}, which holds one of them per collector.
  */
-final class CollectResponses {
+public final class CollectResponses {
 
 	private CollectResponses() {
 	}
 
+	/**
+	 * A run that started.
+	 *
+	 * @param runId the run's id
+	 * @param status always {@code started}
+	 * @param trigger how it was started
+	 * @param dryRun whether it writes nothing
+	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record Started(String runId, String status, String trigger, boolean dryRun) {
+	public record Started(String runId, String status, String trigger, boolean dryRun) {
 	}
 
+	/**
+	 * A run that finished, with its counts.
+	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Finished(String runId, String status, String trigger, boolean dryRun, String windowFrom, String windowTo,
-			long recordsCollected, long recordsInserted, long recordsDuplicate, long recordsInvalid,
+	public record Finished(String runId, String status, String trigger, boolean dryRun, String windowFrom,
+			String windowTo, long recordsCollected, long recordsInserted, long recordsDuplicate, long recordsInvalid,
 			double durationSeconds, String error, List<FailedPart> failedParts, Integer failedPartsTotal,
 			Integer failedPartsOmitted) {
 
 		/** Failed parts listed in the answer; the rest are counted. */
 		static final int PARTS_SHOWN = 20;
 
-		static Finished of(CollectionResult result) {
+		/**
+		 * The answer for a finished run.
+		 * @param result the run's result
+		 * @return the answer
+		 */
+		public static Finished of(CollectionResult result) {
 			List<FailedPart> parts = result.partFailures()
 				.stream()
 				.limit(PARTS_SHOWN)
@@ -52,7 +69,7 @@ final class CollectResponses {
 	 * A part of the run that failed.
 	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record FailedPart(String part, String error, String windowFrom, String windowTo) {
+	public record FailedPart(String part, String error, String windowFrom, String windowTo) {
 	}
 
 }

@@ -22,6 +22,7 @@ import dev.collector.collect.CollectorStatus;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.database.DatabaseAvailability;
 import dev.collector.database.DatabaseState;
+import dev.collector.collect.CollectorEndpoint;
 
 /**
  * {@code GET /health} in the format collectors have always answered (200 healthy, 503
@@ -31,6 +32,7 @@ import dev.collector.database.DatabaseState;
  * {@code /actuator/health/*} stay the Kubernetes probes.
  */
 @RestController
+@CollectorEndpoint
 public class CollectorHealthController {
 
 	private final CollectorIdentity identity;

@@ -4,6 +4,12 @@
 	'use strict';
 	var REFRESH_MS = 5000;
 	var base = '../';
+	// with several collectors: the one the sections below show (the page's #hash, else the
+	// default, else the first), read under /collectors/{name}/; with one, the paths of today
+	var several = false;
+	var selected = null;
+
+	function prefix() { return several ? 'collectors/' + encodeURIComponent(selected) + '/' : ''; }
 
 	function $(id) { return document.getElementById(id); }
 	function text(id, value) { $(id).textContent = (value === null || value === undefined) ? '–' : String(value); }
@@ -138,18 +144,109 @@
 		});
 	}
 
-	function refresh() {
-		return Promise.all([
-			getJson('health').then(showHealth),
-			getJson('status').then(function (r) { showStatus(r.body); }),
-			getJson('data-quality').then(function (r) { if (r.status === 200) { showQuality(r.body); } }),
-			getJson('performance').then(function (r) { if (r.status === 200) { showPerformance(r.body); } }),
-			getJson('backfill').then(showBackfill, function () { showBackfill({ status: 404 }); })
-		].map(function (p) { return p.catch(function () { }); })).then(function () {
-			text('refreshed', new Date().toISOString());
-			document.body.setAttribute('data-loaded', 'true');
-		});
+	function card(name) {
+		var nav = $('collectors');
+		var existing = nav.querySelector('.card[data-collector="' + name + '"]');
+		if (existing) { return existing; }
+		var item = el('a', { 'class': 'card', 'data-collector': name, href: '#' + encodeURIComponent(name) });
+		item.appendChild(el('strong', { 'class': 'name' }, name));
+		item.appendChild(el('span', { 'class': 'badge health' }, '…'));
+		var run = el('span', { 'class': 'run' });
+		run.appendChild(el('span', { 'class': 'state' }, '–'));
+		run.appendChild(document.createTextNode(' · last run '));
+		run.appendChild(el('span', { 'class': 'last-run' }, '–'));
+		item.appendChild(run);
+		var data = el('span', {});
+		data.appendChild(el('span', { 'class': 'records' }, '–'));
+		data.appendChild(document.createTextNode(' records · quality '));
+		data.appendChild(el('span', { 'class': 'score' }, '–'));
+		data.appendChild(document.createTextNode('%'));
+		item.appendChild(data);
+		nav.appendChild(item);
+		return item;
 	}
+	function part(node, cls, value) { node.querySelector('.' + cls).textContent = (value === null || value === undefined) ? '–' : String(value); }
+
+	// GET /collectors: one entry per collector; absent (an older server) or one entry means
+	// the page of a single collector, as it always was
+	function showCollectors(response) {
+		var list = (response.status === 200 && response.body) ? (Array.isArray(response.body) ? response.body : response.body.collectors) : null;
+		several = !!(list && list.length > 1);
+		$('collectors').hidden = !several;
+		$('selected').hidden = !several;
+		if (!several) { selected = null; return []; }
+		var names = list.map(function (c) { return c.name; });
+		var wanted = decodeURIComponent(location.hash.substring(1));
+		var byDefault = list.filter(function (c) { return c['default']; })[0];
+		selected = names.indexOf(wanted) >= 0 ? wanted : (names.indexOf(selected) >= 0 ? selected : (byDefault || list[0]).name);
+		Array.prototype.slice.call($('collectors').querySelectorAll('.card[data-collector]')).forEach(function (node) {
+			if (names.indexOf(node.getAttribute('data-collector')) < 0) { node.parentNode.removeChild(node); }
+		});
+		list.forEach(function (c) {
+			var node = card(c.name);
+			node.className = 'card state-' + c.state + (c.name === selected ? ' selected' : '');
+			node.setAttribute('data-state', c.state);
+			part(node, 'state', c.state + (c['default'] ? ' · default' : ''));
+			part(node, 'last-run', c.last_run ? c.last_run.status + ' ' + c.last_run.finished_at : 'none');
+			if (c.last_run && c.last_run.error) { node.title = c.last_run.error; } else { node.removeAttribute('title'); }
+		});
+		text('selected-name', selected);
+		text('all-count', list.length);
+		text('all-failing', list.filter(function (c) { return c.state === 'failing'; }).length);
+		text('all-running', list.filter(function (c) { return c.state === 'running'; }).length);
+		return names;
+	}
+
+	// each card's health and data, and the aggregate: the sum of the cards' records and
+	// the status of GET /health, which aggregates every collector
+	function showCards(names) {
+		var records = 0;
+		return Promise.all([
+			getJson('health').then(function (h) {
+				var badge = $('all-status');
+				badge.textContent = h.body.status;
+				badge.className = 'badge ' + h.body.status;
+			})
+		].concat(names.map(function (name) {
+			var node = card(name);
+			var path = 'collectors/' + encodeURIComponent(name) + '/';
+			return Promise.all([
+				getJson(path + 'health').then(function (h) {
+					part(node, 'health', h.body.status);
+					node.querySelector('.health').className = 'badge health ' + h.body.status;
+				}),
+				getJson(path + 'data-quality').then(function (q) {
+					if (q.status !== 200) { return; }
+					records += q.body.total_records;
+					part(node, 'records', q.body.total_records);
+					part(node, 'score', q.body.data_quality_score);
+				})
+			]);
+		})).map(function (p) { return p.catch(function () { }); })).then(function () { text('all-records', records); });
+	}
+
+	function showDetails() {
+		var path = prefix();
+		return Promise.all([
+			getJson(path + 'health').then(showHealth),
+			getJson(path + 'status').then(function (r) { showStatus(r.body); }),
+			getJson(path + 'data-quality').then(function (r) { if (r.status === 200) { showQuality(r.body); } }),
+			getJson(path + 'performance').then(function (r) { if (r.status === 200) { showPerformance(r.body); } }),
+			getJson(path + 'backfill').then(showBackfill, function () { showBackfill({ status: 404 }); })
+		].map(function (p) { return p.catch(function () { }); }));
+	}
+
+	function refresh() {
+		return getJson('collectors').then(showCollectors, function () { return showCollectors({ status: 0 }); })
+			.then(function (names) { return Promise.all([showDetails(), several ? showCards(names) : null]); })
+			.catch(function () { })
+			.then(function () {
+				text('refreshed', new Date().toISOString());
+				document.body.setAttribute('data-loaded', 'true');
+			});
+	}
+
+	window.addEventListener('hashchange', function () { refresh(); });
 
 	$('backfill-form').addEventListener('submit', function (event) {
 		event.preventDefault();
@@ -160,7 +257,7 @@
 		if (symbols.length) { body.symbols = symbols; }
 		var headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
 		if ($('bf-token').value) { headers.Authorization = 'Bearer ' + $('bf-token').value; }
-		fetch(base + 'backfill', { method: 'POST', headers: headers, body: JSON.stringify(body) })
+		fetch(base + prefix() + 'backfill', { method: 'POST', headers: headers, body: JSON.stringify(body) })
 			.then(function (response) { return response.json().then(function (json) { return { status: response.status, body: json }; }); })
 			.then(function (r) {
 				var ok = r.status >= 200 && r.status < 300;

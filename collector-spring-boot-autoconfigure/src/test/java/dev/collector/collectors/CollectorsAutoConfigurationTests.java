@@ -142,6 +142,16 @@ class CollectorsAutoConfigurationTests {
 	}
 
 	@Test
+	void anOverrideOfWhatAllCollectorsShareFailsStartUp() {
+		this.twoCollectors.withPropertyValues("collector.collectors.quotes.security.api-token=per-collector-secret")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("collector.collectors.quotes.security.api-token")
+				.hasMessageContaining("shared by all collectors")
+				.hasMessageNotContaining("per-collector-secret"));
+	}
+
+	@Test
 	void theDefaultCollectorIsConfigured() {
 		this.twoCollectors.withPropertyValues("collector.default-collector=quotes")
 			.run((context) -> assertThat(context.getBean(CollectorRegistry.class).defaultUnit())

@@ -32,7 +32,7 @@ class OperationsAutoConfigurationTests {
 				ValidationAutoConfiguration.class, JacksonAutoConfiguration.class, CollectorJdbcAutoConfiguration.class,
 				CollectorAutoConfiguration.class, CollectorLogsAutoConfiguration.class,
 				CollectorAlertingAutoConfiguration.class, CollectorSecurityAutoConfiguration.class,
-				CollectorOperationsAutoConfiguration.class))
+				CollectorOperationsAutoConfiguration.class, CollectorSharedOperationsAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.generate-unique-name=true", "collector.schedule.enabled=false")
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 

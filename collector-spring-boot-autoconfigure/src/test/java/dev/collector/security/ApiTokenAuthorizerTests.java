@@ -82,6 +82,64 @@ class ApiTokenAuthorizerTests {
 	}
 
 	@Test
+	void underEachCollectorTheSamePathsAreProtectedForAnyName() {
+		ApiTokenAuthorizer authorizer = new ApiTokenAuthorizer("s3cret-token", PATHS);
+		for (String name : List.of("x", "prices", "my-collector_2", "0", "A-B", "%78", "x;a=b", "..;", "a.b", "%2E")) {
+			for (String path : List.of("/collect", "/collect/now", "/backfill", "/backfill/abc", "/alert",
+					"/validate-data", "/actuator/refresh")) {
+				assertThat(authorizer.isProtected(request("POST", "/collectors/" + name + path, "10.0.0.1", null)))
+					.as(name + path)
+					.isTrue();
+			}
+			assertThat(
+					authorizer.isProtected(request("DELETE", "/collectors/" + name + "/backfill/t1", "10.0.0.1", null)))
+				.isTrue();
+			for (String path : List.of("/status", "/coverage", "/data-quality", "/circuit-breaker-status", "/health")) {
+				assertThat(authorizer.isProtected(request("POST", "/collectors/" + name + path, "10.0.0.1", null)))
+					.as(name + path)
+					.isFalse();
+			}
+			assertThat(authorizer.isProtected(request("GET", "/collectors/" + name + "/backfill", "10.0.0.1", null)))
+				.isFalse();
+		}
+		// the spelling of the prefix and of the path after the name is matched as Spring
+		// MVC
+		// decodes it
+		assertThat(authorizer.isProtected(request("POST", "/%63ollectors/x/%63ollect", "10.0.0.1", null))).isTrue();
+		assertThat(authorizer.isProtected(request("POST", "/collectors;a=b/x/collect;c=d", "10.0.0.1", null))).isTrue();
+		// reads stay open, and so does the list of the collectors
+		assertThat(authorizer.isProtected(request("GET", "/collectors/x/collect", "10.0.0.1", null))).isFalse();
+		assertThat(authorizer.isProtected(request("GET", "/collectors", "10.0.0.1", null))).isFalse();
+		// decided on the handler's mapping too, whatever the spelling that reached it
+		MockHttpServletRequest request = request("POST", "/spelt/any/way", "10.0.0.1", null);
+		assertThat(authorizer.isProtected(request, "/collectors/{name}/collect")).isTrue();
+		assertThat(authorizer.isProtected(request, "/collectors/{name}/backfill/{taskId}")).isTrue();
+		assertThat(authorizer.isProtected(request, "/collectors/{name}/status")).isFalse();
+	}
+
+	@Test
+	void aProtectedPathOfTheApplicationIsProtectedUnderEachCollectorToo() {
+		ApiTokenAuthorizer authorizer = new ApiTokenAuthorizer("s3cret-token", List.of("/reindex", "purge/**"));
+		assertThat(authorizer.isProtected(request("POST", "/collectors/x/reindex", "10.0.0.1", null))).isTrue();
+		assertThat(authorizer.isProtected(request("POST", "/collectors/x/purge/all", "10.0.0.1", null))).isTrue();
+		assertThat(authorizer.isProtected(request("POST", "/collectors/x/collect", "10.0.0.1", null))).isFalse();
+		// nothing protected stays nothing protected
+		assertThat(new ApiTokenAuthorizer("s3cret-token", List.of())
+			.isProtected(request("POST", "/collectors/x/collect", "10.0.0.1", null))).isFalse();
+	}
+
+	@Test
+	void theCollectorsPathsAreTheCollectorsEndpointsWithAndWithoutThePrefix() {
+		for (String path : List.of("/collectors", "/collectors/x/status", "/collectors/a-b_9/collect",
+				"/collectors/x/backfill/t1", "/collectors/%78/health", "/status", "/collect")) {
+			assertThat(CollectorEndpointPaths.matches(new MockHttpServletRequest("GET", path))).as(path).isTrue();
+		}
+		for (String path : List.of("/collectors/x", "/collectors/x/y/collect", "/my-own", "/collectorsx/x/collect")) {
+			assertThat(CollectorEndpointPaths.matches(new MockHttpServletRequest("GET", path))).as(path).isFalse();
+		}
+	}
+
+	@Test
 	void withoutTokenALoopbackPeerThatRelaysForSomeoneElseIsRefused() {
 		ApiTokenAuthorizer authorizer = new ApiTokenAuthorizer(null, PATHS);
 		for (String header : List.of("X-Forwarded-For", "Forwarded", "X-Real-IP")) {

@@ -221,6 +221,25 @@ class CollectorEndpointsTests {
 		post("/collect?wait=true");
 	}
 
+	@Test
+	void theOnlyCollectorIsListedAndAnswersUnderItsPrefixToo() {
+		Map<String, Object> collectors = get("/collectors").getBody();
+		assertThat(collectors).containsEntry("default_collector", "test");
+		assertThat((List<?>) collectors.get("collectors")).singleElement()
+			.satisfies((entry) -> assertThat(entry.toString()).contains("name=test", "default=true",
+					"path=/collectors/test"));
+		ResponseEntity<Map<String, Object>> collected = post("/collectors/test/collect?wait=true");
+		assertThat(collected.getStatusCode().value()).isEqualTo(200);
+		assertThat(collected.getBody()).containsEntry("status", "succeeded").containsKey("run_id");
+		assertThat(get("/collectors/test/health").getBody()).containsEntry("service", "test");
+		assertThat(get("/collectors/test/status").getBody()).containsEntry("service", "test");
+		ResponseEntity<Map<String, Object>> unknown = get("/collectors/other/status");
+		assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+		assertThat(unknown.getBody()).containsEntry("collectors", List.of("test"));
+		// today's answers, without a collectors member
+		assertThat(get("/status").getBody()).doesNotContainKey("collectors");
+	}
+
 	private ResponseEntity<Map<String, Object>> post(String uri) {
 		return this.http.post().uri(uri).header(HttpHeaders.ACCEPT, "application/json").retrieve().toEntity(JSON);
 	}

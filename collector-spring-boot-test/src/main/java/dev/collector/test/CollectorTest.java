@@ -59,6 +59,19 @@ public @interface CollectorTest {
 	String[] properties() default {};
 
 	/**
+	 * The collector under test, by its bean name, in an application with several
+	 * collectors: the test's context holds that collector only, served as an application
+	 * with a single collector is, named so and with its
+	 * {@code collector.collectors.<name>.*} overrides applied; the other collectors,
+	 * their beans, runs and schedules are left out ({@link CollectorSelection}). Empty
+	 * with a single collector; with several, empty selects the default collector
+	 * ({@code collector.default-collector} or the {@code @Primary} one), and without one
+	 * the test fails at start-up listing them.
+	 * @return the collector's bean name, empty for the only one
+	 */
+	String collector() default "";
+
+	/**
 	 * Properties to point at a {@link FakeUpstream} started for the test context, e.g.
 	 * {@code upstream = "fx.url"}: each is set to its base URL, and the test injects the
 	 * {@code FakeUpstream} bean to script it. It is reset (routes and recorded requests)

@@ -1,6 +1,10 @@
 package dev.collector.test;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.boot.test.context.SpringBootTestContextBootstrapper;
+import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.test.context.TestContextBootstrapper;
@@ -13,15 +17,19 @@ class CollectorTestContextBootstrapper extends SpringBootTestContextBootstrapper
 
 	@Override
 	protected String[] getProperties(Class<?> testClass) {
-		String[] declared = MergedAnnotations.from(testClass, SearchStrategy.INHERITED_ANNOTATIONS)
-			.get(CollectorTest.class)
-			.getValue("properties", String[].class)
-			.orElse(new String[0]);
+		MergedAnnotation<CollectorTest> annotation = MergedAnnotations
+			.from(testClass, SearchStrategy.INHERITED_ANNOTATIONS)
+			.get(CollectorTest.class);
+		String[] declared = annotation.getValue("properties", String[].class).orElse(new String[0]);
+		String collector = annotation.getValue("collector", String.class).orElse("");
+		List<String> properties = new ArrayList<>();
 		// first, so that a test may still turn the schedule on explicitly
-		String[] properties = new String[declared.length + 1];
-		properties[0] = "collector.schedule.enabled=false";
-		System.arraycopy(declared, 0, properties, 1, declared.length);
-		return properties;
+		properties.add("collector.schedule.enabled=false");
+		if (!collector.isBlank()) {
+			properties.add(CollectorSelection.PROPERTY + "=" + collector.trim());
+		}
+		properties.addAll(List.of(declared));
+		return properties.toArray(new String[0]);
 	}
 
 }

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.awaitility.Awaitility;
@@ -26,6 +28,15 @@ import dev.collector.collect.Trigger;
  * Drives the collector from a test: runs collections synchronously on the test's thread
  * and moves the test clock. Available as a bean in a {@link CollectorTest} and in any
  * test that adds {@link AutoConfigureCollectorTester}.
+ * <p>
+ * In an application with several collectors, {@link #collector(String)} gives the tester
+ * of one: {@code tester.collector("prices").collect()} runs a collection of
+ * {@code prices} only, through its own runner, sink and checkpoint. The bean itself
+ * drives the default collector ({@code collector.default-collector} or the
+ * {@code @Primary} one) when there is one; without one, its runs ask for a collector to
+ * be named and {@link #reset()} resets every collector. A {@link CollectorTest} of one
+ * collector of several ({@code @CollectorTest(collector = "prices")}) has that collector
+ * only, and its tester is that collector's.
  */
 public class CollectorTester {
 
@@ -36,6 +47,10 @@ public class CollectorTester {
 	private final Supplier<BackfillService> backfill;
 
 	private final Runnable reset;
+
+	private final String name;
+
+	private final Function<String, CollectorTester> collectors;
 
 	public CollectorTester(CollectionRunner runner, Clock clock) {
 		this(runner, clock, () -> null);
@@ -62,10 +77,56 @@ public class CollectorTester {
 	 * @param reset what {@link #reset()} does
 	 */
 	public CollectorTester(CollectionRunner runner, Clock clock, Supplier<BackfillService> backfill, Runnable reset) {
-		this.runner = Objects.requireNonNull(runner, "runner");
+		this(null, Objects.requireNonNull(runner, "runner"), clock, backfill, reset, null);
+	}
+
+	/**
+	 * Create the tester of a named collector, possibly one of several.
+	 * @param name the collector's name, {@code null} when not known
+	 * @param runner the collection runner, {@code null} for a tester of several
+	 * collectors without a default one (its runs then ask for a collector)
+	 * @param clock the application's clock
+	 * @param backfill the backfill service, or a supplier of {@code null} where there is
+	 * none
+	 * @param reset what {@link #reset()} does
+	 * @param collectors the tester of each collector by name, {@code null} with a single
+	 * collector; it throws {@link IllegalArgumentException} for an unknown name
+	 */
+	public CollectorTester(String name, CollectionRunner runner, Clock clock, Supplier<BackfillService> backfill,
+			Runnable reset, Function<String, CollectorTester> collectors) {
+		this.name = name;
+		this.runner = runner;
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.backfill = Objects.requireNonNull(backfill, "backfill");
 		this.reset = Objects.requireNonNull(reset, "reset");
+		this.collectors = collectors;
+	}
+
+	/**
+	 * The tester of one collector, by name: with several collectors, the one that runs
+	 * that collector only; with a single one, this tester when the name is its name.
+	 * @param name the collector's name
+	 * @return its tester
+	 * @throws IllegalArgumentException when no collector has that name
+	 */
+	public CollectorTester collector(String name) {
+		if (this.collectors != null) {
+			return this.collectors.apply(name);
+		}
+		if (this.name == null || this.name.equals(name)) {
+			return this;
+		}
+		throw new IllegalArgumentException(
+				"No collector named '" + name + "' in this test; the collector is '" + this.name + "'");
+	}
+
+	/**
+	 * The name of the collector this tester drives.
+	 * @return the name, empty for a tester of several collectors without a default one
+	 * (or when not known)
+	 */
+	public Optional<String> name() {
+		return Optional.ofNullable(this.name);
 	}
 
 	/**
@@ -132,7 +193,7 @@ public class CollectorTester {
 	 * @return the result, successful or not
 	 */
 	public CollectionResult collect() {
-		return this.runner.run(Trigger.MANUAL);
+		return runner().run(Trigger.MANUAL);
 	}
 
 	/**
@@ -141,7 +202,7 @@ public class CollectorTester {
 	 * @return the result
 	 */
 	public CollectionResult triggerSchedule() {
-		return this.runner.run(Trigger.SCHEDULED);
+		return runner().run(Trigger.SCHEDULED);
 	}
 
 	/**
@@ -161,7 +222,7 @@ public class CollectorTester {
 	 * @return the result
 	 */
 	public CollectionResult run(CollectionRequest request) {
-		return this.runner.run(request);
+		return runner().run(request);
 	}
 
 	/**
@@ -192,7 +253,7 @@ public class CollectorTester {
 		Awaitility.await("no collection in progress")
 			.atMost(timeout)
 			.pollInterval(Duration.ofMillis(20))
-			.until(() -> this.runner.runningRunId() == null);
+			.until(() -> runner().runningRunId() == null);
 	}
 
 	/**
@@ -219,6 +280,10 @@ public class CollectorTester {
 	 * @return the runner
 	 */
 	public CollectionRunner runner() {
+		if (this.runner == null) {
+			throw new IllegalStateException("This application has several collectors and no default one: pick one "
+					+ "with tester.collector(\"<name>\"), or test one with @CollectorTest(collector = \"<name>\")");
+		}
 		return this.runner;
 	}
 

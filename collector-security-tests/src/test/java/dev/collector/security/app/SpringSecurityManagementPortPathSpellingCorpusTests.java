@@ -6,6 +6,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import dev.collector.security.app.SpringSecurityPathSpellingCorpusTests.PermissiveApplicationChain;
 import dev.collector.security.corpus.AbstractPathSpellingCorpusTests;
+import dev.collector.security.corpus.EachCollectorStandIn;
 
 /**
  * The spelling corpus with Spring Security and Actuator on a management port of its own.
@@ -14,7 +15,8 @@ import dev.collector.security.corpus.AbstractPathSpellingCorpusTests;
 @TestPropertySource(
 		properties = { "spring.datasource.url=jdbc:h2:mem:secured-spelling-corpus-management;DB_CLOSE_DELAY=-1",
 				"management.server.port=0" })
-@Import(PermissiveApplicationChain.class)
+// its own @Import replaces the corpus's: the stand-in of /collectors/{name} named again
+@Import({ PermissiveApplicationChain.class, EachCollectorStandIn.Setup.class })
 class SpringSecurityManagementPortPathSpellingCorpusTests extends AbstractPathSpellingCorpusTests {
 
 }

@@ -34,6 +34,7 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.http.server.PathContainer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,6 +46,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import dev.collector.config.CollectorProperties;
+import dev.collector.security.CollectorEndpointPaths;
 import dev.collector.security.corpus.PathSpellings.Spelling;
 import dev.collector.security.corpus.ProtectedEndpoint.Server;
 import dev.collector.security.corpus.RawHttp.Response;
@@ -64,6 +66,7 @@ import static org.awaitility.Awaitility.await;
  * this class.
  */
 @TestPropertySource(locations = AbstractPathSpellingCorpusTests.PROPERTIES)
+@Import(EachCollectorStandIn.Setup.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public abstract class AbstractPathSpellingCorpusTests {
@@ -127,6 +130,15 @@ public abstract class AbstractPathSpellingCorpusTests {
 	void finishedBackfillTaskToAimAt() throws IOException {
 		this.context.addApplicationListener(
 				(ApplicationListener<EnvironmentChangeEvent>) (event) -> this.refreshes.incrementAndGet());
+		// one for today's path, one for the same under /collectors/{name}
+		String taskId = finishedBackfillTask();
+		String otherTaskId = finishedBackfillTask();
+		this.variables = Map.of("taskId", taskId, "otherTaskId", otherTaskId, "breaker", "corpus", "name",
+				this.context.getEnvironment().getRequiredProperty("collector.name"));
+		this.atStart = state();
+	}
+
+	private String finishedBackfillTask() throws IOException {
 		ProtectedEndpoint start = ProtectedEndpoint.ALL.get(1);
 		Response started = withToken("POST", "/backfill", start.body());
 		assertThat(started.status()).as(started.body()).isEqualTo(202);
@@ -135,16 +147,15 @@ public abstract class AbstractPathSpellingCorpusTests {
 			.until(() -> this.jdbc.queryForObject(
 					"SELECT COUNT(*) FROM collector_backfill_task WHERE task_id = ? AND finished_at IS NOT NULL",
 					Integer.class, taskId) == 1);
-		this.variables = Map.of("taskId", taskId, "breaker", "corpus");
-		this.atStart = state();
+		return taskId;
 	}
 
 	@Test
 	@Order(0)
 	void everyProtectedMutatingEndpointOfTheApplicationIsInTheCorpus() {
-		List<PathPattern> protectedPaths = this.context.getBean(CollectorProperties.class)
-			.getSecurity()
-			.getProtectedPaths()
+		// as the starter protects them: also under /collectors/{name}
+		List<PathPattern> protectedPaths = CollectorEndpointPaths
+			.underEachCollector(this.context.getBean(CollectorProperties.class).getSecurity().getProtectedPaths())
 			.stream()
 			.map(PathPatternParser.defaultInstance::parse)
 			.toList();
@@ -182,13 +193,31 @@ public abstract class AbstractPathSpellingCorpusTests {
 	Stream<Arguments> spellings() {
 		List<Arguments> cases = new ArrayList<>();
 		for (ProtectedEndpoint endpoint : ProtectedEndpoint.ALL) {
-			for (Spelling spelling : PathSpellings.of(endpoint.segments(this.variables))) {
-				for (String method : METHODS) {
+			List<Spelling> spellings = new ArrayList<>(PathSpellings.of(endpoint.segments(this.variables)));
+			if (endpoint.pattern().equals(EachCollectorStandIn.PREFIX + "/collect")) {
+				// the collector's name spelt in other ways: on one endpoint, not on each
+				spellings.addAll(PathSpellings.ofCollectorNames("/collect"));
+			}
+			for (Spelling spelling : spellings) {
+				for (String method : methods(endpoint)) {
 					cases.add(Arguments.of(endpoint, method, spelling));
 				}
 			}
 		}
 		return cases.stream();
+	}
+
+	/**
+	 * The methods a spelling is sent with: all four on today's paths; under
+	 * {@code /collectors/{name}} the endpoint's own and one it does not take (refused
+	 * before the dispatcher could answer 405), as the method rule is the same for every
+	 * path and the four are tried on today's.
+	 */
+	private static List<String> methods(ProtectedEndpoint endpoint) {
+		if (!endpoint.pattern().startsWith(EachCollectorStandIn.PREFIX + "/")) {
+			return METHODS;
+		}
+		return List.of(endpoint.method(), endpoint.method().equals("POST") ? "PUT" : "POST");
 	}
 
 	@ParameterizedTest(name = "{0}: {1} {2}")
@@ -220,7 +249,7 @@ public abstract class AbstractPathSpellingCorpusTests {
 			Map<String, Object> before = state();
 			Response response = send(endpoint, endpoint.method(), endpoint.path(this.variables), endpoint.body());
 			assertThat(response.status()).as(endpoint + ": " + response.body()).isIn(endpoint.successes());
-			if (!endpoint.pattern().equals("/validate-data")) {
+			if (!endpoint.pattern().endsWith("/validate-data")) {
 				// validating writes nothing by design; everything else leaves a trace
 				await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(state()).isNotEqualTo(before));
 			}

@@ -115,6 +115,34 @@ public final class PathSpellings {
 		return List.copyOf(spellings.values());
 	}
 
+	/**
+	 * Other spellings of a collector's name in {@code /collectors/{name}<tail>}, and dot
+	 * segments that lead out of the prefix or back into it (the spellings {@link #of}
+	 * gives for each segment are not repeated here): names of each allowed character
+	 * class ({@code [A-Za-z0-9_-]}), encoded, with parameters, names that are dot
+	 * segments or hold a separator or a control character.
+	 * @param tail the path after the name, e.g. {@code /collect}
+	 * @return the spellings, each target once
+	 */
+	public static List<Spelling> ofCollectorNames(String tail) {
+		Map<String, Spelling> spellings = new LinkedHashMap<>();
+		for (String name : List.of("x", "a-b_9", "0", "A", "Prices-2024_eu", "-", "_", "%78", "%61-b_9", "a%2Db%5F9",
+				"x;a=b", "x%3Ba=b", ";a=b", ".", "..", "%2E", "%2E%2E", ".%2E", "..;", "x%2Fy", "x%5Cy", "x%00", "x%FF",
+				"%20", "x%09")) {
+			add(spellings, "name " + name, "/collectors/" + name + tail);
+		}
+		String relative = tail.substring(1);
+		for (String path : List.of("/collectors/x/../.." + tail, "/collectors/x/.." + tail,
+				"/collectors/x/backfill/.." + tail, "/collectors/x/backfill/..%2F" + relative,
+				"/collectors/x/backfill/%2E%2E" + tail, "/collectors/x/..;/.." + tail,
+				"/collectors/x/%2e%2e/%2e%2e" + tail, "/collectors/../collectors/x" + tail,
+				"/collectors/x/./" + relative, "/COLLECTORS/x" + tail, "/Collectors/x" + tail,
+				"/collectors/x" + tail.toUpperCase(Locale.ROOT))) {
+			add(spellings, "dots or case " + path.replace('%', '~'), path);
+		}
+		return List.copyOf(spellings.values());
+	}
+
 	private static void add(Map<String, Spelling> spellings, String kind, String target) {
 		spellings.putIfAbsent(target, new Spelling(Spelling.printable(kind), target));
 	}

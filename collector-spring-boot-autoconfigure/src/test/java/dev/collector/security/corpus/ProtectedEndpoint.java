@@ -27,13 +27,25 @@ public record ProtectedEndpoint(String method, Server server, List<String> segme
 
 	private static final LocalDate YESTERDAY = LocalDate.now(ZoneOffset.UTC).minusDays(1);
 
-	/** Every protected mutating endpoint, as the corpus tries them. */
+	private static final String BACKFILL = "{\"start_date\": \"" + YESTERDAY.minusDays(1) + "\", \"end_date\": \""
+			+ YESTERDAY + "\"}";
+
+	/**
+	 * Every protected mutating endpoint, as the corpus tries them: today's, then each
+	 * collector's under {@code /collectors/{name}} (its name the variable {@code name}).
+	 */
 	public static final List<ProtectedEndpoint> ALL = List.of(
 			new ProtectedEndpoint("POST", Server.APPLICATION, List.of("collect"), "", Set.of(202)),
-			new ProtectedEndpoint("POST", Server.APPLICATION, List.of("backfill"),
-					"{\"start_date\": \"" + YESTERDAY.minusDays(1) + "\", \"end_date\": \"" + YESTERDAY + "\"}",
-					Set.of(202)),
+			new ProtectedEndpoint("POST", Server.APPLICATION, List.of("backfill"), BACKFILL, Set.of(202)),
 			new ProtectedEndpoint("DELETE", Server.APPLICATION, List.of("backfill", "={taskId}"), "", Set.of(200)),
+			new ProtectedEndpoint("POST", Server.APPLICATION, List.of("collectors", "={name}", "collect"), "",
+					Set.of(202)),
+			new ProtectedEndpoint("POST", Server.APPLICATION, List.of("collectors", "={name}", "backfill"), BACKFILL,
+					Set.of(202)),
+			new ProtectedEndpoint("DELETE", Server.APPLICATION,
+					List.of("collectors", "={name}", "backfill", "={otherTaskId}"), "", Set.of(200)),
+			new ProtectedEndpoint("POST", Server.APPLICATION, List.of("collectors", "={name}", "validate-data"), "[]",
+					Set.of(200)),
 			new ProtectedEndpoint("POST", Server.APPLICATION, List.of("alert"),
 					"{\"severity\": \"info\", \"message\": \"from the spelling corpus\"}", Set.of(200)),
 			new ProtectedEndpoint("POST", Server.APPLICATION, List.of("validate-data"), "[]", Set.of(200)),
