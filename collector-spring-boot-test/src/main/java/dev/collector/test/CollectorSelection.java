@@ -103,7 +103,13 @@ public class CollectorSelection {
 		private String defaultCollector(BeanDefinitionRegistry registry, List<String> collectors) {
 			String configured = this.environment.getProperty("collector.default-collector", "").trim();
 			if (!configured.isEmpty()) {
-				return collectors.contains(configured) ? configured : null;
+				// named as property names are matched (news-collector designates the bean
+				// newsCollector), as the application does
+				ConfigurationPropertyName wanted = ConfigurationPropertyName.adapt(configured, '.');
+				return collectors.stream()
+					.filter((name) -> ConfigurationPropertyName.adapt(name, '.').equals(wanted))
+					.findFirst()
+					.orElse(null);
 			}
 			List<String> primary = collectors.stream()
 				.filter((name) -> registry.containsBeanDefinition(name) && registry.getBeanDefinition(name).isPrimary())
