@@ -27,6 +27,7 @@ import dev.collector.collect.Collector;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.collect.CollectorRegistry;
 import dev.collector.collect.CollectorUnit;
+import dev.collector.collect.RunPermits;
 import dev.collector.collect.SingleCollector;
 import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.collect.ConditionalOnCollector.Cardinality;
@@ -77,6 +78,15 @@ public class CollectorsAutoConfiguration {
 		@ConditionalOnMissingBean
 		Clock collectorClock() {
 			return Clock.systemUTC();
+		}
+
+		// collector.max-concurrent-runs: one bound for the runs of all collectors in this
+		// JVM, which each collector's runner and cluster collection consult
+		@Bean
+		@ConditionalOnMissingBean
+		RunPermits collectorRunPermits(CollectorProperties properties, ConfigurableApplicationContext context) {
+			int collectors = context.getBeanFactory().getBeanNamesForType(Collector.class, true, false).length;
+			return RunPermits.of(properties.getMaxConcurrentRuns(), collectors);
 		}
 
 		@Bean(REGISTRY_BEAN_NAME)
