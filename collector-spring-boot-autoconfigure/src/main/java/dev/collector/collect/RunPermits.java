@@ -19,9 +19,9 @@ public class RunPermits {
 	/** No bound: what a single collector uses (it is single-flight anyway). */
 	public static final RunPermits UNBOUNDED = new RunPermits(Integer.MAX_VALUE);
 
-	private final int limit;
+	private volatile int limit;
 
-	private final Semaphore permits;
+	private final Permits permits;
 
 	/**
 	 * Create the permits.
@@ -34,7 +34,7 @@ public class RunPermits {
 		this.limit = limit;
 		// fair: a run that waits longest goes first, so no collector is starved by
 		// another
-		this.permits = new Semaphore(limit, true);
+		this.permits = new Permits(limit);
 	}
 
 	/**
@@ -54,6 +54,25 @@ public class RunPermits {
 	 */
 	public int limit() {
 		return this.limit;
+	}
+
+	/**
+	 * Change the limit (a refreshed {@code collector.max-concurrent-runs}): a higher one
+	 * frees permits at once, a lower one takes effect as runs in flight end.
+	 * @param newLimit the runs in flight at most, at least 1
+	 */
+	public synchronized void resize(int newLimit) {
+		if (newLimit < 1) {
+			throw new IllegalArgumentException("max-concurrent-runs must be at least 1, was " + newLimit);
+		}
+		int delta = newLimit - this.limit;
+		if (delta > 0) {
+			this.permits.release(delta);
+		}
+		else if (delta < 0) {
+			this.permits.reduce(-delta);
+		}
+		this.limit = newLimit;
 	}
 
 	/**
@@ -118,6 +137,19 @@ public class RunPermits {
 	 */
 	public void release() {
 		this.permits.release();
+	}
+
+	/** A fair semaphore whose permits can also be taken away. */
+	private static final class Permits extends Semaphore {
+
+		Permits(int permits) {
+			super(permits, true);
+		}
+
+		void reduce(int reduction) {
+			reducePermits(reduction);
+		}
+
 	}
 
 	@Override

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -42,6 +45,8 @@ import dev.collector.config.CollectorProperties;
 @ConditionalOnBean(Collector.class)
 @EnableConfigurationProperties(CollectorProperties.class)
 public class CollectorsAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(CollectorsAutoConfiguration.class);
 
 	/** Name of the {@link CollectorRegistry} bean. */
 	public static final String REGISTRY_BEAN_NAME = "collectorRegistry";
@@ -124,6 +129,25 @@ public class CollectorsAutoConfiguration {
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnClass(EnvironmentChangeEvent.class)
 		static class RefreshConfiguration {
+
+			// a refreshed collector.max-concurrent-runs applies to the runs that start
+			// next
+			// (read from the environment at each change: relaxed names resolve there)
+			@Bean
+			ApplicationListener<EnvironmentChangeEvent> collectorRunPermitsRefresher(RunPermits permits,
+					CollectorContexts contexts, Environment environment) {
+				return (event) -> {
+					try {
+						Integer configured = environment.getProperty("collector.max-concurrent-runs", Integer.class);
+						permits.resize(RunPermits.of(configured, contexts.units().size()).limit());
+					}
+					catch (RuntimeException ex) {
+						logger.warn(
+								"Keeping " + permits + ": collector.max-concurrent-runs is not a number of at least 1 ("
+										+ ex.getMessage() + ")");
+					}
+				};
+			}
 
 			@Bean
 			ApplicationListener<EnvironmentChangeEvent> collectorContextsRefresher(CollectorContexts contexts) {

@@ -52,6 +52,21 @@ class RunPermitsTests {
 	}
 
 	@Test
+	void aRefreshedLimitFreesPermitsAtOnceOrTakesThemBackAsRunsEnd() {
+		RunPermits permits = new RunPermits(1);
+		assertThat(permits.tryAcquire()).isTrue();
+		permits.resize(3);
+		assertThat(permits.limit()).isEqualTo(3);
+		assertThat(permits.available()).isEqualTo(2);
+		permits.resize(1);
+		// the run in flight keeps its permit: none is free until it ends
+		assertThat(permits.tryAcquire()).isFalse();
+		permits.release();
+		assertThat(permits.available()).isEqualTo(1);
+		assertThatIllegalArgumentException().isThrownBy(() -> permits.resize(0));
+	}
+
+	@Test
 	void withOnePermitTheSecondCollectorWaitsUntilTheFirstRunEnds() throws Exception {
 		RunPermits permits = new RunPermits(1);
 		ScriptedCollector first = collector().holding();

@@ -1,6 +1,8 @@
 package dev.collector.collect;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -8,9 +10,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 
 import dev.collector.fixtures.InMemoryStores;
 import dev.collector.fixtures.QuoteCollector;
@@ -69,6 +73,18 @@ class SeveralLocalCollectorsTests {
 			// a run of readings never delays quotes
 			await(() -> quotes.calls() >= quotesBefore + 2);
 			readings.release();
+		});
+	}
+
+	@Test
+	void aRefreshedBoundAppliesToTheNextRuns() {
+		this.twoCollectors.withPropertyValues("collector.max-concurrent-runs=1").run((context) -> {
+			RunPermits permits = context.getBean(RunPermits.class);
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("refreshed", Map.of("collector.max-concurrent-runs", "3")));
+			context.publishEvent(new EnvironmentChangeEvent(context, Set.of("collector.max-concurrent-runs")));
+			assertThat(permits.limit()).isEqualTo(3);
 		});
 	}
 
