@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -82,6 +84,9 @@ public class BackfillChunkTask implements ClusterTask, CollectorObservationsAwar
 
 	private CollectorObservations observations = CollectorObservations.NOOP;
 
+	/** Whether a task id is this collector's; a task never changes hands. */
+	private final Map<String, Boolean> ownership = new ConcurrentHashMap<>();
+
 	/**
 	 * Create the chunk task.
 	 * @param collector the collector's name
@@ -125,6 +130,37 @@ public class BackfillChunkTask implements ClusterTask, CollectorObservationsAwar
 	@Override
 	public boolean createdAtStartup() {
 		return false;
+	}
+
+	/**
+	 * Whether the chunk belongs to a backfill task of this collector (its instance id
+	 * starts with the task id); the answer is kept.
+	 * @param instanceId the chunk's instance id, {@code <task id>/<chunk no>}
+	 * @return whether this collector's backfill created the chunk
+	 */
+	@Override
+	public boolean owns(String instanceId) {
+		int slash = instanceId.indexOf('/');
+		String taskId = (slash > 0) ? instanceId.substring(0, slash) : instanceId;
+		Boolean known = this.ownership.get(taskId);
+		if (known != null) {
+			return known;
+		}
+		Optional<BackfillTask> task = this.store.task(taskId);
+		boolean own = task.map((found) -> this.collector.equals(found.collector())).orElse(false);
+		if (task.isPresent()) {
+			this.ownership.put(taskId, own);
+		}
+		return own;
+	}
+
+	/**
+	 * Whether chunks of this collector's open backfill tasks are due and not picked.
+	 * @return {@code true} while a chunk waits for a thread
+	 */
+	@Override
+	public boolean hasWaitingExecutions() {
+		return this.store.hasDueChunks(this.collector);
 	}
 
 	/**

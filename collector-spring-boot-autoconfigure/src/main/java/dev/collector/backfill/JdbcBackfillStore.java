@@ -196,6 +196,23 @@ public class JdbcBackfillStore {
 	}
 
 	/**
+	 * Whether a collector has chunks of open tasks due to run now and not picked by any
+	 * replica (their execution in db-scheduler's table); a chunk waiting for its retry or
+	 * after giving way does not count until it is due.
+	 * @param collector the collector's name
+	 * @return {@code true} when at least one chunk is due
+	 */
+	public boolean hasDueChunks(String collector) {
+		Integer count = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM scheduled_tasks s"
+						+ " JOIN collector_backfill_task t ON s.task_instance LIKE CONCAT(t.task_id, '/%')"
+						+ " WHERE s.task_name = ? AND s.picked = ? AND s.execution_time <= ?"
+						+ " AND t.collector = ? AND t.final_status IS NULL AND t.cancelled = ?",
+				Integer.class, BackfillChunkTask.TASK.getTaskName(), false, now(), collector, false);
+		return count != null && count > 0;
+	}
+
+	/**
 	 * The latest movement of a task's chunks: when one last started, ended or gave way,
 	 * and how many are running.
 	 * @param taskId the task

@@ -38,6 +38,7 @@ import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectionRunner;
 import dev.collector.collect.CollectionLauncher.Submission;
 import dev.collector.collect.RunHistory;
+import dev.collector.collect.RunPermits;
 import dev.collector.collect.Trigger;
 
 /**
@@ -82,6 +83,8 @@ public class ClusterCollection implements CollectionLauncher, CollectionSchedule
 
 	private volatile SchedulerClient scheduler;
 
+	private volatile RunPermits runPermits = RunPermits.UNBOUNDED;
+
 	/**
 	 * Until when a live run counts as waiting (System.nanoTime); it renews at every
 	 * retry.
@@ -109,6 +112,24 @@ public class ClusterCollection implements CollectionLauncher, CollectionSchedule
 			.scheduleOnStartup(this.collectorName, null, liveSchedule::getInitialExecutionTime)
 			.onFailureReschedule(liveSchedule)
 			.execute((instance, context) -> execute(instance, context, liveSchedule));
+	}
+
+	/**
+	 * The collector's name, the instance id of its collection task.
+	 * @return the name
+	 */
+	public String collectorName() {
+		return this.collectorName;
+	}
+
+	/**
+	 * Set the JVM's bound on the runs in flight ({@code collector.max-concurrent-runs}):
+	 * a due run that finds no permit free gives its execution back and is picked again
+	 * shortly, here or on another replica, without holding a scheduler thread.
+	 * @param runPermits the permits, {@link RunPermits#UNBOUNDED} for no bound
+	 */
+	public void setRunPermits(RunPermits runPermits) {
+		this.runPermits = (runPermits != null) ? runPermits : RunPermits.UNBOUNDED;
 	}
 
 	/**
@@ -194,6 +215,25 @@ public class ClusterCollection implements CollectionLauncher, CollectionSchedule
 	}
 
 	private CompletionHandler<CollectionOrder> execute(TaskInstance<CollectionOrder> instance, ExecutionContext context,
+			LiveIntervalSchedule liveSchedule) {
+		RunPermits permits = this.runPermits;
+		if (!permits.tryAcquire()) {
+			// as many runs in flight in this JVM as allowed: keep the order and the
+			// instance (single-flight stays), come back shortly
+			logger.debug("Collection of " + this.collectorName + " waits for a run permit (" + permits + ")");
+			CollectionOrder order = instance.getData();
+			return (complete, operations) -> operations.reschedule(complete,
+					complete.getTimeDone().plus(RETRY_WHEN_BUSY), order);
+		}
+		try {
+			return run(instance, liveSchedule);
+		}
+		finally {
+			permits.release();
+		}
+	}
+
+	private CompletionHandler<CollectionOrder> run(TaskInstance<CollectionOrder> instance,
 			LiveIntervalSchedule liveSchedule) {
 		CollectionOrder order = instance.getData();
 		Trigger trigger = (order != null) ? Trigger.MANUAL : Trigger.SCHEDULED;

@@ -27,4 +27,26 @@ public interface ClusterTask {
 		return true;
 	}
 
+	/**
+	 * Whether an execution of the task belongs to this bean's collector. With several
+	 * collectors one scheduler serves them all, and each execution of a task name goes to
+	 * the collector that owns it: first the collector whose name is the instance id (the
+	 * retention purge), else the one whose bean answers {@code true} here.
+	 * @param instanceId the execution's instance id
+	 * @return {@code true} when this bean runs that execution; {@code false} by default
+	 */
+	default boolean owns(String instanceId) {
+		return false;
+	}
+
+	/**
+	 * Whether executions of this bean's collector are due and wait for a thread (backfill
+	 * chunks not picked yet); a scheduler shared by several collectors lets the collector
+	 * that ran least recently go first among those waiting.
+	 * @return {@code false} by default
+	 */
+	default boolean hasWaitingExecutions() {
+		return false;
+	}
+
 }

@@ -8,15 +8,13 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import com.github.kagkarlsson.scheduler.CurrentlyExecuting;
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.SchedulerBuilder;
-import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
-import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -24,6 +22,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +32,7 @@ import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.collect.CollectionRunner;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.collect.RunHistory;
+import dev.collector.collect.RunPermits;
 import dev.collector.config.CollectorIdentity;
 import dev.collector.config.CollectorProperties;
 import dev.collector.database.DatabaseAvailability;
@@ -46,7 +47,9 @@ import dev.collector.jdbc.RequiredTables;
  * the {@link ClusterTask} beans of other features (the backfill's chunks, the retention
  * purge), recovered by heartbeats when a replica dies. Replaces the in-JVM schedule of
  * {@link CollectorAutoConfiguration} whenever a {@link DataSource} and db-scheduler are
- * present; on H2 with one replica the same code runs.
+ * present; on H2 with one replica the same code runs. With several collectors each
+ * collector's context keeps its collection and tasks, and one scheduler in the
+ * application's context serves them all ({@link CollectorsClusterAutoConfiguration}).
  */
 @AutoConfiguration(before = CollectorAutoConfiguration.class, after = CollectorJdbcAutoConfiguration.class)
 @ConditionalOnClass({ Scheduler.class, JdbcTemplate.class })
@@ -82,88 +85,72 @@ public class CollectorClusterAutoConfiguration {
 	@Primary
 	@ConditionalOnMissingBean
 	ClusterCollection clusterCollection(CollectorIdentity identity, CollectionRunner runner, RunHistory history,
-			CollectorProperties properties, Clock clock) {
+			CollectorProperties properties, Clock clock, ObjectProvider<RunPermits> runPermits) {
 		// read at each use: a refreshed interval applies from the next run
-		return new ClusterCollection(identity.name(), runner, history, () -> {
+		ClusterCollection collection = new ClusterCollection(identity.name(), runner, history, () -> {
 			ScheduleProperties schedule = properties.getSchedule();
 			return new ScheduleInterval(schedule.isEnabled(), schedule.getInitialDelay(), schedule.getInterval());
 		}, clock);
+		// with several collectors, the application's bound on the runs in flight
+		runPermits.ifAvailable(collection::setRunPermits);
+		return collection;
 	}
 
-	@Bean(name = SCHEDULER_BEAN_NAME, defaultCandidate = false)
-	@ConditionalOnMissingBean(name = SCHEDULER_BEAN_NAME)
-	@DependsOnDatabaseInitialization
-	Scheduler collectorScheduler(DataSource dataSource, CollectorIdentity identity, CollectorProperties properties,
-			ClusterCollection collection, ObjectProvider<ClusterTask> clusterTasks) {
-		var backfill = properties.getBackfill();
-		// start tasks: created at start-up unless another replica created them already
-		List<CustomTask<?>> startTasks = new ArrayList<>();
-		startTasks.add(collection.task());
-		startTasks.addAll(tasks(clusterTasks, true));
-		JdbcCustomization jdbcCustomization = SchedulerJdbcCustomization.of(dataSource);
-		SchedulerBuilder builder = Scheduler.create(dataSource, new ArrayList<>(tasks(clusterTasks, false)))
-			.startTasks(startTasks)
-			.schedulerName(new SchedulerName.Fixed(identity.instanceId()))
+	/**
+	 * The collector's own scheduler, its lifecycle and its restart recovery: unless the
+	 * application declares several collectors, which share one scheduler
+	 * ({@link CollectorsClusterAutoConfiguration}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnOwnSchedulerCondition.class)
+	static class OwnSchedulerConfiguration {
+
+		@Bean(name = SCHEDULER_BEAN_NAME, defaultCandidate = false)
+		@ConditionalOnMissingBean(name = SCHEDULER_BEAN_NAME)
+		@DependsOnDatabaseInitialization
+		Scheduler collectorScheduler(DataSource dataSource, CollectorIdentity identity, CollectorProperties properties,
+				ClusterCollection collection, ObjectProvider<ClusterTask> clusterTasks) {
+			// start tasks: created at start-up unless another replica created them
+			// already
+			List<CustomTask<?>> startTasks = new ArrayList<>();
+			startTasks.add(collection.task());
+			startTasks.addAll(tasks(clusterTasks, true));
 			// as many threads as the collector runs chunks: a replica never picks an
 			// execution it has no thread for, so every due chunk stays free for a
 			// replica with a free thread; the collection has the higher priority and is
 			// picked first as soon as a thread frees
-			.threads(backfill.getThreads())
-			.pollingInterval(backfill.getPollingInterval())
-			// a replica looks at once when it schedules (e.g. a chunk that gave way)
-			.enableImmediateExecution()
-			.heartbeatInterval(backfill.getHeartbeatInterval())
-			.missedHeartbeatsLimit(backfill.getMissedHeartbeatsLimit())
-			.shutdownMaxWait(properties.getShutdownTimeout())
-			.enablePriority()
-			.alwaysPersistTimestampInUTC()
-			.jdbcCustomization(jdbcCustomization);
-		if (supportsLockAndFetch(jdbcCustomization)) {
-			// one statement locks and fetches at most the free threads' worth of due
-			// executions (SELECT ... FOR UPDATE SKIP LOCKED); after each execution the
-			// replica looks again at once while more were due
-			builder.pollUsingLockAndFetch(0.5, 1.0);
+			return CollectorSchedulers
+				.builder(dataSource, tasks(clusterTasks, false), startTasks, identity.instanceId(),
+						properties.getBackfill().getThreads(), properties)
+				.build();
 		}
-		return builder.build();
-	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	ClusterSchedulerLifecycle collectorSchedulerLifecycle(
-			@org.springframework.beans.factory.annotation.Qualifier(SCHEDULER_BEAN_NAME) Scheduler scheduler,
-			ClusterCollection collection, Environment environment) {
-		// read at run time, not in a condition: an AOT build serves and runs once alike
-		return new ClusterSchedulerLifecycle(scheduler, collection, RunMode.of(environment).isEmpty());
-	}
+		@Bean
+		@ConditionalOnMissingBean
+		ClusterSchedulerLifecycle collectorSchedulerLifecycle(@Qualifier(SCHEDULER_BEAN_NAME) Scheduler scheduler,
+				ClusterCollection collection, Environment environment) {
+			// read at run time, not in a condition: an AOT build serves and runs once
+			// alike
+			return new ClusterSchedulerLifecycle(scheduler, collection, RunMode.of(environment).isEmpty());
+		}
 
-	@Bean
-	@ConditionalOnMissingBean
-	@DependsOnDatabaseInitialization
-	RestartRecovery collectorRestartRecovery(DataSource dataSource, CollectorIdentity identity,
-			CollectorProperties properties, ClusterCollection collection, ObjectProvider<ClusterTask> clusterTasks,
-			ObjectProvider<DatabaseAvailability> availability,
-			@org.springframework.beans.factory.annotation.Qualifier(SCHEDULER_BEAN_NAME) ObjectProvider<Scheduler> scheduler) {
-		List<com.github.kagkarlsson.scheduler.task.Task<?>> tasks = new ArrayList<>(tasks(clusterTasks, false));
-		tasks.add(collection.task());
-		tasks.addAll(tasks(clusterTasks, true));
-		RestartRecovery recovery = new RestartRecovery(dataSource, identity.instanceId(), tasks,
-				properties.getBackfill().getHeartbeatInterval());
-		// after an outage, what this replica could not end is taken back at once
-		availability.ifAvailable((database) -> database.addListener((state) -> {
-			Scheduler running = scheduler.getIfAvailable();
-			if (state.available() && running != null) {
-				recovery.recoverStranded((id) -> isRunning(running, id), collection::wakeUp);
-			}
-		}));
-		return recovery;
-	}
+		@Bean
+		@ConditionalOnMissingBean
+		@DependsOnDatabaseInitialization
+		RestartRecovery collectorRestartRecovery(DataSource dataSource, CollectorIdentity identity,
+				CollectorProperties properties, ClusterCollection collection, ObjectProvider<ClusterTask> clusterTasks,
+				ObjectProvider<DatabaseAvailability> availability,
+				@Qualifier(SCHEDULER_BEAN_NAME) ObjectProvider<Scheduler> scheduler) {
+			List<Task<?>> tasks = new ArrayList<>(tasks(clusterTasks, false));
+			tasks.add(collection.task());
+			tasks.addAll(tasks(clusterTasks, true));
+			RestartRecovery recovery = new RestartRecovery(dataSource, identity.instanceId(), tasks,
+					properties.getBackfill().getHeartbeatInterval());
+			// after an outage, what this replica could not end is taken back at once
+			CollectorSchedulers.recoverAfterOutages(recovery, availability, scheduler, collection::wakeUp);
+			return recovery;
+		}
 
-	private static boolean isRunning(Scheduler scheduler, TaskInstanceId id) {
-		return scheduler.getCurrentlyExecuting()
-			.stream()
-			.map(CurrentlyExecuting::getTaskInstance)
-			.anyMatch(
-					(running) -> running.getTaskName().equals(id.getTaskName()) && running.getId().equals(id.getId()));
 	}
 
 	/**

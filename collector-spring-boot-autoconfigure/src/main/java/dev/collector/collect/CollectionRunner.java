@@ -62,6 +62,8 @@ public class CollectionRunner implements CollectionLauncher, CollectorObservatio
 
 	private volatile PartRetries partRetries = PartRetries.NONE;
 
+	private volatile RunPermits runPermits = RunPermits.UNBOUNDED;
+
 	private CollectorObservations observations = CollectorObservations.NOOP;
 
 	public CollectionRunner(String collectorName, String instanceId, CollectionPipeline<?> pipeline,
@@ -87,6 +89,15 @@ public class CollectionRunner implements CollectionLauncher, CollectorObservatio
 		this.partRetries = (partRetries != null) ? partRetries : PartRetries.NONE;
 	}
 
+	/**
+	 * Set the JVM's run permits that scheduled and manual runs started here wait for;
+	 * explicit requests ({@link #run(CollectionRequest)}) take none.
+	 * @param runPermits the permits, {@link RunPermits#UNBOUNDED} for no bound
+	 */
+	public void setRunPermits(RunPermits runPermits) {
+		this.runPermits = (runPermits != null) ? runPermits : RunPermits.UNBOUNDED;
+	}
+
 	@Override
 	public void setObservations(CollectorObservations observations) {
 		this.observations = (observations != null) ? observations : CollectorObservations.NOOP;
@@ -108,7 +119,7 @@ public class CollectionRunner implements CollectionLauncher, CollectorObservatio
 			this.executor.execute(() -> {
 				CollectionResult result;
 				try {
-					result = execute(runId, trigger, dryRun);
+					result = this.runPermits.call(() -> execute(runId, trigger, dryRun));
 				}
 				catch (Throwable ex) {
 					release(runId);
@@ -139,7 +150,7 @@ public class CollectionRunner implements CollectionLauncher, CollectorObservatio
 		String runId = CollectionRequest.newRunId();
 		acquire(runId);
 		try {
-			return execute(runId, trigger, false);
+			return this.runPermits.call(() -> execute(runId, trigger, false));
 		}
 		finally {
 			release(runId);

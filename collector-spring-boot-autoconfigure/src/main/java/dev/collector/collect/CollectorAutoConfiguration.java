@@ -122,12 +122,14 @@ public class CollectorAutoConfiguration {
 			CollectionPipeline<?> pipeline, CheckpointStore checkpoints, RunHistory history,
 			ObjectProvider<CollectionObserver> observers, ApplicationEventPublisher events, Clock clock,
 			@Qualifier(TASK_SCHEDULER_BEAN_NAME) ThreadPoolTaskScheduler executor, CollectorStatus status,
-			ObjectProvider<PartRetries> partRetries) {
+			ObjectProvider<PartRetries> partRetries, ObjectProvider<RunPermits> runPermits) {
 		status.seed(history, identity.name());
 		CollectionRunner runner = new CollectionRunner(identity.name(), identity.instanceId(), pipeline, checkpoints,
 				history, observersOf(observers), events, clock, executor, properties.getSchedule().getInterval());
 		// looked up at each run: the ledger's retries are defined with the cluster
 		runner.setPartRetries((live) -> partRetries.getIfAvailable(() -> PartRetries.NONE).retries(live));
+		// with several collectors, the application's bound on the runs in flight
+		runPermits.ifAvailable(runner::setRunPermits);
 		return runner;
 	}
 

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -28,6 +31,7 @@ import dev.collector.collect.Collector;
 import dev.collector.collect.CollectorAutoConfiguration;
 import dev.collector.collect.CollectorRegistry;
 import dev.collector.collect.CollectorUnit;
+import dev.collector.collect.RunPermits;
 import dev.collector.collect.SingleCollector;
 import dev.collector.collect.ConditionalOnCollector;
 import dev.collector.collect.ConditionalOnCollector.Cardinality;
@@ -43,6 +47,8 @@ import dev.collector.resilience.ConfigFileWatcher;
 @ConditionalOnBean(Collector.class)
 @EnableConfigurationProperties(CollectorProperties.class)
 public class CollectorsAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(CollectorsAutoConfiguration.class);
 
 	/** Name of the {@link CollectorRegistry} bean. */
 	public static final String REGISTRY_BEAN_NAME = "collectorRegistry";
@@ -77,6 +83,15 @@ public class CollectorsAutoConfiguration {
 		@ConditionalOnMissingBean
 		Clock collectorClock() {
 			return Clock.systemUTC();
+		}
+
+		// collector.max-concurrent-runs: one bound for the runs of all collectors in this
+		// JVM, which each collector's runner and cluster collection consult
+		@Bean
+		@ConditionalOnMissingBean
+		RunPermits collectorRunPermits(CollectorProperties properties, ConfigurableApplicationContext context) {
+			int collectors = context.getBeanFactory().getBeanNamesForType(Collector.class, true, false).length;
+			return RunPermits.of(properties.getMaxConcurrentRuns(), collectors);
 		}
 
 		@Bean(REGISTRY_BEAN_NAME)
@@ -116,8 +131,7 @@ public class CollectorsAutoConfiguration {
 		static class RefreshConfiguration {
 
 			// one watcher for the application: in each collector's context it would
-			// refresh
-			// the application once per collector
+			// refresh the application once per collector
 			@Bean
 			@ConditionalOnMissingBean
 			@ConditionalOnBean(ContextRefresher.class)
@@ -126,6 +140,25 @@ public class CollectorsAutoConfiguration {
 					ContextRefresher refresher) {
 				return new ConfigFileWatcher(ConfigFileWatcher.watchedPaths(environment),
 						properties.getConfig().getWatchInterval(), refresher);
+			}
+
+			// a refreshed collector.max-concurrent-runs applies to the runs that start
+			// next
+			// (read from the environment at each change: relaxed names resolve there)
+			@Bean
+			ApplicationListener<EnvironmentChangeEvent> collectorRunPermitsRefresher(RunPermits permits,
+					CollectorContexts contexts, Environment environment) {
+				return (event) -> {
+					try {
+						Integer configured = environment.getProperty("collector.max-concurrent-runs", Integer.class);
+						permits.resize(RunPermits.of(configured, contexts.units().size()).limit());
+					}
+					catch (RuntimeException ex) {
+						logger.warn(
+								"Keeping " + permits + ": collector.max-concurrent-runs is not a number of at least 1 ("
+										+ ex.getMessage() + ")");
+					}
+				};
 			}
 
 			@Bean

@@ -35,9 +35,10 @@ public class CollectorProperties implements Validator {
 	private String defaultCollector;
 
 	/**
-	 * Most collection runs in flight at once in this JVM, over all collectors (runs of
-	 * one collector never overlap anyway). Defaults to the number of collectors, at most
-	 * 4.
+	 * Most collection runs (scheduled and manual) in flight at once in this JVM, over all
+	 * collectors (runs of one collector never overlap anyway); a due run waits for a free
+	 * one. Backfill chunks are bounded by backfill.threads instead. Defaults to the
+	 * number of collectors, at most 4.
 	 */
 	private Integer maxConcurrentRuns;
 

@@ -1,0 +1,11 @@
+package dev.collector.cluster;
+
+import dev.collector.testdb.TestDatabase;
+
+class PostgresSeveralCollectorsReplicasTests extends AbstractSeveralCollectorsReplicasTests {
+
+	PostgresSeveralCollectorsReplicasTests() {
+		super(TestDatabase.POSTGRESQL);
+	}
+
+}
