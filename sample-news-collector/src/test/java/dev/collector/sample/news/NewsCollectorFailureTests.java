@@ -55,8 +55,8 @@ class NewsCollectorFailureTests extends CollectorIntegrationTest {
 		assertThat(((Number) body.get("records_inserted")).longValue()).isPositive();
 		// the checkpoint moved for what succeeded; the run history says partial
 		// the news collector's checkpoint (the prices collector beside it has its own)
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM collector_checkpoint WHERE collector = ?",
-				Long.class, NewsCollector.NAME))
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM collector_checkpoint WHERE collector = ?", Long.class,
+				NewsCollector.NAME))
 			.isOne();
 		assertThat(this.jdbc.queryForMap("SELECT status, parts_failed, error FROM collector_run WHERE run_id = ?",
 				body.get("run_id")))

@@ -36,8 +36,8 @@ class NewsCollectorPostgresTests extends CollectorIntegrationTest {
 		assertThat(inserted).isPositive();
 		assertThatTable(this.jdbc, "news_item").hasRowCount(inserted);
 		// the news collector's checkpoint (the prices collector beside it has its own)
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM collector_checkpoint WHERE collector = ?",
-				Long.class, NewsCollector.NAME))
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM collector_checkpoint WHERE collector = ?", Long.class,
+				NewsCollector.NAME))
 			.isOne();
 		assertThat(this.tester.collect()).succeeded().hasInserted(0).hasDuplicates(inserted);
 	}
