@@ -87,15 +87,18 @@ public class RunOnceAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "collectorCollectOnce")
 		RunOnceTask collectorCollectOnce(CollectorIdentity identity, ClusterCollection launcher,
-				ClusterSchedulerLifecycle scheduler, CollectorProperties properties) {
-			return new CollectOnce(identity.name(), launcher, scheduler::start, properties.getRunOnce().isDryRun());
+				ObjectProvider<ClusterSchedulerLifecycle> scheduler, CollectorProperties properties) {
+			// looked up when the run starts: with several collectors the scheduler is the
+			// application's, built after every collector's context
+			return new CollectOnce(identity.name(), launcher, () -> scheduler.getObject().start(),
+					properties.getRunOnce().isDryRun());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(name = "collectorBackfillOnce")
 		BackfillOnce collectorBackfillOnce(CollectorIdentity identity, BackfillService backfill,
-				ClusterSchedulerLifecycle scheduler, CollectorProperties properties) {
-			return new BackfillOnce(identity.name(), backfill, scheduler::start, () -> {
+				ObjectProvider<ClusterSchedulerLifecycle> scheduler, CollectorProperties properties) {
+			return new BackfillOnce(identity.name(), backfill, () -> scheduler.getObject().start(), () -> {
 				RunOnceProperties arguments = properties.getRunOnce();
 				return new BackfillRequest(arguments.getFrom(), arguments.getTo(), arguments.getSymbols(),
 						arguments.isForce(), arguments.isDryRun());
