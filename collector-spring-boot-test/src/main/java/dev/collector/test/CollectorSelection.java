@@ -123,12 +123,13 @@ public class CollectorSelection {
 		 * collectors.
 		 */
 		private static Map<String, Object> overrides(ConfigurableEnvironment environment, String selected) {
-			ConfigurationPropertyName prefix = OVERRIDES.append(selected);
+			// a bean name (newsCollector) is not a valid element as written: adapt it
+			ConfigurationPropertyName prefix = OVERRIDES.append(ConfigurationPropertyName.adapt(selected, '.'));
 			Map<String, Object> properties = new LinkedHashMap<>();
 			for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 				if (source instanceof IterableConfigurationPropertySource iterable) {
 					iterable.stream().filter(prefix::isAncestorOf).forEach((name) -> {
-						String key = "collector" + name.toString().substring(prefix.toString().length());
+						String key = "collector." + name.subName(prefix.getNumberOfElements());
 						// the first source wins, as in the environment
 						properties.putIfAbsent(key, source.getConfigurationProperty(name).getValue());
 					});

@@ -81,8 +81,11 @@ class NewsCollectorFailureTests extends CollectorIntegrationTest {
 			.singleElement()
 			.satisfies((symbol) -> assertThat(symbol).containsEntry("failed_periods", 0));
 		// up, with the failing parts named
-		Map<String, Object> collector = (Map<String, Object>) ((Map<String, Object>) actuatorHealth().get("components"))
-			.get("collector");
+		// one component per collector: the news collector's beside the prices collector's
+		Map<String, Object> collectors = (Map<String, Object>) ((Map<String, Object>) actuatorHealth()
+			.get("components")).get("collector");
+		Map<String, Object> collector = (Map<String, Object>) ((Map<String, Object>) collectors.get("components"))
+			.get(NewsCollector.NAME);
 		assertThat(collector).containsEntry("status", "UP");
 		assertThat((Map<String, Object>) ((Map<String, Object>) collector.get("details")).get("failingParts"))
 			.containsEntry("count", 3);
