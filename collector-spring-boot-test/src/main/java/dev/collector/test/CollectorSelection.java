@@ -103,7 +103,13 @@ public class CollectorSelection {
 		private String defaultCollector(BeanDefinitionRegistry registry, List<String> collectors) {
 			String configured = this.environment.getProperty("collector.default-collector", "").trim();
 			if (!configured.isEmpty()) {
-				return collectors.contains(configured) ? configured : null;
+				// named as property names are matched (news-collector designates the bean
+				// newsCollector), as the application does
+				ConfigurationPropertyName wanted = ConfigurationPropertyName.adapt(configured, '.');
+				return collectors.stream()
+					.filter((name) -> ConfigurationPropertyName.adapt(name, '.').equals(wanted))
+					.findFirst()
+					.orElse(null);
 			}
 			List<String> primary = collectors.stream()
 				.filter((name) -> registry.containsBeanDefinition(name) && registry.getBeanDefinition(name).isPrimary())
@@ -117,12 +123,13 @@ public class CollectorSelection {
 		 * collectors.
 		 */
 		private static Map<String, Object> overrides(ConfigurableEnvironment environment, String selected) {
-			ConfigurationPropertyName prefix = OVERRIDES.append(selected);
+			// a bean name (newsCollector) is not a valid element as written: adapt it
+			ConfigurationPropertyName prefix = OVERRIDES.append(ConfigurationPropertyName.adapt(selected, '.'));
 			Map<String, Object> properties = new LinkedHashMap<>();
 			for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 				if (source instanceof IterableConfigurationPropertySource iterable) {
 					iterable.stream().filter(prefix::isAncestorOf).forEach((name) -> {
-						String key = "collector" + name.toString().substring(prefix.toString().length());
+						String key = "collector." + name.subName(prefix.getNumberOfElements());
 						// the first source wins, as in the environment
 						properties.putIfAbsent(key, source.getConfigurationProperty(name).getValue());
 					});

@@ -68,6 +68,9 @@ public class NewsCollector implements Collector<NewsItem> {
 
 	private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 
+	/** The collector's name: its metrics label, checkpoint key and path segment. */
+	public static final String NAME = "news-collector";
+
 	private final NewsProperties properties;
 
 	private final ResourceLoader resourceLoader;
@@ -96,6 +99,13 @@ public class NewsCollector implements Collector<NewsItem> {
 				throw new IllegalStateException("news.feeds lists the feed id '" + feed.getId() + "' twice");
 			}
 		}
+	}
+
+	@Override
+	public String name() {
+		// the name it had as the application's only collector: its checkpoints and
+		// metrics stay its own now that the prices collector runs beside it
+		return NAME;
 	}
 
 	@Override

@@ -14,9 +14,10 @@ import dev.collector.sample.prices.PricesConfiguration;
  * de-duplicated writes, checkpoints, metrics and health.
  * <p>
  * A second collector, of daily crypto prices read from bundled files
- * ({@link PricesConfiguration}, package {@code dev.collector.sample.prices}), is imported
- * but off ({@code prices.enabled=false}) until the starter runs several collectors in one
- * application.
+ * ({@link PricesConfiguration}, package {@code dev.collector.sample.prices}), runs beside
+ * it: each is a named unit with its own table, schedule, checkpoint and paths under
+ * {@code /collectors/{name}}; the news collector is the default one
+ * ({@code collector.default-collector}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -7,15 +7,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Registers the prices collector, as the bean {@code prices}, when
- * {@code prices.enabled=true}.
- * <p>
- * Off by default: the starter runs one collector per application for now, and the news
- * collector is that one (two {@code Collector} beans stop the start-up). Once the starter
- * runs several collectors side by side, the default turns on.
+ * Registers the prices collector, as the bean {@code prices}, unless
+ * {@code prices.enabled=false}: the application then runs two collectors side by side.
+ * The default is in the condition, not only in {@code application.yaml}: an AOT build
+ * decides conditions when it is built.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "prices.enabled", havingValue = "true")
+@ConditionalOnProperty(name = "prices.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(PricesProperties.class)
 public class PricesConfiguration {
 

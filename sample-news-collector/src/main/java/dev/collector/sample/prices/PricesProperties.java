@@ -18,11 +18,9 @@ import org.springframework.validation.annotation.Validated;
 public class PricesProperties {
 
 	/**
-	 * Whether the prices collector is part of the application. Off by default for now:
-	 * the starter runs one collector per application until it can run several beside the
-	 * news collector.
+	 * Whether the prices collector is part of the application, beside the news collector.
 	 */
-	private boolean enabled;
+	private boolean enabled = true;
 
 	/**
 	 * Tickers to collect, each read from the file "SYMBOL.csv" of the location (BTC from

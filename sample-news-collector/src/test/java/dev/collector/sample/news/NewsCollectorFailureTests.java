@@ -54,7 +54,10 @@ class NewsCollectorFailureTests extends CollectorIntegrationTest {
 			.containsExactly("chainwire-daily", "defi-dispatch");
 		assertThat(((Number) body.get("records_inserted")).longValue()).isPositive();
 		// the checkpoint moved for what succeeded; the run history says partial
-		assertThatTable(this.jdbc, "collector_checkpoint").hasRowCount(1);
+		// the news collector's checkpoint (the prices collector beside it has its own)
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM collector_checkpoint WHERE collector = ?", Long.class,
+				NewsCollector.NAME))
+			.isOne();
 		assertThat(this.jdbc.queryForMap("SELECT status, parts_failed, error FROM collector_run WHERE run_id = ?",
 				body.get("run_id")))
 			.containsEntry("STATUS", "PARTIAL")
@@ -78,8 +81,11 @@ class NewsCollectorFailureTests extends CollectorIntegrationTest {
 			.singleElement()
 			.satisfies((symbol) -> assertThat(symbol).containsEntry("failed_periods", 0));
 		// up, with the failing parts named
-		Map<String, Object> collector = (Map<String, Object>) ((Map<String, Object>) actuatorHealth().get("components"))
-			.get("collector");
+		// one component per collector: the news collector's beside the prices collector's
+		Map<String, Object> collectors = (Map<String, Object>) ((Map<String, Object>) actuatorHealth()
+			.get("components")).get("collector");
+		Map<String, Object> collector = (Map<String, Object>) ((Map<String, Object>) collectors.get("components"))
+			.get(NewsCollector.NAME);
 		assertThat(collector).containsEntry("status", "UP");
 		assertThat((Map<String, Object>) ((Map<String, Object>) collector.get("details")).get("failingParts"))
 			.containsEntry("count", 3);

@@ -38,6 +38,10 @@ class RunOnceIT {
 
 	private static final ObjectMapper json = new ObjectMapper();
 
+	private static final String WHERE_NEWS = " WHERE collector = '" + NewsCollector.NAME + "'";
+
+	private static final String AND_NEWS = " AND collector = '" + NewsCollector.NAME + "'";
+
 	private final Path jar = Paths.get(System.getProperty("collector.exec-jar", "target/missing-exec.jar"));
 
 	@TempDir
@@ -64,8 +68,10 @@ class RunOnceIT {
 		assertThat(inserted).isPositive();
 		assertThat(first.output()).as("no web server in a one-shot run").doesNotContain("Tomcat started");
 		assertThat(count("SELECT COUNT(*) FROM news_item")).isEqualTo(inserted);
-		assertThat(count("SELECT COUNT(*) FROM collector_run WHERE status = 'SUCCEEDED'")).isOne();
-		assertThat(count("SELECT COUNT(*) FROM collector_checkpoint")).isOne();
+		assertThat(count("SELECT COUNT(*) FROM collector_run WHERE status = 'SUCCEEDED'" + AND_NEWS)).isOne();
+		assertThat(count("SELECT COUNT(*) FROM collector_checkpoint" + WHERE_NEWS)).isOne();
+		// the prices collector beside it ran in the same process
+		assertThat(names(first.summary())).containsExactly(NewsCollector.NAME, "prices");
 
 		Run second = run("--collector.run=collect");
 		assertThat(second.exitCode()).as(second.output()).isZero();
@@ -96,7 +102,7 @@ class RunOnceIT {
 		// only the collector's origin (the failed window's start) is kept, so that the
 		// next run fetches that window again: the checkpoint did not move over it
 		assertThat(checkpoints()).allSatisfy((position) -> assertThat(position).isBefore(started));
-		assertThat(count("SELECT COUNT(*) FROM collector_run WHERE status = 'FAILED'")).isOne();
+		assertThat(count("SELECT COUNT(*) FROM collector_run WHERE status = 'FAILED'" + AND_NEWS)).isOne();
 	}
 
 	@Test
@@ -210,7 +216,7 @@ class RunOnceIT {
 		List<Instant> positions = new ArrayList<>();
 		try (Connection connection = DriverManager.getConnection(this.databaseUrl, "sa", "");
 				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT position_at FROM collector_checkpoint")) {
+				ResultSet rows = statement.executeQuery("SELECT position_at FROM collector_checkpoint" + WHERE_NEWS)) {
 			while (rows.next()) {
 				positions.add(rows.getTimestamp(1).toInstant());
 			}
@@ -245,9 +251,19 @@ class RunOnceIT {
 
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> collector(Map<String, Object> summary) {
+		// the news collector's entry: the prices collector runs beside it
 		List<Map<String, Object>> collectors = (List<Map<String, Object>>) summary.get("collectors");
-		assertThat(collectors).hasSize(1);
-		return collectors.get(0);
+		return collectors.stream()
+			.filter((collector) -> NewsCollector.NAME.equals(collector.get("name")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no news-collector entry in " + summary));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Object> names(Map<String, Object> summary) {
+		return ((List<Map<String, Object>>) summary.get("collectors")).stream()
+			.map((collector) -> collector.get("name"))
+			.toList();
 	}
 
 	private static String java() {

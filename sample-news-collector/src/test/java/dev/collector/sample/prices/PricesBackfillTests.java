@@ -9,23 +9,27 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.collector.backfill.BackfillProgress;
 import dev.collector.backfill.BackfillRequest;
 import dev.collector.backfill.BackfillStatus;
+import dev.collector.sample.news.NewsCollectorApplication;
 import dev.collector.test.CollectorIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The prices collector in a running application ({@link PricesTestApplication}, on an
- * in-memory H2 database): backfills store exactly their symbols and days, the coverage
- * shows what is left per symbol and day, and a symbol without a file fails alone.
+ * The prices collector in the sample application, beside the news collector (on an
+ * in-memory H2 database): backfills through {@code /collectors/prices/...} store exactly
+ * their symbols and days, the coverage shows what is left per symbol and day, a symbol
+ * without a file fails alone, and the news collector's paths are not touched.
  */
+@ContextConfiguration(classes = NewsCollectorApplication.class)
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:prices-backfill-tests;DB_CLOSE_DELAY=-1",
-		"prices.enabled=true", "prices.symbols=BTC,ETH,SOL,ADA,XRP", "collector.backfill.max-retries=0" })
+		"prices.symbols=BTC,ETH,SOL,ADA,XRP", "collector.backfill.max-retries=0" })
 class PricesBackfillTests extends CollectorIntegrationTest {
 
 	private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
@@ -56,8 +60,8 @@ class PricesBackfillTests extends CollectorIntegrationTest {
 		assertThat(this.jdbc.queryForObject("SELECT MAX(trading_day) FROM crypto_price", LocalDate.class))
 			.isEqualTo(TODAY.minusDays(3));
 
-		Map<String, Object> coverage = this.rest
-			.getForObject("/coverage?from=" + TODAY.minusDays(9) + "&to=" + TODAY.minusDays(1), Map.class);
+		Map<String, Object> coverage = this.rest.getForObject(
+				"/collectors/prices/coverage?from=" + TODAY.minusDays(9) + "&to=" + TODAY.minusDays(1), Map.class);
 		Map<String, Map<String, Object>> symbols = bySymbol((List<Map<String, Object>>) coverage.get("symbols"));
 		assertThat(symbols).containsOnlyKeys("ADA", "BTC", "ETH", "SOL", "XRP");
 		assertThat(symbols.get("BTC")).containsEntry("covered_periods", 4)
@@ -76,15 +80,23 @@ class PricesBackfillTests extends CollectorIntegrationTest {
 
 		// the plan of the whole range: what is missing, per symbol (XRP's failed periods
 		// are retried too)
-		Map<String, Object> plan = post("/backfill", Map.of("start_date", TODAY.minusDays(9).toString(), "end_date",
-				TODAY.minusDays(1).toString(), "dry_run", true));
+		Map<String, Object> plan = post("/collectors/prices/backfill", Map.of("start_date",
+				TODAY.minusDays(9).toString(), "end_date", TODAY.minusDays(1).toString(), "dry_run", true));
 		assertThat(plan).containsEntry("status", "planned").containsEntry("missing_periods", 5 + 2 + 5 + 5 + 9);
+
+		// the news collector, the default one, has its own ledger: the prices' backfills
+		// are not in it
+		Map<String, Object> newsCoverage = this.rest
+			.getForObject("/coverage?from=" + TODAY.minusDays(9) + "&to=" + TODAY.minusDays(1), Map.class);
+		assertThat(newsCoverage.toString()).doesNotContain("BTC");
+		Map<String, Object> collectors = this.rest.getForObject("/collectors", Map.class);
+		assertThat(collectors.toString()).contains("news-collector").contains("prices");
 	}
 
 	private BackfillProgress backfill(LocalDate first, LocalDate last, String... symbols) {
-		return this.tester.backfill(
-				new BackfillRequest(first.toString(), last.toString(), List.of(symbols), false, false),
-				Duration.ofSeconds(60));
+		return this.tester.collector("prices")
+			.backfill(new BackfillRequest(first.toString(), last.toString(), List.of(symbols), false, false),
+					Duration.ofSeconds(60));
 	}
 
 	private Map<String, Object> post(String uri, Map<String, Object> body) {

@@ -8,8 +8,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The prices collector is registered, as the bean "prices", only when
- * {@code prices.enabled=true}: today the application runs one collector, the news one.
+ * The prices collector is registered, as the bean "prices", unless
+ * {@code prices.enabled=false}.
  */
 class PricesConfigurationTests {
 
@@ -17,10 +17,8 @@ class PricesConfigurationTests {
 		.withConfiguration(UserConfigurations.of(PricesConfiguration.class));
 
 	@Test
-	void offByDefault() {
-		this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
-			.doesNotHaveBean(PricesCollector.class)
-			.doesNotHaveBean(PricesProperties.class));
+	void onByDefaultOffWhenDisabled() {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(PricesCollector.class));
 		this.contextRunner.withPropertyValues("prices.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(PricesCollector.class));
 	}
