@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -122,8 +123,18 @@ public class CollectorOperationsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ResilienceView collectorResilienceView(ObjectProvider<CircuitBreakerRegistry> breakers,
-				ObjectProvider<RateLimiterRegistry> limiters) {
+				ObjectProvider<RateLimiterRegistry> limiters, ApplicationContext context, CollectorIdentity identity) {
+			if (servesOneOfSeveral(context)) {
+				// the registries are the application's, shared by its collectors: this
+				// collector's instances are the ones named after it
+				return new Resilience4jView(breakers, limiters, identity.name()::equals);
+			}
 			return new Resilience4jView(breakers, limiters);
+		}
+
+		private static boolean servesOneOfSeveral(ApplicationContext context) {
+			ApplicationContext parent = context.getParent();
+			return parent != null && parent.getBeanNamesForType(Collector.class).length > 1;
 		}
 
 	}

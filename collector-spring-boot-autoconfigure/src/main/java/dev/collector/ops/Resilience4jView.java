@@ -2,6 +2,7 @@ package dev.collector.ops;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -19,10 +20,25 @@ public class Resilience4jView implements ResilienceView {
 
 	private final ObjectProvider<RateLimiterRegistry> limiters;
 
+	private final Predicate<String> shown;
+
 	public Resilience4jView(ObjectProvider<CircuitBreakerRegistry> breakers,
 			ObjectProvider<RateLimiterRegistry> limiters) {
+		this(breakers, limiters, (name) -> true);
+	}
+
+	/**
+	 * A view of some instances only: with several collectors the registries are shared,
+	 * and a collector shows its own instances, named after it.
+	 * @param breakers the circuit breakers
+	 * @param limiters the rate limiters
+	 * @param shown the names of the instances to show
+	 */
+	public Resilience4jView(ObjectProvider<CircuitBreakerRegistry> breakers,
+			ObjectProvider<RateLimiterRegistry> limiters, Predicate<String> shown) {
 		this.breakers = breakers;
 		this.limiters = limiters;
+		this.shown = shown;
 	}
 
 	@Override
@@ -33,6 +49,7 @@ public class Resilience4jView implements ResilienceView {
 		}
 		return registry.getAllCircuitBreakers()
 			.stream()
+			.filter((breaker) -> this.shown.test(breaker.getName()))
 			.sorted(Comparator.comparing(CircuitBreaker::getName))
 			.map(Resilience4jView::state)
 			.toList();
@@ -46,6 +63,7 @@ public class Resilience4jView implements ResilienceView {
 		}
 		return registry.getAllRateLimiters()
 			.stream()
+			.filter((limiter) -> this.shown.test(limiter.getName()))
 			.sorted(Comparator.comparing(RateLimiter::getName))
 			.map(Resilience4jView::state)
 			.toList();

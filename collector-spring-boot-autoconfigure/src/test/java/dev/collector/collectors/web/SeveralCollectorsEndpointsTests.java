@@ -99,8 +99,11 @@ class SeveralCollectorsEndpointsTests {
 		assertThat(runIds(this.http.get("/collectors/readings/status").getBody())).doesNotContain(runId);
 		assertThat(this.http.get("/collectors/quotes/data-quality").getBody()).containsKey("total_records");
 		assertThat(this.http.get("/collectors/quotes/coverage").getStatusCode().value()).isEqualTo(200);
-		assertThat(this.http.get("/collectors/readings/circuit-breaker-status").getBody())
-			.containsKey("circuit_breakers");
+		Map<String, Object> breakers = this.http.get("/collectors/readings/circuit-breaker-status").getBody();
+		assertThat(breakers).containsKey("circuit_breakers");
+		// the registries are shared: a collector shows its own instances only
+		assertThat(String.valueOf(breakers.get("circuit_breakers"))).contains("readings").doesNotContain("quotes");
+		assertThat(String.valueOf(breakers.get("rate_limiters"))).doesNotContain("quotes");
 		assertThat(this.http.get("/collectors/readings/health").getBody()).containsEntry("service", "readings");
 		assertThat(this.http.get("/collectors/quotes/backfill").getBody()).containsKey("tasks");
 		// the shared endpoints are not repeated per collector
