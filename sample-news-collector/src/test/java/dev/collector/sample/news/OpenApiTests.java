@@ -13,8 +13,9 @@ import org.springframework.http.ResponseEntity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The OpenAPI description (springdoc, from the starter) lists the collector's endpoints,
- * and Swagger UI is served by the application itself.
+ * The OpenAPI description (springdoc, from the starter) lists the collectors' endpoints,
+ * each collector's under {@code /collectors/{name}}, and Swagger UI is served by the
+ * application itself.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:openapi;DB_CLOSE_DELAY=-1", "collector.schedule.enabled=false" })
@@ -32,6 +33,10 @@ class OpenApiTests {
 		assertThat(paths).containsKeys("/collect", "/health", "/ready", "/status", "/data-quality", "/performance",
 				"/circuit-breaker-status", "/logs", "/alert", "/validate-data");
 		assertThat((Map<String, Object>) paths.get("/alert")).containsKey("post");
+		// the collectors, and each collector's own paths
+		assertThat(paths).containsKeys("/collectors", "/collectors/prices/collect", "/collectors/prices/backfill",
+				"/collectors/prices/coverage", "/collectors/news-collector/status");
+		assertThat((Map<String, Object>) paths.get("/collectors/prices/collect")).containsKey("post");
 	}
 
 	@Test
