@@ -60,10 +60,9 @@ public class CollectorHttpClientAutoConfiguration {
 		RestClient collectorRestClient(ObjectProvider<CollectorResilience> resilience, CollectorProperties properties,
 				ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock,
 				ObjectProvider<RestClient.Builder> restClientBuilder) {
-			// the resilience at the first request: the collector that injects this client
-			// is being created now, and the resilience needs its identity, which needs
-			// the
-			// collector
+			// the resilience at the first request: the collector that injects this
+			// client is being created now, and the resilience needs beans that may need
+			// the collector
 			return restClient(SingletonSupplier.of(resilience::getObject), properties, meters, clock,
 					restClientBuilder);
 		}

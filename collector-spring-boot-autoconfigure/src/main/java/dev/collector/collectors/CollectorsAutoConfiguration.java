@@ -138,8 +138,7 @@ public class CollectorsAutoConfiguration {
 			@ConditionalOnBooleanProperty("collector.config.watch")
 			ConfigFileWatcher collectorConfigFileWatcher(Environment environment, CollectorProperties properties,
 					ContextRefresher refresher) {
-				return new ConfigFileWatcher(ConfigFileWatcher.watchedPaths(environment),
-						properties.getConfig().getWatchInterval(), refresher);
+				return ConfigFileWatcher.of(environment, properties, refresher);
 			}
 
 			// a refreshed collector.max-concurrent-runs applies to the runs that start

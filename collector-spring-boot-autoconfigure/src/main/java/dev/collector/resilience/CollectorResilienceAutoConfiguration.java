@@ -146,8 +146,7 @@ public class CollectorResilienceAutoConfiguration {
 		@ConditionalOnBooleanProperty("collector.config.watch")
 		ConfigFileWatcher collectorConfigFileWatcher(Environment environment, CollectorProperties properties,
 				ContextRefresher refresher) {
-			return new ConfigFileWatcher(ConfigFileWatcher.watchedPaths(environment),
-					properties.getConfig().getWatchInterval(), refresher);
+			return ConfigFileWatcher.of(environment, properties, refresher);
 		}
 
 	}

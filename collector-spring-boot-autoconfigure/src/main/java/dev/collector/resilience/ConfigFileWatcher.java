@@ -23,6 +23,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
+import dev.collector.config.CollectorProperties;
+
 /**
  * Refreshes the configuration when a watched file changes
  * ({@code collector.config.watch=true}): the file locations of spring.config.location and
@@ -49,6 +51,19 @@ public class ConfigFileWatcher implements SmartLifecycle {
 		this.paths = List.copyOf(paths);
 		this.interval = interval;
 		this.refresher = refresher;
+	}
+
+	/**
+	 * The watcher of the application's configuration files, as {@code collector.config.*}
+	 * configures it.
+	 * @param environment the application's environment
+	 * @param properties the collector properties
+	 * @param refresher refreshes the application when a file changed
+	 * @return the watcher
+	 */
+	public static ConfigFileWatcher of(Environment environment, CollectorProperties properties,
+			ContextRefresher refresher) {
+		return new ConfigFileWatcher(watchedPaths(environment), properties.getConfig().getWatchInterval(), refresher);
 	}
 
 	/**
