@@ -131,9 +131,15 @@ public class CollectorContexts implements CollectorRegistry, DisposableBean {
 				Object properties = child.getBean(beanName);
 				// as Spring Cloud's ConfigurationPropertiesRebinder does: bound again
 				// from
-				// the environment by the binding post-processor
-				child.getAutowireCapableBeanFactory().destroyBean(properties);
-				child.getAutowireCapableBeanFactory().initializeBean(properties, beanName);
+				// the environment by the binding post-processor; an invalid value is
+				// reported, and the other collectors still get their changes
+				try {
+					child.getAutowireCapableBeanFactory().destroyBean(properties);
+					child.getAutowireCapableBeanFactory().initializeBean(properties, beanName);
+				}
+				catch (RuntimeException ex) {
+					logger.error("Changed properties of " + unit + " could not be bound: " + ex.getMessage());
+				}
 			}
 			Set<String> keys = CollectorOverrides.asCollectorKeys(changedKeys, unit.name());
 			if (!keys.isEmpty()) {

@@ -76,6 +76,19 @@ class CollectorContextsRefreshTests {
 	}
 
 	@Test
+	void anInvalidChangeForOneCollectorLeavesTheOthersChangesApplied() {
+		this.twoCollectors.run((context) -> {
+			CollectorRegistry registry = context.getBean(CollectorRegistry.class);
+			// readings comes first: its invalid value must not stop quotes' change
+			this.live.put("collector.collectors.readings.sink.batch-size", "0");
+			this.live.put("collector.collectors.quotes.sink.batch-size", "17");
+			context.publishEvent(new EnvironmentChangeEvent(context, Set
+				.of("collector.collectors.quotes.sink.batch-size", "collector.collectors.readings.sink.batch-size")));
+			assertThat(registry.get("quotes").get(CollectorProperties.class).getSink().getBatchSize()).isEqualTo(17);
+		});
+	}
+
+	@Test
 	void theApplicationsOwnListenersHearTheChangeOnce() {
 		this.twoCollectors.withBean(ApplicationListenerCounter.class).run((context) -> {
 			context.publishEvent(
