@@ -46,6 +46,8 @@ public record ProtectedEndpoint(String method, Server server, List<String> segme
 					List.of("collectors", "={name}", "backfill", "={otherTaskId}"), "", Set.of(200)),
 			new ProtectedEndpoint("POST", Server.APPLICATION, List.of("collectors", "={name}", "validate-data"), "[]",
 					Set.of(200)),
+			new ProtectedEndpoint("POST", Server.APPLICATION, List.of("collectors", "={name}", "alert"),
+					"{\"severity\": \"info\", \"message\": \"from the spelling corpus\"}", Set.of(200)),
 			new ProtectedEndpoint("POST", Server.APPLICATION, List.of("alert"),
 					"{\"severity\": \"info\", \"message\": \"from the spelling corpus\"}", Set.of(200)),
 			new ProtectedEndpoint("POST", Server.APPLICATION, List.of("validate-data"), "[]", Set.of(200)),
