@@ -19,7 +19,7 @@ import org.springframework.core.env.Environment;
  * YAML, {@code COLLECTOR_COLLECTORS_PRICES_SCHEDULE_INTERVAL} in the environment, a
  * config tree file of that name.
  */
-final class CollectorOverrides {
+public final class CollectorOverrides {
 
 	/** The prefix of every override. */
 	static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("collector.collectors");
@@ -71,7 +71,7 @@ final class CollectorOverrides {
 	 * @param collectorName the collector's name
 	 * @return whether they are the same
 	 */
-	static boolean designates(String overrideName, String collectorName) {
+	public static boolean designates(String overrideName, String collectorName) {
 		return prefixOf(overrideName).equals(prefixOf(collectorName));
 	}
 
@@ -117,7 +117,7 @@ final class CollectorOverrides {
 	 * @param collectorName the collector's name
 	 * @return the properties, ready for a property source of highest precedence
 	 */
-	static Map<String, Object> asCollectorProperties(Environment environment, String collectorName) {
+	public static Map<String, Object> asCollectorProperties(Environment environment, String collectorName) {
 		ConfigurationPropertyName prefix = prefixOf(collectorName);
 		Map<String, Object> properties = new LinkedHashMap<>();
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {

@@ -9,10 +9,6 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigureOrder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.context.annotation.Import;
@@ -23,6 +19,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.type.AnnotationMetadata;
 
 import dev.collector.collect.Collector;
+import dev.collector.collectors.CollectorOverrides;
 
 /**
  * The collector under test in a {@link CollectorTest} of an application with several
@@ -47,8 +44,6 @@ public class CollectorSelection {
 	public static final String PROPERTY = "collector-test.collector";
 
 	private static final String SOURCE_NAME = "collectorTestSelection";
-
-	private static final ConfigurationPropertyName OVERRIDES = ConfigurationPropertyName.of("collector.collectors");
 
 	/**
 	 * Leaves the other collectors' bean definitions out. Runs in the first
@@ -105,9 +100,8 @@ public class CollectorSelection {
 			if (!configured.isEmpty()) {
 				// named as property names are matched (news-collector designates the bean
 				// newsCollector), as the application does
-				ConfigurationPropertyName wanted = ConfigurationPropertyName.adapt(configured, '.');
 				return collectors.stream()
-					.filter((name) -> ConfigurationPropertyName.adapt(name, '.').equals(wanted))
+					.filter((name) -> CollectorOverrides.designates(configured, name))
 					.findFirst()
 					.orElse(null);
 			}
@@ -123,18 +117,8 @@ public class CollectorSelection {
 		 * collectors.
 		 */
 		private static Map<String, Object> overrides(ConfigurableEnvironment environment, String selected) {
-			// a bean name (newsCollector) is not a valid element as written: adapt it
-			ConfigurationPropertyName prefix = OVERRIDES.append(ConfigurationPropertyName.adapt(selected, '.'));
-			Map<String, Object> properties = new LinkedHashMap<>();
-			for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-				if (source instanceof IterableConfigurationPropertySource iterable) {
-					iterable.stream().filter(prefix::isAncestorOf).forEach((name) -> {
-						String key = "collector." + name.subName(prefix.getNumberOfElements());
-						// the first source wins, as in the environment
-						properties.putIfAbsent(key, source.getConfigurationProperty(name).getValue());
-					});
-				}
-			}
+			Map<String, Object> properties = new LinkedHashMap<>(
+					CollectorOverrides.asCollectorProperties(environment, selected));
 			properties.put("collector.name", selected);
 			return properties;
 		}
