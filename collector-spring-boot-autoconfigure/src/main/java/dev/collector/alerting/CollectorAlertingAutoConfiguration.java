@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
+import org.springframework.boot.web.client.RestClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.retry.support.RetryTemplate;
@@ -47,13 +48,17 @@ public class CollectorAlertingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WebhookAlertSender webhookAlertSender(CollectorProperties properties, CollectorIdentity identity, Clock clock,
-			ObjectProvider<RestClient.Builder> builder, ObjectProvider<MeterRegistry> registry) {
+			ObjectProvider<RestClientCustomizer> customizers, ObjectProvider<MeterRegistry> registry) {
 		AlertingProperties alerting = properties.getAlerting();
 		SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
 		requestFactory.setConnectTimeout(alerting.getTimeout());
 		requestFactory.setReadTimeout(alerting.getTimeout());
-		// a copy: the application's builder keeps its own settings
-		RestClient client = builder.getIfAvailable(RestClient::builder).clone().requestFactory(requestFactory).build();
+		// Boot's customizers on a new builder, not Boot's builder bean: that one creates
+		// the JDK HttpClient (TLS, trust store) at once, for a request factory replaced
+		// here
+		RestClient.Builder builder = RestClient.builder();
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		RestClient client = builder.requestFactory(requestFactory).build();
 		RetryTemplate retry = RetryTemplate.builder()
 			.maxAttempts(alerting.getMaxAttempts())
 			.exponentialBackoff(Math.max(1, alerting.getRetryDelay().toMillis()), 2.0, 30_000)

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.client.RestClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -30,10 +31,10 @@ import dev.collector.resilience.CollectorResilienceAutoConfiguration;
 /**
  * A ready {@link RestClient} for collector authors, named {@code collectorRestClient}, on
  * the JDK HTTP client: every request goes through the collector's rate limiter, circuit
- * breaker and retry and is measured (see {@link ResilientHttpInterceptor}). Built from
- * Boot's auto-configured {@code RestClient.Builder} when there is one, so that requests
- * are observed (HTTP client spans that carry the run's trace to the source). Inject it,
- * or {@code collectorRestClient.mutate()} it to add a base URL or headers.
+ * breaker and retry and is measured (see {@link ResilientHttpInterceptor}). Built with
+ * Boot's {@link RestClientCustomizer} beans (see {@link #builder}), so that requests are
+ * observed (HTTP client spans that carry the run's trace to the source). Inject it, or
+ * {@code collectorRestClient.mutate()} it to add a base URL or headers.
  * <p>
  * With several collectors there is one {@code collectorRestClient} in the application's
  * context, where the collectors are; each request goes through the resilience of the
@@ -59,12 +60,11 @@ public class CollectorHttpClientAutoConfiguration {
 		@ConditionalOnMissingBean(name = BEAN_NAME)
 		RestClient collectorRestClient(ObjectProvider<CollectorResilience> resilience, CollectorProperties properties,
 				ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock,
-				ObjectProvider<RestClient.Builder> restClientBuilder) {
+				ObjectProvider<RestClientCustomizer> customizers) {
 			// the resilience at the first request: the collector that injects this
 			// client is being created now, and the resilience needs beans that may need
 			// the collector
-			return restClient(SingletonSupplier.of(resilience::getObject), properties, meters, clock,
-					restClientBuilder);
+			return restClient(SingletonSupplier.of(resilience::getObject), properties, meters, clock, customizers);
 		}
 
 	}
@@ -78,18 +78,35 @@ public class CollectorHttpClientAutoConfiguration {
 		@ConditionalOnMissingBean(name = BEAN_NAME)
 		RestClient collectorRestClient(ObjectProvider<CollectorRegistry> registry, CollectorProperties properties,
 				ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock,
-				ObjectProvider<RestClient.Builder> restClientBuilder) {
+				ObjectProvider<RestClientCustomizer> customizers) {
 			// the registry when a request is made: the collectors that inject this
 			// client exist before it
 			return restClient(new RunningCollectorResilience(registry::getIfAvailable), properties, meters, clock,
-					restClientBuilder);
+					customizers);
 		}
 
 	}
 
+	/**
+	 * A {@code RestClient.Builder} configured as Spring Boot configures its own builder
+	 * bean, with every {@link RestClientCustomizer} bean applied in order (message
+	 * converters, observations, the application's own), but without the request factory
+	 * that Boot's builder creates at once: creating the JDK client loads TLS and the
+	 * trust store, about a quarter of a second of start-up (benchmarks,
+	 * StartupComparison), and the starter's clients set a request factory of their own
+	 * anyway.
+	 * @param customizers the customizers of the application's context
+	 * @return a new builder
+	 */
+	public static RestClient.Builder builder(ObjectProvider<RestClientCustomizer> customizers) {
+		RestClient.Builder builder = RestClient.builder();
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder;
+	}
+
 	private static RestClient restClient(Supplier<CollectorResilience> resilience, CollectorProperties properties,
 			ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock,
-			ObjectProvider<RestClient.Builder> restClientBuilder) {
+			ObjectProvider<RestClientCustomizer> customizers) {
 		// built at the first request, not at start-up: building the JDK client loads TLS
 		// and the trust store, about half a second of start-up (benchmarks/,
 		// StartupComparison)
@@ -106,13 +123,10 @@ public class CollectorHttpClientAutoConfiguration {
 		ResilientHttpInterceptor interceptor = new ResilientHttpInterceptor(resilience,
 				meters.getIfAvailable(SimpleMeterRegistry::new), properties.getMetrics().getPrefix(),
 				clock.getIfAvailable(Clock::systemUTC));
-		// Boot's builder when there is one: with an ObservationRegistry each request is a
-		// client observation (an HTTP span, child of collector.source, whose trace goes
-		// to the source in the traceparent header)
-		return restClientBuilder.getIfAvailable(RestClient::builder)
-			.requestFactory(requestFactory)
-			.requestInterceptor(interceptor)
-			.build();
+		// Boot's customizers: with an ObservationRegistry each request is a client
+		// observation (an HTTP span, child of collector.source, whose trace goes to the
+		// source in the traceparent header)
+		return builder(customizers).requestFactory(requestFactory).requestInterceptor(interceptor).build();
 	}
 
 }

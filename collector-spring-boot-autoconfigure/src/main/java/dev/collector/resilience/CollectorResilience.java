@@ -43,11 +43,12 @@ import dev.collector.config.RetryProperties;
 /**
  * The Resilience4j instances around one collector's source, all named after the
  * collector: a rate limiter, a circuit breaker, a retry (exponential backoff with jitter)
- * and a time limiter. Kept in the application's registries, so Actuator
- * (/actuator/circuitbreakers, /actuator/ratelimiters, /actuator/retries) and the
- * Resilience4j Micrometer binders show them with no code of ours. Besides the source
- * call, the collector HTTP client and the sink's database retry use the same instances
- * (the sink has its own retry, {@code <name>-sink}).
+ * and a time limiter. Kept in the application's registries, so the Resilience4j
+ * Micrometer binders show them with no code of ours, and so do Actuator's
+ * /actuator/circuitbreakers, /actuator/ratelimiters and /actuator/retries when the
+ * application adds resilience4j-spring-boot3. Besides the source call, the collector HTTP
+ * client and the sink's database retry use the same instances (the sink has its own
+ * retry, {@code <name>-sink}).
  * <p>
  * A source call goes Retry(CircuitBreaker(RateLimiter(TimeLimiter(call)))): every attempt
  * waits for its own permit and counts in the breaker; an open breaker is not retried.

@@ -67,12 +67,23 @@ public final class StartupComparison {
 	/** Optional libraries whose cost is measured by starting without them. */
 	private static final Map<String, Pattern> OPTIONAL = optional();
 
-	/** Benchmark-only jars that the applications must not see: Spring Batch, AspectJ. */
-	private static final Pattern NOT_THE_STARTERS = jars("spring-batch-(core|infrastructure)", "aspectjweaver",
-			"spring-boot-starter-aop");
+	/**
+	 * Jars of this module's other benchmarks, which the starter application must not see:
+	 * it gets what an application with the starter and H2 gets. Spring Batch and its
+	 * Spring Data Commons (the JDBC contenders), the tracing bridge and OpenTelemetry SDK
+	 * (the observed pipelines), Bucket4j, the other JDBC drivers and JMH. Each of Spring
+	 * Data Commons and the tracing bridge switches on auto-configurations of its own
+	 * (Spring Data web support, an OpenTelemetry tracer), which a user of the starter
+	 * does not have unless they add them.
+	 */
+	private static final Pattern BENCHMARK_ONLY = jars("spring-batch-(core|infrastructure)", "spring-data-commons",
+			"micrometer-tracing(-bridge-otel)?", "context-propagation", "aopalliance", "opentelemetry-[a-z-]+",
+			"bucket4j_jdk17-[a-z]+", "postgresql", "mariadb-java-client", "mysql-connector-j", "jmh-core", "jopt-simple",
+			"commons-math3");
 
-	/** Spring Batch alone, for the application that adds AspectJ back. */
-	private static final Pattern SPRING_BATCH = jars("spring-batch-(core|infrastructure)");
+	/** Benchmark-only jars and AspectJ, which the starter no longer brings. */
+	private static final Pattern NOT_THE_STARTERS = Pattern
+		.compile(BENCHMARK_ONLY.pattern() + "|" + jars("aspectjweaver", "spring-boot-starter-aop").pattern());
 
 	private static final int ROUNDS = Integer.getInteger("bench.rounds", 11);
 
@@ -104,7 +115,7 @@ public final class StartupComparison {
 								"--spring.sql.init.schema-locations=classpath:floor-schema.sql")));
 		starts.put(STARTER, new Start(StarterApp.class, starterClassPath, starterArgs));
 		starts.put("starter application + AspectJ (spring-boot-starter-aop: the annotation aspects, opt-in)",
-				new Start(StarterApp.class, keep(classPath, SPRING_BATCH.asMatchPredicate().negate()), starterArgs));
+				new Start(StarterApp.class, keep(classPath, BENCHMARK_ONLY.asMatchPredicate().negate()), starterArgs));
 		OPTIONAL.forEach((library, jar) -> starts.put("starter application without " + library,
 				new Start(StarterApp.class, keep(starterClassPath, jar.asMatchPredicate().negate()), starterArgs)));
 		if (args[0].equals("--command")) {

@@ -20,7 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Starts an application, prints {@code READY <ms since the JVM started>} once it is
  * ready, optionally measures {@code GET /metrics} with many series
  * ({@code -Dbench.scrape-series=5000}), optionally prints the slowest start-up steps
- * ({@code -Dbench.startup-steps=40}, see {@link StartupSteps}), and exits.
+ * ({@code -Dbench.startup-steps=40}, see {@link StartupSteps}), optionally counts the
+ * bean definitions per package ({@code -Dbench.beans=true}), and exits.
  */
 public final class ReadyReporter {
 
@@ -37,6 +38,10 @@ public final class ReadyReporter {
 		System.out.println("READY " + ManagementFactory.getRuntimeMXBean().getUptime());
 		if (startup != null) {
 			StartupSteps.print(startup.getBufferedTimeline(), steps);
+		}
+		if (Boolean.getBoolean("bench.beans")) {
+			StartupSteps.printBeans(context);
+			StartupSteps.printConditions(context);
 		}
 		int series = Integer.getInteger("bench.scrape-series", 0);
 		try {

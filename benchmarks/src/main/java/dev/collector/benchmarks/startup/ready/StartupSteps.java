@@ -41,6 +41,19 @@ final class StartupSteps {
 						.minus(children.getOrDefault(event.getStartupStep().getId(), Duration.ZERO))
 						.toMillis()))
 			.toList();
+		String trace = System.getProperty("bench.startup-trace");
+		if (trace != null) {
+			Map<Long, StartupStep> byId = events.stream()
+				.collect(Collectors.toMap((event) -> event.getStartupStep().getId(), TimelineEvent::getStartupStep));
+			events.stream().filter((event) -> describe(event.getStartupStep()).contains(trace)).forEach((event) -> {
+				StringBuilder chain = new StringBuilder(describe(event.getStartupStep()));
+				for (Long parent = event.getStartupStep().getParentId(); parent != null
+						&& byId.containsKey(parent); parent = byId.get(parent).getParentId()) {
+					chain.append(" <- ").append(describe(byId.get(parent)));
+				}
+				System.out.println("TRACE " + chain);
+			});
+		}
 		System.out.println("STEPS slowest own time (ms):");
 		own.stream()
 			.sorted(Comparator.comparingLong(Own::millis).reversed())
@@ -54,6 +67,42 @@ final class StartupSteps {
 			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
 			.limit(limit)
 			.forEach((entry) -> System.out.printf(Locale.ROOT, "PACKAGE %6d %s%n", entry.getValue(), entry.getKey()));
+	}
+
+	/** The bean definitions of the context (and its children's), counted per package. */
+	static void printBeans(org.springframework.context.ConfigurableApplicationContext context) {
+		org.springframework.beans.factory.config.ConfigurableListableBeanFactory beans = context.getBeanFactory();
+		Map<String, Long> perPackage = java.util.Arrays.stream(beans.getBeanDefinitionNames()).map((name) -> {
+			Class<?> type = beans.getType(name, false);
+			String typeName = (type != null) ? type.getName() : "?";
+			String[] parts = typeName.split("\\.");
+			return String.join(".", java.util.Arrays.copyOf(parts, Math.min(parts.length - 1, 4)));
+		}).collect(Collectors.groupingBy((pkg) -> pkg, Collectors.counting()));
+		System.out.println("BEANS " + beans.getBeanDefinitionCount());
+		perPackage.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.forEach((entry) -> System.out.printf(Locale.ROOT, "BEANS %5d %s%n", entry.getValue(), entry.getKey()));
+	}
+
+	/** The conditions evaluated at start-up, counted per package, matched or not. */
+	static void printConditions(org.springframework.context.ConfigurableApplicationContext context) {
+		org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport report = org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport
+			.get(context.getBeanFactory());
+		Map<String, Long> perPackage = report.getConditionAndOutcomesBySource()
+			.entrySet()
+			.stream()
+			.collect(Collectors.groupingBy((entry) -> {
+				String[] parts = entry.getKey().split("[.#$]");
+				return String.join(".", java.util.Arrays.copyOf(parts, Math.min(parts.length, 4)))
+						+ (entry.getValue().isFullMatch() ? " matched" : " skipped");
+			}, Collectors.counting()));
+		System.out.println("CONDITIONS " + report.getConditionAndOutcomesBySource().size());
+		perPackage.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.forEach((entry) -> System.out.printf(Locale.ROOT, "CONDITIONS %5d %s%n", entry.getValue(),
+					entry.getKey()));
 	}
 
 	private static String describe(StartupStep step) {
