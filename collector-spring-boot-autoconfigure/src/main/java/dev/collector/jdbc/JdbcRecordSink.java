@@ -1,6 +1,7 @@
 package dev.collector.jdbc;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -211,7 +212,11 @@ public class JdbcRecordSink<T> implements RecordSink<T> {
 	 * @return the parameter value
 	 */
 	static OffsetDateTime parameter(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
+		// what instant.atOffset(UTC) gives, without the zone rules it builds on every
+		// call (ZoneOffset.getRules() on Java 17): one value of every row of a batch
+		return OffsetDateTime.of(
+				LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC),
+				ZoneOffset.UTC);
 	}
 
 	private static final class Tally<T> {

@@ -6,6 +6,12 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.zone.ZoneRules;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -36,6 +42,9 @@ final class MariaDbBulkInserter implements RowInserter {
 
 	/** The most warnings MariaDB and MySQL keep for one statement. */
 	private static final int MAX_ERROR_COUNT = 65535;
+
+	/** The size of one bulk command aimed at (see {@link #commandSize(List)}). */
+	private static final int COMMAND_BYTES = 112 * 1024;
 
 	private final String sql;
 
@@ -77,19 +86,56 @@ final class MariaDbBulkInserter implements RowInserter {
 			}
 			this.preparedSessions.add(session);
 		}
+		ZoneId zone = MariaDbDriverZone.of(connection);
+		ZoneRules rules = (zone != null) ? zone.getRules() : null;
+		long inserted = 0;
 		try (PreparedStatement statement = connection.prepareStatement(this.sql)) {
-			int[] counts = executeBatch(statement, rows);
-			if (rows.size() > 1 && Arrays.stream(counts).anyMatch((count) -> count != counts[0])) {
-				throw new SQLException("The driver ran the batch statement by statement, not as one bulk command",
-						"40000");
+			int size = commandSize(rows);
+			for (int from = 0; from < rows.size(); from += size) {
+				inserted += execute(statement, rows.subList(from, Math.min(rows.size(), from + size)), rules);
 			}
-			// the driver reports 1 for every row when all were inserted, else no counts:
-			// the duplicates are the warnings 1062 of the command
-			SQLWarning warnings = statement.getWarnings();
-			long inserted = rows.size() - duplicateWarnings(warnings);
-			UpsertDialect.MARIADB.checkWarnings(statement, warnings, rows.size(), inserted);
-			return inserted;
 		}
+		return inserted;
+	}
+
+	/**
+	 * How many rows go in one bulk command: the batch in commands of about
+	 * {@value #COMMAND_BYTES} bytes, split evenly. Connector/J 3 builds a command in a
+	 * buffer of 8 KB that grows to 128 KB, then to 1 MB, and after a command goes back to
+	 * 8 KB unless the command filled half of it: so a command of 64 to 128 KB keeps the
+	 * 128 KB buffer from one to the next, while one command per batch of 1,000 ordinary
+	 * rows (200 KB or more) allocates 1 MB (a humongous object for G1 in heaps up to 2
+	 * GB) and copies its content twice, for every batch. The estimate only decides where
+	 * commands end: a wrong one costs that allocation, never a row.
+	 */
+	private static int commandSize(List<Object[]> rows) {
+		long bytes = 0;
+		for (Object[] row : rows) {
+			for (Object value : row) {
+				// what the binary protocol sends: a flag and a length, then the value
+				bytes += 2 + ((value instanceof String text) ? text.length() : 12);
+			}
+		}
+		long commands = Math.max(1, (bytes + COMMAND_BYTES - 1) / COMMAND_BYTES);
+		return (int) ((rows.size() + commands - 1) / commands);
+	}
+
+	/**
+	 * Send rows as one bulk command.
+	 * @return how many were inserted
+	 */
+	private static long execute(PreparedStatement statement, List<Object[]> rows, ZoneRules zone) throws SQLException {
+		statement.clearWarnings();
+		int[] counts = executeBatch(statement, rows, zone);
+		if (rows.size() > 1 && Arrays.stream(counts).anyMatch((count) -> count != counts[0])) {
+			throw new SQLException("The driver ran the batch statement by statement, not as one bulk command", "40000");
+		}
+		// the driver reports 1 for every row when all were inserted, else no counts:
+		// the duplicates are the warnings 1062 of the command
+		SQLWarning warnings = statement.getWarnings();
+		long inserted = rows.size() - duplicateWarnings(warnings);
+		UpsertDialect.MARIADB.checkWarnings(statement, warnings, rows.size(), inserted);
+		return inserted;
 	}
 
 	/**
@@ -112,7 +158,7 @@ final class MariaDbBulkInserter implements RowInserter {
 		if (bulk == null) {
 			Savepoint savepoint = connection.setSavepoint();
 			try (PreparedStatement statement = connection.prepareStatement(this.sql)) {
-				int[] counts = executeBatch(statement, List.of(row, row));
+				int[] counts = executeBatch(statement, List.of(row, row), null);
 				bulk = counts[1] == Statement.SUCCESS_NO_INFO;
 			}
 			// on failure the caller rolls the whole transaction back instead
@@ -122,14 +168,41 @@ final class MariaDbBulkInserter implements RowInserter {
 		return bulk;
 	}
 
-	private static int[] executeBatch(PreparedStatement statement, List<Object[]> rows) throws SQLException {
+	/**
+	 * Bind and run the batch. With the driver's zone known, an instant is bound as the
+	 * local date-time the driver would write for it ({@link MariaDbDriverZone}).
+	 */
+	private static int[] executeBatch(PreparedStatement statement, List<Object[]> rows, ZoneRules zone)
+			throws SQLException {
 		for (Object[] row : rows) {
 			for (int i = 0; i < row.length; i++) {
-				MultiRowInserter.bind(statement, i + 1, row[i]);
+				Instant instant = (zone != null) ? instant(row[i]) : null;
+				if (instant != null) {
+					// LocalDateTime.ofInstant, with the rules looked up once per batch
+					statement.setObject(i + 1, LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
+							zone.getOffset(instant)));
+				}
+				else {
+					MultiRowInserter.bind(statement, i + 1, row[i]);
+				}
 			}
 			statement.addBatch();
 		}
 		return statement.executeBatch();
+	}
+
+	/** The instant of a value the sink binds as an instant, else {@code null}. */
+	private static Instant instant(Object value) {
+		if (value instanceof Instant instant) {
+			return instant;
+		}
+		if (value instanceof OffsetDateTime dateTime) {
+			return dateTime.toInstant();
+		}
+		if (value instanceof ZonedDateTime dateTime) {
+			return dateTime.toInstant();
+		}
+		return null;
 	}
 
 	private static long duplicateWarnings(SQLWarning warnings) {

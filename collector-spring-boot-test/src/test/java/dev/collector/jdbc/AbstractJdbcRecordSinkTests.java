@@ -335,7 +335,7 @@ abstract class AbstractJdbcRecordSinkTests extends AbstractJdbcRecordSinkFixture
 		return LongStream.range(fromInclusive, toExclusive).mapToObj((seq) -> SinkItem.of(feed, seq)).toList();
 	}
 
-	private long count() {
+	protected long count() {
 		Long count = this.schema.jdbcTemplate().queryForObject("SELECT COUNT(*) FROM sink_item", Long.class);
 		return (count != null) ? count : 0;
 	}

@@ -78,8 +78,8 @@ public final class StartupComparison {
 	 */
 	private static final Pattern BENCHMARK_ONLY = jars("spring-batch-(core|infrastructure)", "spring-data-commons",
 			"micrometer-tracing(-bridge-otel)?", "context-propagation", "aopalliance", "opentelemetry-[a-z-]+",
-			"bucket4j_jdk17-[a-z]+", "postgresql", "mariadb-java-client", "mysql-connector-j", "jmh-core", "jopt-simple",
-			"commons-math3");
+			"bucket4j_jdk17-[a-z]+", "postgresql", "mariadb-java-client", "mysql-connector-j", "jmh-core",
+			"jopt-simple", "commons-math3");
 
 	/** Benchmark-only jars and AspectJ, which the starter no longer brings. */
 	private static final Pattern NOT_THE_STARTERS = Pattern
@@ -131,7 +131,17 @@ public final class StartupComparison {
 			return;
 		}
 		Map<String, Measure> measures = new LinkedHashMap<>();
-		starts.forEach((name, start) -> measures.put(name, () -> Long.parseLong(start.run(List.of()).get(0))));
+		// the main thread's CPU time of each forked start, beside its wall time
+		Map<String, List<Long>> mainCpu = new LinkedHashMap<>();
+		starts.forEach((name, start) -> measures.put(name, () -> {
+			List<String> found = start.run(List.of());
+			found.stream()
+				.filter((line) -> line.startsWith("MAINCPU "))
+				.findFirst()
+				.ifPresent((line) -> mainCpu.computeIfAbsent(name, (key) -> new ArrayList<>())
+					.add(Long.parseLong(line.substring(8).trim())));
+			return Long.parseLong(found.get(0));
+		}));
 		String sampleJar = System.getProperty("bench.sample-jar");
 		String dockerfile = System.getProperty("bench.dockerfile");
 		if (sampleJar != null && dockerfile != null) {
@@ -165,7 +175,10 @@ public final class StartupComparison {
 			System.err.println("round " + round + " " + millis);
 		}
 		List<String> scrape = starts.get(STARTER).run(List.of("-Dbench.scrape-series=5000"));
-		String report = report(millis, scrape.get(1).split(" "));
+		String scraped = scrape.stream().filter((line) -> line.startsWith("SCRAPE ")).findFirst().orElseThrow();
+		// the warm-up round's figure is the first of each application's
+		mainCpu.replaceAll((name, values) -> values.subList(1, values.size()));
+		String report = report(millis, mainCpu, scraped.split(" "));
 		System.out.print(report);
 		Files.writeString(Path.of(args[0]), report, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 				StandardOpenOption.APPEND);
@@ -179,7 +192,7 @@ public final class StartupComparison {
 
 	}
 
-	private static String report(Map<String, List<Long>> millis, String[] scrape) {
+	private static String report(Map<String, List<Long>> millis, Map<String, List<Long>> mainCpu, String[] scrape) {
 		List<String> names = new ArrayList<>(millis.keySet());
 		long bare = median(millis.get(names.get(0)));
 		long floor = median(millis.get(names.get(1)));
@@ -187,19 +200,26 @@ public final class StartupComparison {
 		StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "## Start-up%n%nTime from JVM start to "
 				+ "the started application (ApplicationReadyEvent; for the sample, Boot's \"process running for\") "
 				+ "in forked JVMs, JVM defaults unless the row says otherwise, every application once per round, "
-				+ "%d rounds after a warm-up round:%n%n| application | median ms | quartiles ms | min–max ms | "
-				+ "to bare |%n|---|---:|---:|---:|---:|%n", ROUNDS));
+				+ "%d rounds after a warm-up round. The main thread's CPU time until then (what the start-up "
+				+ "itself computed; JIT compiler and GC threads not counted) moves less with other load on the "
+				+ "machine than the wall time:%n%n| application | median ms | quartiles ms | min–max ms | "
+				+ "to bare | main thread CPU ms (median) | CPU to bare |%n|---|---:|---:|---:|---:|---:|---:|%n",
+				ROUNDS));
+		long bareCpu = mainCpu.containsKey(names.get(0)) ? median(mainCpu.get(names.get(0))) : 0;
 		for (String name : names) {
 			List<Long> values = millis.get(name);
-			report.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.2f× |%n", name, median(values),
-					quartiles(values), range(values), (double) median(values) / bare));
+			String cpu = mainCpu.containsKey(name) ? String.format(Locale.ROOT, "%d | %.2f×", median(mainCpu.get(name)),
+					(double) median(mainCpu.get(name)) / bareCpu) : "– | –";
+			report.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.2f× | %s |%n", name, median(values),
+					quartiles(values), range(values), (double) median(values) / bare, cpu));
 		}
 		report.append(String.format(Locale.ROOT,
 				"%nThe starter application: **%.2f×** the bare application (goal: ≤ 1.5×), **%.2f×** the floor "
 						+ "(goal: ≤ 1.25×); per round (each starter start against the bare start of its round): "
-						+ "median %.2f×.%n",
+						+ "median %.2f×. Main thread CPU: %.2f× the bare application, %.2f× the floor.%n",
 				(double) starter / bare, (double) starter / floor,
-				pairMedian(millis.get(STARTER), millis.get(names.get(0)))));
+				pairMedian(millis.get(STARTER), millis.get(names.get(0))), cpuRatio(mainCpu, STARTER, names.get(0)),
+				cpuRatio(mainCpu, STARTER, names.get(1))));
 		if (millis.containsKey(IMAGE)) {
 			long image = median(millis.get(IMAGE));
 			report.append(String.format(Locale.ROOT,
@@ -285,7 +305,7 @@ public final class StartupComparison {
 					if (line.startsWith("READY ")) {
 						found.add(line.substring(6).trim());
 					}
-					else if (line.startsWith("SCRAPE ")) {
+					else if (line.startsWith("SCRAPE ") || line.startsWith("MAINCPU ")) {
 						found.add(line);
 					}
 				}
@@ -296,6 +316,10 @@ public final class StartupComparison {
 			return found;
 		}
 
+	}
+
+	private static double cpuRatio(Map<String, List<Long>> mainCpu, String name, String to) {
+		return (double) median(mainCpu.get(name)) / median(mainCpu.get(to));
 	}
 
 	private static double pairMedian(List<Long> starter, List<Long> bare) {

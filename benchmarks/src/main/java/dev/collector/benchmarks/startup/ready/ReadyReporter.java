@@ -36,7 +36,8 @@ public final class ReadyReporter {
 		}
 		ConfigurableApplicationContext context = application.run(args);
 		System.out.println("READY " + ManagementFactory.getRuntimeMXBean().getUptime());
-		// the main thread's CPU time: what the start-up itself computed, less sensitive to
+		// the main thread's CPU time: what the start-up itself computed, less sensitive
+		// to
 		// other load on the machine than the wall time (JIT and GC threads not included)
 		System.out.println("MAINCPU " + ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
 		if (startup != null) {

@@ -101,8 +101,8 @@ final class StartupSteps {
 		perPackage.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-			.forEach((entry) -> System.out.printf(Locale.ROOT, "CONDITIONS %5d %s%n", entry.getValue(),
-					entry.getKey()));
+			.forEach(
+					(entry) -> System.out.printf(Locale.ROOT, "CONDITIONS %5d %s%n", entry.getValue(), entry.getKey()));
 	}
 
 	private static String describe(StartupStep step) {

@@ -15,8 +15,8 @@ import dev.collector.collect.Collector;
  * The same application with the starter, an embedded H2 database and one collector. The
  * collector is a component, as in the sample and the getting-started guide: a
  * {@code @Bean} method on this class would have Spring proxy the class with CGLIB (about
- * a hundred classes more to load), a cost of how the application is written that the
- * bare application does not pay either.
+ * a hundred classes more to load), a cost of how the application is written that the bare
+ * application does not pay either.
  */
 @SpringBootApplication
 public class StarterApp {
