@@ -176,7 +176,12 @@ public class CollectorContexts implements CollectorRegistry, DisposableBean {
 			}
 		}
 		child.register(CollectorContextConfiguration.class);
+		long start = System.nanoTime();
 		child.refresh();
+		if (logger.isDebugEnabled()) {
+			logger.debug("Context of collector '" + name + "' started in " + (System.nanoTime() - start) / 1_000_000
+					+ " ms");
+		}
 		return child;
 	}
 
