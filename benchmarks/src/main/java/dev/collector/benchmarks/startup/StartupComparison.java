@@ -33,7 +33,9 @@ import dev.collector.benchmarks.startup.starter.StarterApp;
  * the class path; the starter backs off): what that library costs.</li>
  * <li>the starter application with AspectJ added ({@code spring-boot-starter-aop}): what
  * the {@code @Timed}/{@code @Counted}/{@code @Observed} and Resilience4j annotation
- * aspects cost an application that opts in (the starter no longer brings AspectJ);</li>
+ * aspects cost an application that opts in (the starter no longer brings AspectJ); and
+ * likewise with springdoc and with resilience4j-spring-boot3, which the starter no longer
+ * brings either;</li>
  * <li>with {@code -Dbench.sample-jar} and {@code -Dbench.dockerfile}: the sample, started
  * with {@code java -jar} at JVM defaults, and as its container image runs it
  * ({@link SampleImage}: extracted jar, CDS archive of a training run, Spring AOT, the
@@ -81,9 +83,24 @@ public final class StartupComparison {
 			"bucket4j_jdk17-[a-z]+", "postgresql", "mariadb-java-client", "mysql-connector-j", "jmh-core",
 			"jopt-simple", "commons-math3");
 
-	/** Benchmark-only jars and AspectJ, which the starter no longer brings. */
-	private static final Pattern NOT_THE_STARTERS = Pattern
-		.compile(BENCHMARK_ONLY.pattern() + "|" + jars("aspectjweaver", "spring-boot-starter-aop").pattern());
+	/** AspectJ, which the starter no longer brings. */
+	private static final Pattern ASPECTJ = jars("aspectjweaver", "spring-boot-starter-aop");
+
+	/** springdoc, which the starter no longer brings. */
+	private static final Pattern SPRINGDOC = jars("springdoc-openapi-starter-[a-z-]+", "swagger-[a-z-]+",
+			"webjars-locator-lite", "jackson-dataformat-yaml", "commons-lang3", "jakarta.xml.bind-api",
+			"jakarta.activation-api");
+
+	/**
+	 * Resilience4j's Spring Boot integration (and what only it needs), which the starter
+	 * no longer brings.
+	 */
+	private static final Pattern RESILIENCE4J_BOOT = jars(
+			"resilience4j-(spring-boot3|spring6|framework-common|annotations|consumer|circularbuffer)");
+
+	/** The starter application's class path leaves all of these out. */
+	private static final Pattern NOT_THE_STARTERS = Pattern.compile(String.join("|", BENCHMARK_ONLY.pattern(),
+			ASPECTJ.pattern(), SPRINGDOC.pattern(), RESILIENCE4J_BOOT.pattern()));
 
 	private static final int ROUNDS = Integer.getInteger("bench.rounds", 11);
 
@@ -114,8 +131,13 @@ public final class StartupComparison {
 						List.of("--spring.datasource.url=jdbc:h2:mem:floor", "--spring.sql.init.mode=always",
 								"--spring.sql.init.schema-locations=classpath:floor-schema.sql")));
 		starts.put(STARTER, new Start(StarterApp.class, starterClassPath, starterArgs));
+		// what an opt-in integration costs the application that adds it back
 		starts.put("starter application + AspectJ (spring-boot-starter-aop: the annotation aspects, opt-in)",
-				new Start(StarterApp.class, keep(classPath, BENCHMARK_ONLY.asMatchPredicate().negate()), starterArgs));
+				new Start(StarterApp.class, addBack(classPath, ASPECTJ), starterArgs));
+		starts.put("starter application + springdoc (OpenAPI, Swagger UI; opt-in, the sample has it)",
+				new Start(StarterApp.class, addBack(classPath, SPRINGDOC), starterArgs));
+		starts.put("starter application + resilience4j-spring-boot3 (its Actuator endpoints; opt-in)",
+				new Start(StarterApp.class, addBack(classPath, RESILIENCE4J_BOOT), starterArgs));
 		OPTIONAL.forEach((library, jar) -> starts.put("starter application without " + library,
 				new Start(StarterApp.class, keep(starterClassPath, jar.asMatchPredicate().negate()), starterArgs)));
 		if (args[0].equals("--command")) {
@@ -252,13 +274,11 @@ public final class StartupComparison {
 
 	private static Map<String, Pattern> optional() {
 		Map<String, Pattern> optional = new LinkedHashMap<>();
-		optional.put("springdoc (OpenAPI, Swagger UI)",
-				jars("springdoc-openapi-starter-[a-z-]+", "swagger-[a-z-]+", "webjars-locator-lite"));
 		optional.put("Caffeine (the cache)", jars("caffeine", "spring-boot-starter-cache"));
 		optional.put("db-scheduler (cluster scheduling; the in-JVM scheduler instead)", jars("db-scheduler"));
 		optional.put("Spring Cloud Context (/actuator/refresh)", jars("spring-cloud-context"));
 		// what the starter costs with all of them opt-in
-		optional.put("all four",
+		optional.put("all three",
 				Pattern.compile(optional.values()
 					.stream()
 					.map(Pattern::pattern)
@@ -270,6 +290,11 @@ public final class StartupComparison {
 	/** Matches the path of a jar of one of these artifacts, any version. */
 	private static Pattern jars(String... artifacts) {
 		return Pattern.compile(".*/(" + String.join("|", artifacts) + ")-[0-9][^/]*\\.jar");
+	}
+
+	/** The starter application's class path with one opt-in integration added back. */
+	private static List<String> addBack(List<String> classPath, Pattern integration) {
+		return keep(classPath, (jar) -> !NOT_THE_STARTERS.matcher(jar).matches() || integration.matcher(jar).matches());
 	}
 
 	private static boolean isClasses(String entry) {
