@@ -98,7 +98,7 @@ public class CollectorHttpClientAutoConfiguration {
 	 * @param customizers the customizers of the application's context
 	 * @return a new builder
 	 */
-	public static RestClient.Builder builder(ObjectProvider<RestClientCustomizer> customizers) {
+	private static RestClient.Builder builder(ObjectProvider<RestClientCustomizer> customizers) {
 		RestClient.Builder builder = RestClient.builder();
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder;
