@@ -6,11 +6,7 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Savepoint;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.zone.ZoneRules;
 import java.util.Arrays;
 import java.util.Collections;
@@ -176,33 +172,11 @@ final class MariaDbBulkInserter implements RowInserter {
 			throws SQLException {
 		for (Object[] row : rows) {
 			for (int i = 0; i < row.length; i++) {
-				Instant instant = (zone != null) ? instant(row[i]) : null;
-				if (instant != null) {
-					// LocalDateTime.ofInstant, with the rules looked up once per batch
-					statement.setObject(i + 1, LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
-							zone.getOffset(instant)));
-				}
-				else {
-					MultiRowInserter.bind(statement, i + 1, row[i]);
-				}
+				MultiRowInserter.bind(statement, i + 1, row[i], zone);
 			}
 			statement.addBatch();
 		}
 		return statement.executeBatch();
-	}
-
-	/** The instant of a value the sink binds as an instant, else {@code null}. */
-	private static Instant instant(Object value) {
-		if (value instanceof Instant instant) {
-			return instant;
-		}
-		if (value instanceof OffsetDateTime dateTime) {
-			return dateTime.toInstant();
-		}
-		if (value instanceof ZonedDateTime dateTime) {
-			return dateTime.toInstant();
-		}
-		return null;
 	}
 
 	private static long duplicateWarnings(SQLWarning warnings) {

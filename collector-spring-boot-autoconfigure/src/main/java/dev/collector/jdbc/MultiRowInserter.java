@@ -6,8 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneRules;
 import java.util.List;
 
 import dev.collector.schema.RecordSchema;
@@ -76,6 +78,22 @@ final class MultiRowInserter implements RowInserter {
 	}
 
 	static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+		bind(statement, index, value, null);
+	}
+
+	/**
+	 * Bind one value.
+	 * @param statement the statement
+	 * @param index the parameter's index
+	 * @param value the value
+	 * @param driverZone the rules of the zone in which the driver writes an instant as a
+	 * local date-time, when known ({@link MariaDbDriverZone}): an instant is then bound
+	 * as that local date-time, the value the driver would write, without the
+	 * {@code Calendar} it builds per value; {@code null} binds it as an
+	 * {@code OffsetDateTime} in UTC
+	 * @throws SQLException when the driver refuses the value
+	 */
+	static void bind(PreparedStatement statement, int index, Object value, ZoneRules driverZone) throws SQLException {
 		// The typed setters first: they bind what setObject binds for these types (JDBC's
 		// standard mapping), but MariaDB Connector/J's setObject searches its codecs for
 		// every value, which cost more than the rest of the batch's Java work together.
@@ -101,19 +119,31 @@ final class MultiRowInserter implements RowInserter {
 			statement.setNull(index, Types.NULL);
 		}
 		else if (value instanceof Instant instant) {
-			statement.setObject(index, JdbcRecordSink.parameter(instant));
+			bindInstant(statement, index, instant, driverZone);
 		}
 		else if (value instanceof OffsetDateTime dateTime) {
-			statement.setObject(index, JdbcRecordSink.parameter(dateTime.toInstant()));
+			bindInstant(statement, index, dateTime.toInstant(), driverZone);
 		}
 		else if (value instanceof ZonedDateTime dateTime) {
-			statement.setObject(index, JdbcRecordSink.parameter(dateTime.toInstant()));
+			bindInstant(statement, index, dateTime.toInstant(), driverZone);
 		}
 		else if (value instanceof Enum<?> constant) {
 			statement.setString(index, constant.name());
 		}
 		else {
 			statement.setObject(index, value);
+		}
+	}
+
+	private static void bindInstant(PreparedStatement statement, int index, Instant instant, ZoneRules driverZone)
+			throws SQLException {
+		if (driverZone != null) {
+			// LocalDateTime.ofInstant, with the zone's rules looked up once per batch
+			statement.setObject(index, LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
+					driverZone.getOffset(instant)));
+		}
+		else {
+			statement.setObject(index, JdbcRecordSink.parameter(instant));
 		}
 	}
 
