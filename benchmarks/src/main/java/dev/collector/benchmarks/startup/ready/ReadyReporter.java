@@ -37,8 +37,7 @@ public final class ReadyReporter {
 		ConfigurableApplicationContext context = application.run(args);
 		System.out.println("READY " + ManagementFactory.getRuntimeMXBean().getUptime());
 		// the main thread's CPU time: what the start-up itself computed, less sensitive
-		// to
-		// other load on the machine than the wall time (JIT and GC threads not included)
+		// to other load on the machine than the wall time (JIT and GC threads excluded)
 		System.out.println("MAINCPU " + ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
 		if (startup != null) {
 			StartupSteps.print(startup.getBufferedTimeline(), steps);

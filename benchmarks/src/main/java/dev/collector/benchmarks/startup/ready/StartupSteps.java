@@ -1,16 +1,22 @@
 package dev.collector.benchmarks.startup.ready;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcomes;
 import org.springframework.boot.context.metrics.buffering.StartupTimeline;
 import org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.metrics.StartupStep;
 
 /**
@@ -69,40 +75,41 @@ final class StartupSteps {
 			.forEach((entry) -> System.out.printf(Locale.ROOT, "PACKAGE %6d %s%n", entry.getValue(), entry.getKey()));
 	}
 
-	/** The bean definitions of the context (and its children's), counted per package. */
-	static void printBeans(org.springframework.context.ConfigurableApplicationContext context) {
-		org.springframework.beans.factory.config.ConfigurableListableBeanFactory beans = context.getBeanFactory();
-		Map<String, Long> perPackage = java.util.Arrays.stream(beans.getBeanDefinitionNames()).map((name) -> {
-			Class<?> type = beans.getType(name, false);
-			String typeName = (type != null) ? type.getName() : "?";
-			String[] parts = typeName.split("\\.");
-			return String.join(".", java.util.Arrays.copyOf(parts, Math.min(parts.length - 1, 4)));
-		}).collect(Collectors.groupingBy((pkg) -> pkg, Collectors.counting()));
+	/** The application context's bean definitions, counted per package of their type. */
+	static void printBeans(ConfigurableApplicationContext context) {
+		ConfigurableListableBeanFactory beans = context.getBeanFactory();
 		System.out.println("BEANS " + beans.getBeanDefinitionCount());
-		perPackage.entrySet()
-			.stream()
-			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-			.forEach((entry) -> System.out.printf(Locale.ROOT, "BEANS %5d %s%n", entry.getValue(), entry.getKey()));
+		printCounts("BEANS", Arrays.stream(beans.getBeanDefinitionNames()).map((name) -> {
+			Class<?> type = beans.getType(name, false);
+			return (type != null) ? firstParts(type.getPackageName(), "\\.", 4) : "?";
+		}));
 	}
 
 	/** The conditions evaluated at start-up, counted per package, matched or not. */
-	static void printConditions(org.springframework.context.ConfigurableApplicationContext context) {
-		org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport report = org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport
-			.get(context.getBeanFactory());
-		Map<String, Long> perPackage = report.getConditionAndOutcomesBySource()
+	static void printConditions(ConfigurableApplicationContext context) {
+		Map<String, ConditionAndOutcomes> bySource = ConditionEvaluationReport.get(context.getBeanFactory())
+			.getConditionAndOutcomesBySource();
+		System.out.println("CONDITIONS " + bySource.size());
+		printCounts("CONDITIONS",
+				bySource.entrySet()
+					.stream()
+					.map((entry) -> firstParts(entry.getKey(), "[.#$]", 4)
+							+ (entry.getValue().isFullMatch() ? " matched" : " skipped")));
+	}
+
+	/** How often each key occurs, the most frequent first, one line each. */
+	private static void printCounts(String label, Stream<String> keys) {
+		keys.collect(Collectors.groupingBy((key) -> key, Collectors.counting()))
 			.entrySet()
 			.stream()
-			.collect(Collectors.groupingBy((entry) -> {
-				String[] parts = entry.getKey().split("[.#$]");
-				return String.join(".", java.util.Arrays.copyOf(parts, Math.min(parts.length, 4)))
-						+ (entry.getValue().isFullMatch() ? " matched" : " skipped");
-			}, Collectors.counting()));
-		System.out.println("CONDITIONS " + report.getConditionAndOutcomesBySource().size());
-		perPackage.entrySet()
-			.stream()
 			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-			.forEach(
-					(entry) -> System.out.printf(Locale.ROOT, "CONDITIONS %5d %s%n", entry.getValue(), entry.getKey()));
+			.forEach((entry) -> System.out.printf(Locale.ROOT, "%s %5d %s%n", label, entry.getValue(), entry.getKey()));
+	}
+
+	/** The first parts of a name, joined with dots. */
+	private static String firstParts(String name, String separators, int count) {
+		String[] parts = name.split(separators);
+		return String.join(".", Arrays.copyOf(parts, Math.min(parts.length, count)));
 	}
 
 	private static String describe(StartupStep step) {
@@ -119,8 +126,7 @@ final class StartupSteps {
 		String subject = (words.length > 1) ? words[words.length - 1] : words[0];
 		int lastDot = subject.lastIndexOf('.');
 		String qualified = (lastDot > 0) ? subject.substring(0, lastDot) : words[0];
-		String[] parts = qualified.split("\\.");
-		return String.join(".", java.util.Arrays.copyOf(parts, Math.min(parts.length, 5)));
+		return firstParts(qualified, "\\.", 5);
 	}
 
 }
