@@ -93,6 +93,16 @@ abstract class AbstractRateBudget implements RateBudget, SmartLifecycle {
 	 */
 	protected abstract Instant pausedUntil();
 
+	/**
+	 * Until when the share may be spent without another successful renewal: a replica
+	 * that cannot renew (its database is away, its ticker is starved) stops spending when
+	 * its lease ends, because that is when the others stop counting it and take its part.
+	 * @return the end of the share's validity, or {@code null} when it does not end
+	 */
+	protected Instant shareValidUntil() {
+		return null;
+	}
+
 	/** Give this replica's part of the budget back (at shutdown). */
 	protected void leave() {
 	}
@@ -105,7 +115,7 @@ abstract class AbstractRateBudget implements RateBudget, SmartLifecycle {
 	@Override
 	public boolean awaitTurn(Duration maxWait) throws InterruptedException {
 		this.lastDemand = System.nanoTime();
-		if (this.share > 0) {
+		if (spendable()) {
 			return true;
 		}
 		// a replica that was idle joins the spenders at once rather than at the next
@@ -115,7 +125,7 @@ abstract class AbstractRateBudget implements RateBudget, SmartLifecycle {
 		this.waiting.incrementAndGet();
 		try {
 			synchronized (this.turn) {
-				while (this.share <= 0) {
+				while (!spendable()) {
 					long left = deadline - System.nanoTime();
 					if (left <= 0) {
 						return false;
@@ -129,6 +139,14 @@ abstract class AbstractRateBudget implements RateBudget, SmartLifecycle {
 			this.lastDemand = System.nanoTime();
 			this.waiting.decrementAndGet();
 		}
+	}
+
+	private boolean spendable() {
+		if (this.share <= 0) {
+			return false;
+		}
+		Instant validUntil = shareValidUntil();
+		return validUntil == null || this.clock.instant().isBefore(validUntil);
 	}
 
 	@Override
@@ -191,8 +209,8 @@ abstract class AbstractRateBudget implements RateBudget, SmartLifecycle {
 			computed = computeShare(spending());
 		}
 		catch (RuntimeException ex) {
-			// the database is away: keep the share this replica had; a lease it cannot
-			// renew expires and the others stop counting it
+			// the database is away: keep the share this replica had until its lease
+			// ends (shareValidUntil), when the others stop counting it
 			logger.warn("Could not renew the rate budget of collector " + this.collector + ": " + ex.getMessage());
 			return;
 		}

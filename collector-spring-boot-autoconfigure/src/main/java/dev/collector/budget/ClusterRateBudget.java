@@ -3,6 +3,7 @@ package dev.collector.budget;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import dev.collector.config.RateLimitProperties;
 
@@ -21,8 +22,12 @@ import dev.collector.config.RateLimitProperties;
  * <p>
  * The sum never goes above the limit while replicas come and go: a replica that starts
  * spending waits one and a half renewals (the others shrink their shares at their next
- * renewal) before it spends, and one that stops or leaves gives its share up at once (its
- * lease is deleted when it stops).
+ * renewal), and until every other spender has renewed since (or its lease ended), before
+ * it spends; one that stops or leaves gives its share up at once (its lease is deleted
+ * when it stops). A replica that cannot renew (its database is away, its JVM starved)
+ * stops spending when its lease ends, the moment the others stop counting it, and joins
+ * again like a new spender once it renews. Callers that were waiting on the rate limiter
+ * of an old share queue again on the new one (CollectorResilience#acquirePermit).
  * <p>
  * A 429 pauses the budget in the database for the Retry-After it named (every replica
  * sees it at its next renewal; the replica that met it stops at once) and shrinks it by
@@ -42,6 +47,18 @@ public class ClusterRateBudget extends AbstractRateBudget {
 
 	private volatile Instant spendingSince;
 
+	/**
+	 * When the lease that first said this replica spends was written, or {@code null}:
+	 * every renewal of another replica that starts later counts this one.
+	 */
+	private volatile Instant joinedAt;
+
+	/** Whether every other spender has counted this replica since it joined. */
+	private volatile boolean counted;
+
+	/** The end of the lease this replica renewed last. */
+	private volatile Instant leaseEnd;
+
 	public ClusterRateBudget(String collector, String instanceId, RateLimitProperties settings,
 			JdbcRateBudgetStore store, Clock clock) {
 		super(collector, settings, clock);
@@ -54,14 +71,26 @@ public class ClusterRateBudget extends AbstractRateBudget {
 	protected double computeShare(boolean spending) {
 		Instant now = this.clock.instant();
 		Duration renewal = this.settings.getLeaseRenewal();
-		if (!spending) {
+		Instant lastLeaseEnd = this.leaseEnd;
+		if (!spending || (lastLeaseEnd != null && !now.isBefore(lastLeaseEnd))) {
+			// idle, or the lease ended unrenewed and the others took this replica's
+			// part: it joins again like a replica that starts spending
 			this.spendingSince = null;
+			this.joinedAt = null;
+			this.counted = false;
 		}
-		else if (this.spendingSince == null) {
+		if (spending && this.spendingSince == null) {
 			this.spendingSince = now;
 		}
 		Instant since = this.spendingSince;
-		this.store.renew(this.collector, this.instanceId, since, now.plus(renewal.multipliedBy(3)));
+		// in the milliseconds the lease table holds: this replica stops spending at
+		// the very moment the others stop counting it
+		Instant leaseEnd = now.plus(renewal.multipliedBy(3)).truncatedTo(ChronoUnit.MILLIS);
+		this.store.renew(this.collector, this.instanceId, since, leaseEnd);
+		this.leaseEnd = leaseEnd;
+		if (since != null && this.joinedAt == null) {
+			this.joinedAt = this.clock.instant();
+		}
 		BudgetState state = this.store.budget(this.collector, this.settings.getRequestsPerMinute());
 		this.last = state;
 		int count = Math.max(1, this.store.spenders(this.collector, now));
@@ -73,6 +102,18 @@ public class ClusterRateBudget extends AbstractRateBudget {
 		if (now.isBefore(since.plus(renewal.multipliedBy(3).dividedBy(2)))) {
 			tickAt(since.plus(renewal.multipliedBy(3).dividedBy(2)));
 			return 0;
+		}
+		// and each of them has counted it: a spender whose renewals lag (a starved JVM)
+		// spends the share it had until it renews (and counts this one) or its lease
+		// ends (and it stops, see shareValidUntil). A renewal after this replica joined
+		// ends at least three renewals after that (replicas of one collector renew
+		// alike; one that renews more often is waited for a little longer)
+		if (!this.counted) {
+			Instant countedBy = this.joinedAt.plus(renewal.multipliedBy(3));
+			if (this.store.spendersRenewedBefore(this.collector, this.instanceId, countedBy, now) > 0) {
+				return 0;
+			}
+			this.counted = true;
 		}
 		return state.effective(now, this.settings.getRecoveryTime()) / count;
 	}
@@ -88,6 +129,11 @@ public class ClusterRateBudget extends AbstractRateBudget {
 				return;
 			}
 		}
+	}
+
+	@Override
+	protected Instant shareValidUntil() {
+		return this.leaseEnd;
 	}
 
 	@Override

@@ -129,6 +129,23 @@ public class JdbcRateBudgetStore {
 	}
 
 	/**
+	 * Count the other replicas that spend and whose live lease was renewed before a
+	 * moment, that is, ends before the moment plus the lease's length.
+	 * @param collector the collector's name
+	 * @param instanceId the replica that asks (not counted)
+	 * @param endingBefore the end of a lease renewed at the moment
+	 * @param now the moment of the question (leases that ended are not counted)
+	 * @return the number of such replicas
+	 */
+	public int spendersRenewedBefore(String collector, String instanceId, Instant endingBefore, Instant now) {
+		Integer count = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM collector_rate_lease WHERE collector = ?"
+						+ " AND instance_id <> ? AND spending = ? AND expires_at_ms > ? AND expires_at_ms < ?",
+				Integer.class, collector, instanceId, true, now.toEpochMilli(), endingBefore.toEpochMilli());
+		return (count != null) ? count : 0;
+	}
+
+	/**
 	 * Give a replica's lease back.
 	 * @param collector the collector's name
 	 * @param instanceId the replica

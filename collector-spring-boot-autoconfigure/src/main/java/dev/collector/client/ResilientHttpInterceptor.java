@@ -88,8 +88,10 @@ class ResilientHttpInterceptor implements ClientHttpRequestInterceptor {
 			resilience.awaitBudget();
 			return attempt(resilience, endpoint, request, body, execution);
 		};
-		Callable<ClientHttpResponse> limited = io.github.resilience4j.ratelimiter.RateLimiter
-			.decorateCallable(resilience.rateLimiter(), attempt);
+		Callable<ClientHttpResponse> limited = () -> {
+			resilience.acquirePermit();
+			return attempt.call();
+		};
 		Callable<ClientHttpResponse> budgeted = () -> {
 			// no permit, not even a wait for one, while the budget is paused after a 429
 			resilience.awaitBudget();

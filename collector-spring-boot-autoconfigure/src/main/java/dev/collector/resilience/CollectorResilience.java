@@ -126,6 +126,10 @@ public class CollectorResilience implements DisposableBean {
 				this.budget.configure(rateLimit.getRequestsPerMinute());
 				double current = (this.share > 0) ? this.share : rateLimit.getRequestsPerMinute();
 				putRateLimiter(ResilienceSettings.rateLimiter(current, rateLimit.getMaxWait()));
+				// not even the first permit before the budget granted a share: a caller
+				// that passed the budget while a share was being applied would spend
+				// this limiter's
+				rateLimiter().drainPermissions();
 			}
 		}
 		else if (changed("rate-limit", rateLimit.getRequestsPerMinute(), rateLimit.getMaxWait())) {
@@ -177,6 +181,33 @@ public class CollectorResilience implements DisposableBean {
 	private void putRateLimiter(RateLimiterConfig rate) {
 		put(this.rateLimiters, this.name, () -> RateLimiter.of(this.name, rate),
 				() -> this.rateLimiters.rateLimiter(this.name, rate));
+	}
+
+	/**
+	 * Take a permit of the rate limiter of the moment, waiting up to
+	 * {@code rate-limit.max-wait} for it. A permit that a caller waited for on a limiter
+	 * that a new share replaced meanwhile is not spent: the caller queues again on the
+	 * new limiter, so the permits reserved on the old one never add to the new one's
+	 * (which would let through more than the share for a while). Such a caller waits up
+	 * to max-wait again on the new limiter.
+	 * @throws RequestNotPermitted when no permit comes in time
+	 */
+	public void acquirePermit() {
+		long deadline = System.nanoTime() + this.maxWait.toNanos();
+		RateLimiter limiter = rateLimiter();
+		while (true) {
+			if (!limiter.acquirePermission()) {
+				throw RequestNotPermitted.createRequestNotPermitted(limiter);
+			}
+			RateLimiter current = rateLimiter();
+			if (current == limiter) {
+				return;
+			}
+			if (System.nanoTime() - deadline > 0) {
+				throw RequestNotPermitted.createRequestNotPermitted(current);
+			}
+			limiter = current;
+		}
 	}
 
 	/**
@@ -292,7 +323,10 @@ public class CollectorResilience implements DisposableBean {
 		// the limiter of the moment, at every attempt: a share that changed (a 429, a
 		// replica that came or went) replaces it, and a retry must not spend the
 		// permits of the one that was current when the call began
-		Callable<Stream<?>> limited = () -> RateLimiter.decorateCallable(rateLimiter(), permitted).call();
+		Callable<Stream<?>> limited = () -> {
+			acquirePermit();
+			return permitted.call();
+		};
 		Callable<Stream<?>> budgeted = () -> {
 			awaitBudget();
 			try {

@@ -2,12 +2,15 @@ package dev.collector.budget;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import dev.collector.config.RateLimitProperties;
@@ -113,6 +116,49 @@ class ClusterRateBudgetTests {
 		});
 	}
 
+	@Test
+	void aReplicaWhoseRenewalsStallStopsSpendingWhenItsLeaseEndsAndNoOtherSpendsBeforeThat() throws Exception {
+		// renewals of 200 ms: a lease lasts 600 ms, a new spender waits at least 300 ms
+		StallingStore stalling = new StallingStore(this.schema.jdbcTemplate());
+		this.first = new ClusterRateBudget("readings", "first", settings(Duration.ofMillis(200)), stalling,
+				Clock.systemUTC());
+		this.second = new ClusterRateBudget("readings", "second", settings(Duration.ofMillis(200)),
+				new JdbcRateBudgetStore(this.schema.jdbcTemplate()), Clock.systemUTC());
+		this.first.start();
+		this.second.start();
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			keepBusy(this.first);
+			return this.first.share() == 120;
+		});
+		// the first replica's ticker hangs in its next renewal (a starved JVM, a
+		// database that does not answer); it still has its share of 120
+		stalling.stall();
+		// the second starts spending at once: it could spend 300 ms later, while the
+		// first's lease, renewed up to 200 ms ago, still has up to 400 ms to run
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1)).until(stalling::stalled);
+		long overlaps = 0;
+		boolean secondSpent = false;
+		long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+		while (System.nanoTime() < end) {
+			boolean firstMaySpend = this.first.awaitTurn(Duration.ZERO);
+			boolean secondMaySpend = this.second.awaitTurn(Duration.ZERO);
+			secondSpent |= secondMaySpend;
+			if (firstMaySpend && secondMaySpend) {
+				overlaps++;
+			}
+			Thread.sleep(5);
+		}
+		assertThat(overlaps).as("moments when the stalled replica and the new one could both spend").isZero();
+		assertThat(secondSpent).as("the new replica spends once the stalled one's lease ended").isTrue();
+		assertThat(this.second.share()).isEqualTo(120);
+		// back: it joins again like a new spender and they share
+		stalling.resume();
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			keepBusy(this.first, this.second);
+			return this.first.share() == 60 && this.second.share() == 60;
+		});
+	}
+
 	private static void keepBusy(ClusterRateBudget... budgets) throws InterruptedException {
 		for (ClusterRateBudget budget : budgets) {
 			budget.awaitTurn(Duration.ZERO);
@@ -120,12 +166,60 @@ class ClusterRateBudgetTests {
 	}
 
 	private ClusterRateBudget budget(String instanceId) {
+		return new ClusterRateBudget("readings", instanceId, settings(Duration.ofMillis(100)),
+				new JdbcRateBudgetStore(this.schema.jdbcTemplate()), Clock.systemUTC());
+	}
+
+	private static RateLimitProperties settings(Duration leaseRenewal) {
 		RateLimitProperties settings = new RateLimitProperties();
 		settings.setRequestsPerMinute(120);
-		settings.setLeaseRenewal(Duration.ofMillis(100));
+		settings.setLeaseRenewal(leaseRenewal);
 		settings.setRecoveryTime(Duration.ofMinutes(10));
-		return new ClusterRateBudget("readings", instanceId, settings,
-				new JdbcRateBudgetStore(this.schema.jdbcTemplate()), Clock.systemUTC());
+		return settings;
+	}
+
+	/** A store whose renewals hang while the test says so. */
+	static class StallingStore extends JdbcRateBudgetStore {
+
+		private volatile CountDownLatch gate = new CountDownLatch(0);
+
+		private volatile boolean stalled;
+
+		StallingStore(JdbcTemplate jdbc) {
+			super(jdbc);
+		}
+
+		void stall() {
+			this.gate = new CountDownLatch(1);
+		}
+
+		boolean stalled() {
+			return this.stalled;
+		}
+
+		void resume() {
+			this.gate.countDown();
+		}
+
+		@Override
+		public void renew(String collector, String instanceId, Instant spendingSince, Instant expiresAt) {
+			CountDownLatch gate = this.gate;
+			if (gate.getCount() > 0) {
+				this.stalled = true;
+				try {
+					gate.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
+				finally {
+					this.stalled = false;
+				}
+			}
+			super.renew(collector, instanceId, spendingSince, expiresAt);
+		}
+
 	}
 
 }

@@ -45,9 +45,13 @@ public class UpstreamReplica {
 	/** Readings per day and sensor. */
 	public static final int PER_DAY = 4;
 
+	/** The header that names the replica that sent a request (for failure messages). */
+	static final String REPLICA_HEADER = "X-Replica";
+
 	@Bean
 	UpstreamCollector collector(Environment environment) {
-		return new UpstreamCollector(URI.create(environment.getRequiredProperty("test.upstream")));
+		return new UpstreamCollector(URI.create(environment.getRequiredProperty("test.upstream")),
+				environment.getRequiredProperty("collector.instance-id"));
 	}
 
 	/**
@@ -87,8 +91,11 @@ public class UpstreamReplica {
 
 		private final URI upstream;
 
-		UpstreamCollector(URI upstream) {
+		private final String replica;
+
+		UpstreamCollector(URI upstream, String replica) {
 			this.upstream = upstream;
+			this.replica = replica;
 		}
 
 		@Override
@@ -97,9 +104,11 @@ public class UpstreamReplica {
 			LocalDate last = LocalDate.ofInstant(request.to().minusNanos(1), ZoneOffset.UTC);
 			for (LocalDate day = LocalDate.ofInstant(request.from(), ZoneOffset.UTC); !day.isAfter(last); day = day
 				.plusDays(1)) {
-				HttpResponse<String> response = this.http.send(
-						HttpRequest.newBuilder(this.upstream.resolve("/readings?day=" + day)).GET().build(),
-						HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> response = this.http
+					.send(HttpRequest.newBuilder(this.upstream.resolve("/readings?day=" + day))
+						.header(REPLICA_HEADER, this.replica)
+						.GET()
+						.build(), HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() == 429) {
 					HttpHeaders headers = new HttpHeaders();
 					response.headers()
