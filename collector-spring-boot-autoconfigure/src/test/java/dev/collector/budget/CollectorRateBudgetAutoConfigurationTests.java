@@ -1,7 +1,6 @@
 package dev.collector.budget;
 
 import java.time.Duration;
-import java.util.function.DoubleConsumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -89,40 +88,8 @@ class CollectorRateBudgetAutoConfigurationTests {
 
 	@Test
 	void backsOffWhenTheUserDeclaresABudget() {
-		this.contextRunner.withBean(RateBudget.class, FixedBudget::new)
-			.run((context) -> assertThat(context.getBean(RateBudget.class)).isInstanceOf(FixedBudget.class));
-	}
-
-	static class FixedBudget implements RateBudget {
-
-		@Override
-		public double share() {
-			return 30;
-		}
-
-		@Override
-		public boolean awaitTurn(Duration maxWait) {
-			return true;
-		}
-
-		@Override
-		public void throttled(Duration retryAfter) {
-		}
-
-		@Override
-		public void configure(int requestsPerMinute) {
-		}
-
-		@Override
-		public Snapshot snapshot() {
-			return new Snapshot("fixed", 30, 30, 30, 1, null);
-		}
-
-		@Override
-		public void onShareChange(DoubleConsumer listener) {
-			listener.accept(30);
-		}
-
+		this.contextRunner.withBean(RateBudget.class, () -> new SettableRateBudget(30))
+			.run((context) -> assertThat(context.getBean(RateBudget.class)).isInstanceOf(SettableRateBudget.class));
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.DoubleConsumer;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
@@ -15,7 +14,7 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.collector.budget.RateBudget;
+import dev.collector.budget.SettableRateBudget;
 import dev.collector.config.CollectorProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +31,7 @@ class ShareChangeTests {
 
 	private final ExecutorService callers = Executors.newCachedThreadPool();
 
-	private final SettableBudget budget = new SettableBudget();
+	private final SettableRateBudget budget = new SettableRateBudget();
 
 	@AfterEach
 	void stop() {
@@ -111,48 +110,6 @@ class ShareChangeTests {
 			resilience.acquirePermit();
 			return System.nanoTime();
 		}, this.callers);
-	}
-
-	/** A budget whose share the test sets, pushed to the limiter as a real one does. */
-	static class SettableBudget implements RateBudget {
-
-		private final java.util.List<DoubleConsumer> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-		private volatile double share;
-
-		void share(double requestsPerMinute) {
-			this.share = requestsPerMinute;
-			this.listeners.forEach((listener) -> listener.accept(requestsPerMinute));
-		}
-
-		@Override
-		public double share() {
-			return this.share;
-		}
-
-		@Override
-		public boolean awaitTurn(Duration maxWait) {
-			return this.share > 0;
-		}
-
-		@Override
-		public void throttled(Duration retryAfter) {
-		}
-
-		@Override
-		public void configure(int requestsPerMinute) {
-		}
-
-		@Override
-		public Snapshot snapshot() {
-			return new Snapshot("local", 0, this.share, this.share, 1, null);
-		}
-
-		@Override
-		public void onShareChange(DoubleConsumer listener) {
-			this.listeners.add(listener);
-		}
-
 	}
 
 }
