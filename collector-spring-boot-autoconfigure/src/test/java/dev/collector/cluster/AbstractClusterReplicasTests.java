@@ -131,16 +131,26 @@ abstract class AbstractClusterReplicasTests {
 		assertUnderTheLimit();
 
 		// 3. kill -9 of the child in the middle of a chunk, restart with the same
-		// identity
-		// the chunk seen running, not asked again: it may have ended meanwhile
-		AtomicReference<Integer> running = new AtomicReference<>();
-		await("a chunk running on the child", () -> {
-			running.set(runningOnChild(taskId));
-			return running.get() != null;
-		});
-		int chunk = running.get();
-		this.child.destroyForcibly();
-		assertThat(this.child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		// identity; a chunk that ended between the look and the kill does not count:
+		// start the child again and look again
+		int killedIn = -1;
+		for (int tries = 0; killedIn < 0 && tries < 5; tries++) {
+			AtomicReference<Integer> running = new AtomicReference<>();
+			await("a chunk running on the child", () -> {
+				running.set(runningOnChild(taskId));
+				return running.get() != null;
+			});
+			this.child.destroyForcibly();
+			assertThat(this.child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			if (stillRunningOnChild(taskId, running.get())) {
+				killedIn = running.get();
+			}
+			else {
+				this.child = startChild();
+			}
+		}
+		assertThat(killedIn).as("a chunk the child was killed in the middle of").isNotNegative();
+		int chunk = killedIn;
 		int attempts = attempts(taskId, chunk);
 		long killedAt = System.nanoTime();
 		this.child = startChild();
@@ -243,6 +253,12 @@ abstract class AbstractClusterReplicasTests {
 			.stream()
 			.findFirst()
 			.orElse(null);
+	}
+
+	private boolean stillRunningOnChild(String taskId, int chunk) {
+		return this.jdbc
+			.queryForObject("SELECT COUNT(*) FROM collector_backfill_chunk WHERE task_id = ? AND chunk_no = ?"
+					+ " AND status = 'running' AND executed_by = 'child'", Integer.class, taskId, chunk) == 1;
 	}
 
 	private int attempts(String taskId, int chunk) {
