@@ -1,10 +1,10 @@
 package dev.collector.resilience;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
@@ -13,6 +13,8 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.convert.DurationStyle;
 
 import dev.collector.budget.SettableRateBudget;
 import dev.collector.config.CollectorProperties;
@@ -71,7 +73,7 @@ class ShareChangeTests {
 		long a = first.get(30, TimeUnit.SECONDS);
 		long b = second.get(30, TimeUnit.SECONDS);
 		long c = third.get(30, TimeUnit.SECONDS);
-		long[] sorted = java.util.stream.LongStream.of(a, b, c).sorted().toArray();
+		long[] sorted = LongStream.of(a, b, c).sorted().toArray();
 		// the last limiter hands out one permit every two seconds, whoever waited where
 		assertThat(sorted[1] - sorted[0]).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(1900));
 		assertThat(sorted[2] - sorted[1]).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(1900));
@@ -93,15 +95,10 @@ class ShareChangeTests {
 	private CollectorResilience resilience(String maxWait) {
 		CollectorProperties properties = new CollectorProperties();
 		properties.setName("readings");
-		properties.getRateLimit().setMaxWait(parse(maxWait));
+		properties.getRateLimit().setMaxWait(DurationStyle.detectAndParse(maxWait));
 		return new CollectorResilience("readings", RateLimiterRegistry.ofDefaults(),
 				CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults(), TimeLimiterRegistry.ofDefaults(),
 				properties, this.budget);
-	}
-
-	private static Duration parse(String value) {
-		return value.endsWith("ms") ? Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)))
-				: Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
 	}
 
 	/** The moment (System.nanoTime) the caller got its permit. */
