@@ -12,18 +12,12 @@ import java.util.regex.Pattern;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.context.support.AbstractApplicationContext;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.MutablePropertySources;
-import org.springframework.core.env.PropertySource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 
 import dev.collector.collect.Collector;
 import dev.collector.collect.CollectorRegistry;
@@ -46,18 +40,16 @@ public class CollectorContexts implements CollectorRegistry, DisposableBean {
 	/** Letters, digits, dash and underscore: a name is a path segment and a label. */
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
 
-	private static final String OVERRIDES = "collectorOverrides";
-
 	private final ConfigurableApplicationContext parent;
 
-	private final String instanceId;
+	private final CollectorContextFactory factory;
 
 	private final List<CollectorUnit> units;
 
 	private final CollectorUnit defaultUnit;
 
 	/**
-	 * Create the contexts and refresh them.
+	 * Create the contexts and refresh them, each from its configuration classes.
 	 * @param parent the application's context
 	 * @param collectors the collector beans by bean name, in declaration order
 	 * @param primary the bean name of the {@code @Primary} collector, or {@code null}
@@ -66,8 +58,24 @@ public class CollectorContexts implements CollectorRegistry, DisposableBean {
 	 */
 	public CollectorContexts(ConfigurableApplicationContext parent, Map<String, Collector<?>> collectors,
 			String primary, List<CollectorSpecification> specifications, String instanceId) {
+		this(parent, collectors, primary, specifications, instanceId, new CollectorContextInitializers());
+	}
+
+	/**
+	 * Create the contexts and refresh them.
+	 * @param parent the application's context
+	 * @param collectors the collector beans by bean name, in declaration order
+	 * @param primary the bean name of the {@code @Primary} collector, or {@code null}
+	 * @param specifications per-collector configuration that the application adds
+	 * @param instanceId this instance's id, shared by all collectors
+	 * @param initializers what Spring AOT generated at build time for the collectors'
+	 * contexts; a collector without one gets its context from its configuration classes
+	 */
+	public CollectorContexts(ConfigurableApplicationContext parent, Map<String, Collector<?>> collectors,
+			String primary, List<CollectorSpecification> specifications, String instanceId,
+			CollectorContextInitializers initializers) {
 		this.parent = parent;
-		this.instanceId = instanceId;
+		this.factory = new CollectorContextFactory(parent, instanceId, initializers);
 		Map<String, String> namesByBean = namesByBean(collectors);
 		List<String> names = List.copyOf(namesByBean.values());
 		List<String> unknown = CollectorOverrides.unknownNames(parent.getEnvironment(), names);
@@ -90,7 +98,8 @@ public class CollectorContexts implements CollectorRegistry, DisposableBean {
 		try {
 			collectors.forEach((beanName, collector) -> {
 				String name = namesByBean.get(beanName);
-				units.add(new CollectorUnit(name, collector, create(name, beanName, collector, specifications)));
+				units.add(new CollectorUnit(name, collector,
+						this.factory.create(name, beanName, collector, specifications)));
 			});
 		}
 		catch (RuntimeException ex) {
@@ -125,7 +134,7 @@ public class CollectorContexts implements CollectorRegistry, DisposableBean {
 		}
 		for (CollectorUnit unit : this.units) {
 			ConfigurableApplicationContext child = (ConfigurableApplicationContext) unit.context();
-			copyPropertySources(child.getEnvironment(), unit.name());
+			this.factory.copyPropertySources(child.getEnvironment(), unit.name());
 			for (String beanName : child.getBeanFactory()
 				.getBeanNamesForType(CollectorProperties.class, false, false)) {
 				Object properties = child.getBean(beanName);
@@ -160,62 +169,26 @@ public class CollectorContexts implements CollectorRegistry, DisposableBean {
 		close(reversed);
 	}
 
-	private ConfigurableApplicationContext create(String name, String beanName, Collector<?> collector,
-			List<CollectorSpecification> specifications) {
-		AnnotationConfigApplicationContext child = new AnnotationConfigApplicationContext();
-		child.setParent(this.parent);
-		child.setId(this.parent.getId() + "-collector-" + name);
-		child.setDisplayName("collector '" + name + "'");
-		child.setClassLoader(this.parent.getClassLoader());
-		child.setEnvironment(environmentFor(name));
-		// a singleton, not a definition: the application owns the bean and destroys it
-		child.getBeanFactory().registerSingleton(beanName, collector);
-		for (CollectorSpecification specification : specifications) {
-			if (specification.collector().equals(name)) {
-				child.register(specification.configurations());
-			}
+	/**
+	 * The collector beans of a context, by bean name in declaration order.
+	 * @param beanFactory the application's bean factory
+	 * @return the collectors (created, if they were not yet)
+	 */
+	static Map<String, Collector<?>> collectorsOf(ConfigurableListableBeanFactory beanFactory) {
+		Map<String, Collector<?>> collectors = new LinkedHashMap<>();
+		for (String name : beanFactory.getBeanNamesForType(Collector.class, true, false)) {
+			collectors.put(name, beanFactory.getBean(name, Collector.class));
 		}
-		child.register(CollectorContextConfiguration.class);
-		long start = System.nanoTime();
-		child.refresh();
-		if (logger.isDebugEnabled()) {
-			logger.debug("Context of collector '" + name + "' started in " + (System.nanoTime() - start) / 1_000_000
-					+ " ms");
-		}
-		return child;
+		return collectors;
 	}
 
-	private ConfigurableEnvironment environmentFor(String name) {
-		ConfigurableEnvironment parentEnvironment = this.parent.getEnvironment();
-		// the same kind as the application's: a servlet environment makes the child a web
-		// context for @ConditionalOnWebApplication, and Boot's resolve relaxed names
-		ConfigurableEnvironment environment = BeanUtils.instantiateClass(parentEnvironment.getClass());
-		environment.setActiveProfiles(parentEnvironment.getActiveProfiles());
-		environment.setDefaultProfiles(parentEnvironment.getDefaultProfiles());
-		environment.setConversionService(parentEnvironment.getConversionService());
-		copyPropertySources(environment, name);
-		return environment;
-	}
-
-	private void copyPropertySources(ConfigurableEnvironment environment, String name) {
-		MutablePropertySources sources = environment.getPropertySources();
-		for (String sourceName : sources.stream().map(PropertySource::getName).toList()) {
-			sources.remove(sourceName);
-		}
-		Map<String, Object> overrides = new LinkedHashMap<>(
-				CollectorOverrides.asCollectorProperties(this.parent.getEnvironment(), name));
-		overrides.put("collector.name", name);
-		overrides.put("collector.instance-id", this.instanceId);
-		sources.addFirst(new MapPropertySource(OVERRIDES, overrides));
-		for (PropertySource<?> source : this.parent.getEnvironment().getPropertySources()) {
-			if (!ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
-				sources.addLast(source);
-			}
-		}
-		ConfigurationPropertySources.attach(environment);
-	}
-
-	private static Map<String, String> namesByBean(Map<String, Collector<?>> collectors) {
+	/**
+	 * The collectors' names: each one's own {@link Collector#name()}, else its bean name.
+	 * @param collectors the collector beans by bean name
+	 * @return the names by bean name, in the same order
+	 * @throws IllegalStateException when a name is not a path segment, or two are alike
+	 */
+	static Map<String, String> namesByBean(Map<String, Collector<?>> collectors) {
 		Map<String, String> names = new LinkedHashMap<>();
 		collectors.forEach((beanName, collector) -> {
 			String own = collector.name();

@@ -1,7 +1,6 @@
 package dev.collector.collectors;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -98,12 +97,12 @@ public class CollectorsAutoConfiguration {
 		@ConditionalOnMissingBean
 		@DependsOnDatabaseInitialization
 		CollectorContexts collectorRegistry(ConfigurableApplicationContext context, CollectorProperties properties,
-				Environment environment, ObjectProvider<CollectorSpecification> specifications) {
+				Environment environment, ObjectProvider<CollectorSpecification> specifications,
+				ObjectProvider<CollectorContextInitializers> initializers) {
 			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
-			Map<String, Collector<?>> collectors = new LinkedHashMap<>();
+			Map<String, Collector<?>> collectors = CollectorContexts.collectorsOf(beanFactory);
 			String primary = null;
-			for (String name : beanFactory.getBeanNamesForType(Collector.class, true, false)) {
-				collectors.put(name, beanFactory.getBean(name, Collector.class));
+			for (String name : collectors.keySet()) {
 				if (beanFactory.containsBeanDefinition(name)) {
 					BeanDefinition definition = beanFactory.getMergedBeanDefinition(name);
 					primary = definition.isPrimary() ? name : primary;
@@ -111,7 +110,8 @@ public class CollectorsAutoConfiguration {
 			}
 			String instanceId = CollectorIdentity.resolve(properties, environment).instanceId();
 			List<CollectorSpecification> specs = specifications.orderedStream().toList();
-			CollectorContexts contexts = new CollectorContexts(context, collectors, primary, specs, instanceId);
+			CollectorContexts contexts = new CollectorContexts(context, collectors, primary, specs, instanceId,
+					initializers.getIfAvailable(CollectorContextInitializers::new));
 			// the children use the application's beans (its data source, for one) to the
 			// end: they close before any bean they created or used while starting
 			for (String name : beanFactory.getSingletonNames()) {
@@ -120,6 +120,13 @@ public class CollectorsAutoConfiguration {
 				}
 			}
 			return contexts;
+		}
+
+		// used by Spring AOT at build time only (the code it generates leaves it out):
+		// it processes each collector's context too
+		@Bean
+		static CollectorContextsAotProcessor collectorContextsAotProcessor(ConfigurableApplicationContext context) {
+			return new CollectorContextsAotProcessor(context);
 		}
 
 		private static boolean isCollectorBean(Map<String, Collector<?>> collectors, String name) {

@@ -111,7 +111,8 @@ class ContainerLayoutIT {
 		int port = freePort();
 		List<String> command = new ArrayList<>(entrypoint());
 		command.set(0, java());
-		command.addAll(List.of("--server.port=" + port, "--collector.schedule.enabled=false"));
+		command.addAll(List.of("--server.port=" + port, "--collector.schedule.enabled=false",
+				"--logging.level.dev.collector.collectors.CollectorContexts=DEBUG"));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(this.work.resolve("app.log").toFile());
@@ -127,6 +128,10 @@ class ContainerLayoutIT {
 				.contains("Picked up JAVA_TOOL_OPTIONS: " + toolOptions());
 			assertThat(read(this.work.resolve("classes.log"))).as("classes of the application from the CDS archive")
 				.containsPattern("dev\\.collector\\.collect\\.CollectionRunner source: shared objects file");
+			assertThat(read(this.work.resolve("app.log")))
+				.as("each collector's context from the bean definitions generated at build time")
+				.containsPattern("Context of collector 'news-collector' started in \\d+ ms from the bean definitions")
+				.containsPattern("Context of collector 'prices' started in \\d+ ms from the bean definitions");
 			// the AOT-processed application end to end: one collection, its metrics
 			HttpResponse<String> collected = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/collect?wait=true"))
