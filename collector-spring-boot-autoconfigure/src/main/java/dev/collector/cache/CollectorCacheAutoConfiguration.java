@@ -11,7 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cache.CacheManager;
-import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.cache.interceptor.CacheAspectSupport;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,8 +26,11 @@ import dev.collector.config.CollectorProperties;
 /**
  * A response cache for collector authors' idempotent look-ups: Spring Cache
  * ({@code @Cacheable}) on Caffeine, with TTL, size bound and hit/miss metrics
- * ({@link MeteredCaffeineCacheManager}). Backs off when the application has a
- * {@link CacheManager} of its own.
+ * ({@link MeteredCaffeineCacheManager}), when the application enables caching with
+ * {@code @EnableCaching}, as Spring Boot's own cache auto-configuration requires. The
+ * starter does not enable it: that would make Spring match the cache annotations against
+ * every method of every bean of every application at start-up, used or not. Backs off
+ * when the application has a {@link CacheManager} of its own.
  * <p>
  * With several collectors caching is enabled in the application's context, where the
  * collectors are, and its {@link CollectorsCacheManager} keeps the caches of each
@@ -40,8 +43,7 @@ import dev.collector.config.CollectorProperties;
 		afterName = { "dev.collector.collect.CollectorAutoConfiguration",
 				"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass({ Caffeine.class, CaffeineCacheManager.class })
-@ConditionalOnBean(Collector.class)
-@EnableCaching
+@ConditionalOnBean({ Collector.class, CacheAspectSupport.class })
 public class CollectorCacheAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)

@@ -6,7 +6,8 @@ import org.springframework.validation.Errors;
 
 /**
  * Response cache for idempotent look-ups (Caffeine through Spring Cache), under
- * {@code collector.cache.*}.
+ * {@code collector.cache.*}; used when the application enables caching
+ * ({@code @EnableCaching}).
  */
 public class CacheProperties {
 

@@ -17,6 +17,7 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 
 import dev.collector.collect.CollectorAutoConfiguration;
+import dev.collector.fixtures.CachingEnabled;
 import dev.collector.fixtures.ScriptedCollector;
 import dev.collector.jdbc.CollectorJdbcAutoConfiguration;
 
@@ -32,7 +33,8 @@ class CollectorCacheAutoConfigurationTests {
 				"collector.schedule.enabled=false")
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 		.withBean(ScriptedCollector.class, ScriptedCollector::new)
-		.withBean(SymbolLookup.class, SymbolLookup::new);
+		.withBean(SymbolLookup.class, SymbolLookup::new)
+		.withUserConfiguration(CachingEnabled.class);
 
 	@Test
 	void cachesLookupsAndExportsHitsAndMisses() {
@@ -72,6 +74,27 @@ class CollectorCacheAutoConfigurationTests {
 		this.contextRunner.withBean(CacheManager.class, ConcurrentMapCacheManager::new)
 			.run((context) -> assertThat(context).doesNotHaveBean(MeteredCaffeineCacheManager.class)
 				.hasSingleBean(CacheManager.class));
+	}
+
+	@Test
+	void withoutEnableCachingThereIsNoCacheAndCacheableIsNotApplied() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					JdbcTemplateAutoConfiguration.class, JacksonAutoConfiguration.class,
+					CollectorJdbcAutoConfiguration.class, CollectorAutoConfiguration.class,
+					CollectorCacheAutoConfiguration.class, CacheAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.generate-unique-name=true", "collector.name=cached",
+					"collector.schedule.enabled=false")
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withBean(ScriptedCollector.class, ScriptedCollector::new)
+			.withBean(SymbolLookup.class, SymbolLookup::new)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(CacheManager.class);
+				SymbolLookup lookup = context.getBean(SymbolLookup.class);
+				lookup.name("BTC");
+				lookup.name("BTC");
+				assertThat(lookup.calls()).isEqualTo(2);
+			});
 	}
 
 	static class SymbolLookup {

@@ -10,6 +10,7 @@ import org.springframework.cache.CacheManager;
 import dev.collector.cache.CollectorCacheAutoConfigurationTests.SymbolLookup;
 import dev.collector.collect.CollectorRegistry;
 import dev.collector.collect.RunningCollector;
+import dev.collector.fixtures.CachingEnabled;
 import dev.collector.fixtures.TwoCollectorsApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CollectorsCacheManagerTests {
 
 	private final ApplicationContextRunner twoCollectors = new ApplicationContextRunner()
-		.withUserConfiguration(TwoCollectorsApplication.class)
+		.withUserConfiguration(TwoCollectorsApplication.class, CachingEnabled.class)
 		.withPropertyValues("spring.datasource.generate-unique-name=true", TwoCollectorsApplication.SCHEMA,
 				"spring.main.web-application-type=none", "collector.schedule.enabled=false")
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)

@@ -24,6 +24,7 @@ import dev.collector.collect.CollectorUnit;
 import dev.collector.collect.Trigger;
 import dev.collector.fixtures.LocalHttp;
 import dev.collector.fixtures.QuoteCollector;
+import dev.collector.fixtures.CachingEnabled;
 import dev.collector.fixtures.TwoCollectorsApplication;
 import dev.collector.test.support.PrometheusText;
 
@@ -35,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other's state, and both collectors' series in a Prometheus scrape.
  */
 @AutoConfigureObservability
-@SpringBootTest(classes = TwoCollectorsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = { TwoCollectorsApplication.class, CachingEnabled.class },
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.generate-unique-name=true", TwoCollectorsApplication.SCHEMA,
 				"collector.schedule.enabled=false", "collector.rate-limit.requests-per-minute=600",
 				"collector.collectors.quotes.rate-limit.requests-per-minute=60" })
