@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CollectorCacheAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+	/** An application with a collector that has not enabled caching. */
+	private final ApplicationContextRunner withoutCaching = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 				JacksonAutoConfiguration.class, CollectorJdbcAutoConfiguration.class, CollectorAutoConfiguration.class,
 				CollectorCacheAutoConfiguration.class, CacheAutoConfiguration.class))
@@ -33,7 +34,9 @@ class CollectorCacheAutoConfigurationTests {
 				"collector.schedule.enabled=false")
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 		.withBean(ScriptedCollector.class, ScriptedCollector::new)
-		.withBean(SymbolLookup.class, SymbolLookup::new)
+		.withBean(SymbolLookup.class, SymbolLookup::new);
+
+	private final ApplicationContextRunner contextRunner = this.withoutCaching
 		.withUserConfiguration(CachingEnabled.class);
 
 	@Test
@@ -78,23 +81,13 @@ class CollectorCacheAutoConfigurationTests {
 
 	@Test
 	void withoutEnableCachingThereIsNoCacheAndCacheableIsNotApplied() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-					JdbcTemplateAutoConfiguration.class, JacksonAutoConfiguration.class,
-					CollectorJdbcAutoConfiguration.class, CollectorAutoConfiguration.class,
-					CollectorCacheAutoConfiguration.class, CacheAutoConfiguration.class))
-			.withPropertyValues("spring.datasource.generate-unique-name=true", "collector.name=cached",
-					"collector.schedule.enabled=false")
-			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-			.withBean(ScriptedCollector.class, ScriptedCollector::new)
-			.withBean(SymbolLookup.class, SymbolLookup::new)
-			.run((context) -> {
-				assertThat(context).hasNotFailed().doesNotHaveBean(CacheManager.class);
-				SymbolLookup lookup = context.getBean(SymbolLookup.class);
-				lookup.name("BTC");
-				lookup.name("BTC");
-				assertThat(lookup.calls()).isEqualTo(2);
-			});
+		this.withoutCaching.run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(CacheManager.class);
+			SymbolLookup lookup = context.getBean(SymbolLookup.class);
+			lookup.name("BTC");
+			lookup.name("BTC");
+			assertThat(lookup.calls()).isEqualTo(2);
+		});
 	}
 
 	static class SymbolLookup {
