@@ -30,6 +30,7 @@ import dev.collector.collect.Collector;
  */
 final class CollectorContextFactory {
 
+	// the logger the docs name for the contexts' start-up times
 	private static final Log logger = LogFactory.getLog(CollectorContexts.class);
 
 	private static final String OVERRIDES = "collectorOverrides";
@@ -66,6 +67,8 @@ final class CollectorContextFactory {
 		ApplicationContextInitializer<GenericApplicationContext> initializer = this.initializers.get(name);
 		GenericApplicationContext child;
 		if (initializer != null) {
+			// the specifications' classes were registered at build time: the initializer
+			// holds their bean definitions
 			child = new GenericApplicationContext();
 			setUp(child, name, beanName, collector);
 			initializer.initialize(child);
