@@ -205,10 +205,13 @@ public class BackfillChunkTask implements ClusterTask, CollectorObservationsAwar
 		if (task == null || chunk == null) {
 			return new CompletionHandler.OnCompleteRemove<>();
 		}
-		if (task.cancelled() || chunk.status().finished() || !this.store.started(taskId, chunkNo, this.instanceId)) {
+		Optional<String> execution = (task.cancelled() || chunk.status().finished()) ? Optional.empty()
+				: this.store.started(taskId, chunkNo, this.instanceId);
+		if (execution.isEmpty()) {
 			this.service.closeIfDone(taskId);
 			return new CompletionHandler.OnCompleteRemove<>();
 		}
+		String executionId = execution.get();
 		// every line of the chunk, the runner's included, names the chunk and its symbol
 		try (MDC.MDCCloseable chunkId = MDC.putCloseable(MDC_CHUNK, instance.getId());
 				MDC.MDCCloseable symbol = MDC.putCloseable(MDC_SYMBOL, chunk.symbol())) {
@@ -217,12 +220,15 @@ public class BackfillChunkTask implements ClusterTask, CollectorObservationsAwar
 					chunk.symbol());
 			Observation observation = this.observations.backfillChunk(observed).start();
 			try (Observation.Scope scope = observation.openScope()) {
-				return execute(instance, task, chunk, observed);
+				return execute(instance, task, chunk, observed, executionId);
 			}
 			catch (RuntimeException ex) {
 				observed.setOutcome("failed");
 				observation.error(ex);
-				throw ex;
+				// whatever failed, the end of the chunk must name this execution
+				throw (ex instanceof BackfillChunkFailedException) ? ex
+						: new BackfillChunkFailedException("Backfill chunk " + instance.getId() + " of symbol "
+								+ chunk.symbol() + " failed: " + ex.getMessage(), executionId, ex);
 			}
 			finally {
 				observation.stop();
@@ -231,7 +237,7 @@ public class BackfillChunkTask implements ClusterTask, CollectorObservationsAwar
 	}
 
 	private CompletionHandler<Void> execute(TaskInstance<Void> instance, BackfillTask task, BackfillChunk chunk,
-			BackfillChunkContext observed) {
+			BackfillChunkContext observed, String executionId) {
 		String taskId = task.taskId();
 		int chunkNo = chunk.chunkNo();
 		List<LocalDate> todo = stillToDo(task, chunk);
@@ -256,22 +262,22 @@ public class BackfillChunkTask implements ClusterTask, CollectorObservationsAwar
 			}
 			catch (CollectionInProgressException ex) {
 				// live collection goes first: give the collector back, come again later
-				this.store.yielded(taskId, chunkNo, records);
+				this.store.yielded(taskId, chunkNo, executionId, records);
 				observed.setOutcome("yielded");
 				Instant again = this.clock.instant().plus(this.retries.get().yieldDelay());
 				return (complete, operations) -> operations.reschedule(complete, again);
 			}
 			if (!result.succeeded()) {
 				this.ledger.markFailed(this.collector, chunk.symbol(), periods, request.runId(), result.error());
-				this.store.update(taskId, chunkNo, ChunkStatus.PENDING, records, result.error());
+				this.store.update(taskId, chunkNo, executionId, ChunkStatus.PENDING, records, result.error());
 				throw new BackfillChunkFailedException("Backfill chunk " + instance.getId() + " of symbol "
-						+ chunk.symbol() + " failed: " + result.error());
+						+ chunk.symbol() + " failed: " + result.error(), executionId, null);
 			}
 			// strictly after the records were committed
 			this.ledger.markCovered(this.collector, chunk.symbol(), periods, request.runId());
 			records += result.counts().inserted();
 		}
-		this.store.update(taskId, chunkNo, ChunkStatus.SUCCEEDED, records, null);
+		this.store.update(taskId, chunkNo, executionId, ChunkStatus.SUCCEEDED, records, null);
 		observed.setOutcome("succeeded");
 		logger.info("Backfill chunk " + instance.getId() + " of symbol " + chunk.symbol() + " done: " + records
 				+ " record(s) stored");
@@ -313,7 +319,14 @@ public class BackfillChunkTask implements ClusterTask, CollectorObservationsAwar
 		String error = complete.getCause().map(Throwable::getMessage).orElse("failed");
 		logger.warn("Backfill chunk " + complete.getExecution().taskInstance.getId() + " failed after its retries: "
 				+ error);
-		this.store.update(id[0], Integer.parseInt(id[1]), ChunkStatus.FAILED, 0, null);
+		// only the execution that failed last may end the chunk; one that failed before
+		// it
+		// started the chunk ends it only if nothing runs it
+		String executionId = complete.getCause()
+			.filter(BackfillChunkFailedException.class::isInstance)
+			.map((cause) -> ((BackfillChunkFailedException) cause).executionId())
+			.orElse(null);
+		this.store.update(id[0], Integer.parseInt(id[1]), executionId, ChunkStatus.FAILED, 0, null);
 		this.service.closeIfDone(id[0]);
 	}
 
@@ -322,8 +335,18 @@ public class BackfillChunkTask implements ClusterTask, CollectorObservationsAwar
 	 */
 	static class BackfillChunkFailedException extends RuntimeException {
 
-		BackfillChunkFailedException(String message) {
-			super(message);
+		private final String executionId;
+
+		BackfillChunkFailedException(String message, String executionId, Throwable cause) {
+			super(message, cause);
+			this.executionId = executionId;
+		}
+
+		/**
+		 * The execution that failed, as the store's {@code started} returned it.
+		 */
+		String executionId() {
+			return this.executionId;
 		}
 
 	}

@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -112,46 +114,75 @@ public class JdbcBackfillStore {
 	 * @param taskId the task
 	 * @param chunkNo the chunk
 	 * @param instanceId the instance
-	 * @return whether it may start
+	 * @return the id of this execution, with which it ends the chunk; empty when it may
+	 * not start
 	 */
-	public boolean started(String taskId, int chunkNo, String instanceId) {
+	public Optional<String> started(String taskId, int chunkNo, String instanceId) {
+		String executionId = UUID.randomUUID().toString();
 		// a cancel in between wins: only a pending (or revived running) chunk starts
-		return this.jdbc.update(
+		boolean started = this.jdbc.update(
 				"UPDATE collector_backfill_chunk SET status = ?, attempts = attempts + 1, executed_by = ?,"
-						+ " updated_at = ? WHERE task_id = ? AND chunk_no = ? AND status IN (?, ?)",
-				label(ChunkStatus.RUNNING), instanceId, now(), taskId, chunkNo, label(ChunkStatus.PENDING),
+						+ " execution_id = ?, updated_at = ? WHERE task_id = ? AND chunk_no = ? AND status IN (?, ?)",
+				label(ChunkStatus.RUNNING), instanceId, executionId, now(), taskId, chunkNo, label(ChunkStatus.PENDING),
 				label(ChunkStatus.RUNNING)) == 1;
+		return started ? Optional.of(executionId) : Optional.empty();
 	}
 
 	/**
-	 * A chunk's execution gave way to a live collection before collecting anything; it
-	 * does not count as an attempt.
+	 * A chunk's execution gave way to a live collection; it does not count as an attempt.
 	 * @param taskId the task
 	 * @param chunkNo the chunk
+	 * @param executionId the execution, as {@link #started} returned it
 	 * @param records records stored by the execution before it gave way
 	 */
-	public void yielded(String taskId, int chunkNo, long records) {
+	public void yielded(String taskId, int chunkNo, String executionId, long records) {
+		// status last: MariaDB evaluates the assignments in order, the conditions would
+		// see the new status
+		String running = "execution_id = ? AND status = ?";
 		this.jdbc.update(
-				"UPDATE collector_backfill_chunk SET status = ?, attempts = attempts - 1, records = records + ?,"
-						+ " updated_at = ? WHERE task_id = ? AND chunk_no = ? AND status = ?",
-				label(ChunkStatus.PENDING), records, now(), taskId, chunkNo, label(ChunkStatus.RUNNING));
+				"UPDATE collector_backfill_chunk SET records = records + ?, attempts = CASE WHEN " + running
+						+ " THEN attempts - 1 ELSE attempts END, status = CASE WHEN " + running
+						+ " THEN ? ELSE status END, updated_at = ? WHERE task_id = ? AND chunk_no = ?",
+				records, executionId, label(ChunkStatus.RUNNING), executionId, label(ChunkStatus.RUNNING),
+				label(ChunkStatus.PENDING), now(), taskId, chunkNo);
 	}
 
 	/**
-	 * Record a chunk's new state.
+	 * Record the end of a chunk's execution: the records it stored count in any case, the
+	 * new state only if no other execution started the chunk since: one that was presumed
+	 * dead and taken over must not undo, or anticipate, the end of the chunk.
 	 * @param taskId the task
 	 * @param chunkNo the chunk
+	 * @param executionId the execution, as {@link #started} returned it; {@code null} for
+	 * one that did not start the chunk, which then ends it only while nothing runs it
 	 * @param status its state
 	 * @param records records stored by the execution that ends (added to the total)
 	 * @param error the error, or {@code null} to keep the previous one
 	 */
-	public void update(String taskId, int chunkNo, ChunkStatus status, long records, String error) {
-		// an execution that was presumed dead and taken over must not undo the end of a
-		// chunk
-		this.jdbc.update("UPDATE collector_backfill_chunk SET status = ?, records = records + ?,"
-				+ " error = COALESCE(?, error), updated_at = ? WHERE task_id = ? AND chunk_no = ? AND status IN (?, ?)",
-				label(status), records, truncate(error), now(), taskId, chunkNo, label(ChunkStatus.PENDING),
-				label(ChunkStatus.RUNNING));
+	public void update(String taskId, int chunkNo, String executionId, ChunkStatus status, long records, String error) {
+		String ends;
+		List<Object> endsArguments;
+		if (executionId != null) {
+			ends = "execution_id = ? AND status IN (?, ?)";
+			endsArguments = List.of(executionId, label(ChunkStatus.PENDING), label(ChunkStatus.RUNNING));
+		}
+		else {
+			ends = "status = ?";
+			endsArguments = List.of(label(ChunkStatus.PENDING));
+		}
+		List<Object> arguments = new ArrayList<>();
+		arguments.add(records);
+		arguments.addAll(endsArguments);
+		arguments.add(truncate(error));
+		arguments.addAll(endsArguments);
+		arguments.addAll(List.of(label(status), now(), taskId, chunkNo));
+		// status last: MariaDB evaluates the assignments in order, the conditions would
+		// see the new status
+		this.jdbc.update(
+				"UPDATE collector_backfill_chunk SET records = records + ?, error = CASE WHEN " + ends
+						+ " THEN COALESCE(?, error) ELSE error END, status = CASE WHEN " + ends
+						+ " THEN ? ELSE status END, updated_at = ? WHERE task_id = ? AND chunk_no = ?",
+				arguments.toArray());
 	}
 
 	/**

@@ -73,7 +73,7 @@ public class CollectorClusterAutoConfiguration {
 				List.of("task_id", "collector", "start_date", "end_date", "symbols", "force_all", "missing_periods",
 						"estimated_records", "chunks_total", "cancelled", "final_status", "created_at", "finished_at"));
 		tables.put("collector_backfill_chunk", List.of("task_id", "chunk_no", "symbol", "periods", "status", "attempts",
-				"records", "error", "executed_by", "updated_at"));
+				"records", "error", "executed_by", "execution_id", "updated_at"));
 		tables.put("scheduled_tasks",
 				List.of("task_name", "task_instance", "task_data", "execution_time", "picked", "picked_by",
 						"last_success", "last_failure", "consecutive_failures", "last_heartbeat", "version",

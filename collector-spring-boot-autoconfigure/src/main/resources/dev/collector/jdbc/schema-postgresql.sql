@@ -90,9 +90,14 @@ CREATE TABLE IF NOT EXISTS collector_backfill_chunk (
     records        BIGINT        NOT NULL,
     error          VARCHAR(2000),
     executed_by    VARCHAR(100),
+    execution_id   VARCHAR(36),
     updated_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (task_id, chunk_no)
 );
+
+-- execution_id fences the end of a chunk's execution: only the execution that started it last sets
+-- its state. Added to a table created by an earlier version.
+ALTER TABLE collector_backfill_chunk ADD COLUMN IF NOT EXISTS execution_id VARCHAR(36);
 
 -- Where a paged source (dev.collector.paging.Pages) stood at the last committed batch of a backfill
 -- request that has not succeeded yet: its retry resumes from that page. Deleted when the request succeeds.

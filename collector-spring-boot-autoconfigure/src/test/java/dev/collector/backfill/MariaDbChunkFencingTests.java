@@ -1,0 +1,11 @@
+package dev.collector.backfill;
+
+import dev.collector.testdb.TestDatabase;
+
+class MariaDbChunkFencingTests extends AbstractChunkFencingTests {
+
+	MariaDbChunkFencingTests() {
+		super(TestDatabase.MARIADB);
+	}
+
+}
