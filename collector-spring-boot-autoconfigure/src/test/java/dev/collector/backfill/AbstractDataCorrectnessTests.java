@@ -10,6 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,10 +27,11 @@ import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectionRunner;
 import dev.collector.collect.Trigger;
 import dev.collector.fixtures.DailyCollector;
-import dev.collector.test.support.MutableClock;
+import dev.collector.fixtures.LoggingLeftAlone;
 import dev.collector.jdbc.CollectorSchemaException;
 import dev.collector.jdbc.CollectorSchemaFailureAnalyzer;
 import dev.collector.retention.RetentionTask;
+import dev.collector.test.support.MutableClock;
 import dev.collector.testdb.TestDatabase;
 import dev.collector.testdb.TestSchema;
 
@@ -39,6 +45,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * failed period that a later success never cleared, retention deleting what the ledger
  * still called covered, and missing framework tables going unnoticed.
  */
+// mostly waiting: runs beside the other tests (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ)
+@ResourceLock(value = LoggingLeftAlone.LOG_OUTPUT, mode = ResourceAccessMode.READ)
 abstract class AbstractDataCorrectnessTests {
 
 	private static final LocalDate TODAY = LocalDate.parse("2024-06-10");
@@ -222,7 +232,7 @@ abstract class AbstractDataCorrectnessTests {
 	private void start(String... properties) {
 		List<String> all = new ArrayList<>(List.of("collector.retention.days=365", "collector.retry.max-attempts=1"));
 		all.addAll(List.of(properties));
-		this.context = Replica.start(this.schema.dataSource(), this.collector, this.clock, "only",
+		this.context = Replica.startBesideOtherTests(this.schema.dataSource(), this.collector, this.clock, "only",
 				all.toArray(String[]::new));
 	}
 

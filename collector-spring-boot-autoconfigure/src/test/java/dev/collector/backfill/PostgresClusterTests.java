@@ -13,6 +13,11 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +28,7 @@ import dev.collector.collect.CollectionInProgressException;
 import dev.collector.collect.CollectionLauncher.Submission;
 import dev.collector.collect.Trigger;
 import dev.collector.fixtures.DailyCollector;
+import dev.collector.fixtures.LoggingLeftAlone;
 import dev.collector.testdb.TestDatabase;
 import dev.collector.testdb.TestSchema;
 
@@ -35,6 +41,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * shared with none completed twice, and a chunk whose replica dies is completed by
  * another with every record stored exactly once.
  */
+// mostly waiting: runs beside the other tests (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ)
+@ResourceLock(value = LoggingLeftAlone.LOG_OUTPUT, mode = ResourceAccessMode.READ)
 class PostgresClusterTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -187,8 +197,8 @@ class PostgresClusterTests {
 	}
 
 	private ConfigurableApplicationContext start(DailyCollector collector, String instanceId, String... properties) {
-		ConfigurableApplicationContext context = Replica.start(this.schema.dataSource(), collector, instanceId,
-				properties);
+		ConfigurableApplicationContext context = Replica.startBesideOtherTests(this.schema.dataSource(), collector,
+				null, instanceId, properties);
 		this.replicas.add(context);
 		return context;
 	}

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import dev.collector.fixtures.DailyCollector;
+import dev.collector.fixtures.LoggingLeftAlone;
 import dev.collector.testdb.TestDatabase;
 import dev.collector.testdb.TestSchema;
 
@@ -42,6 +43,20 @@ final class Replica {
 	 */
 	static ConfigurableApplicationContext start(DataSource dataSource, DailyCollector collector, java.time.Clock clock,
 			String instanceId, String... properties) {
+		return start(false, dataSource, collector, clock, instanceId, properties);
+	}
+
+	/**
+	 * Start a replica for a test that runs beside other tests: it leaves the JVM's
+	 * logging alone ({@link LoggingLeftAlone}).
+	 */
+	static ConfigurableApplicationContext startBesideOtherTests(DataSource dataSource, DailyCollector collector,
+			java.time.Clock clock, String instanceId, String... properties) {
+		return start(true, dataSource, collector, clock, instanceId, properties);
+	}
+
+	private static ConfigurableApplicationContext start(boolean besideOtherTests, DataSource dataSource,
+			DailyCollector collector, java.time.Clock clock, String instanceId, String... properties) {
 		List<String> all = new ArrayList<>(List.of("spring.main.banner-mode=off", "collector.name=readings",
 				"collector.instance-id=" + instanceId, "collector.jdbc.initialize-schema=always",
 				"collector.schedule.enabled=false", "collector.backfill.polling-interval=100ms",
@@ -53,8 +68,8 @@ final class Replica {
 				// the tests backfill fixed dates of the past: no retention horizon
 				"collector.retention.days=0"));
 		all.addAll(List.of(properties));
-		return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
-			.properties(all.toArray(String[]::new))
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE);
+		return (besideOtherTests ? LoggingLeftAlone.apply(builder) : builder).properties(all.toArray(String[]::new))
 			.initializers((context) -> {
 				GenericApplicationContext generic = (GenericApplicationContext) context;
 				// not closed with the context: replicas share the test's pool

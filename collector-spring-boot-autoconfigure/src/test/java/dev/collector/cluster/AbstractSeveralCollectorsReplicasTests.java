@@ -12,6 +12,11 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -22,6 +27,7 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
+import dev.collector.fixtures.LoggingLeftAlone;
 import dev.collector.fixtures.QuoteCollector;
 import dev.collector.fixtures.TwoCollectorsApplication;
 import dev.collector.testdb.TestDatabase;
@@ -37,6 +43,10 @@ import static org.assertj.core.api.Assertions.fail;
  * one collector at once), and when {@code quotes} fails, {@code readings} runs on as
  * before and both replicas stay ready.
  */
+// mostly waiting: runs beside the other tests (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ)
+@ResourceLock(value = LoggingLeftAlone.LOG_OUTPUT, mode = ResourceAccessMode.READ)
 abstract class AbstractSeveralCollectorsReplicasTests {
 
 	private static final Duration READINGS = Duration.ofSeconds(2);
@@ -182,7 +192,8 @@ abstract class AbstractSeveralCollectorsReplicasTests {
 	}
 
 	private ConfigurableApplicationContext replica(DataSource dataSource, String instanceId) {
-		return new SpringApplicationBuilder(TwoCollectorsApplication.class).web(WebApplicationType.NONE)
+		return LoggingLeftAlone
+			.apply(new SpringApplicationBuilder(TwoCollectorsApplication.class).web(WebApplicationType.NONE))
 			.properties("spring.main.banner-mode=off", "collector.instance-id=" + instanceId,
 					"collector.jdbc.initialize-schema=always", "collector.schedule.enabled=true",
 					"collector.schedule.initial-delay=0s",

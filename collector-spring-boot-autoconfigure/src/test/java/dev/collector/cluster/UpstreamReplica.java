@@ -20,6 +20,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -30,6 +31,7 @@ import org.springframework.web.client.HttpClientErrorException;
 
 import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.Collector;
+import dev.collector.fixtures.LoggingLeftAlone;
 import dev.collector.fixtures.Reading;
 
 /**
@@ -70,7 +72,8 @@ public class UpstreamReplica {
 	}
 
 	static ConfigurableApplicationContext start(DataSource dataSource, List<String> properties) {
-		return new SpringApplicationBuilder(UpstreamReplica.class).web(WebApplicationType.NONE)
+		// the replicas in this JVM run beside other tests
+		return LoggingLeftAlone.apply(new SpringApplicationBuilder(UpstreamReplica.class).web(WebApplicationType.NONE))
 			.properties(properties.toArray(String[]::new))
 			.initializers((context) -> ((org.springframework.context.support.GenericApplicationContext) context)
 				.registerBean("dataSource", DataSource.class, () -> new DelegatingDataSource(dataSource)))

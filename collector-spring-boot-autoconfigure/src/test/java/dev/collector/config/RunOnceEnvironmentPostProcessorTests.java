@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
@@ -13,6 +15,8 @@ import org.springframework.core.env.StandardEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+// sets spring.aot.enabled: no other test may start an application meanwhile
+@ResourceLock(Resources.SYSTEM_PROPERTIES)
 class RunOnceEnvironmentPostProcessorTests {
 
 	private final RunOnceEnvironmentPostProcessor postProcessor = new RunOnceEnvironmentPostProcessor();

@@ -26,6 +26,7 @@ import org.springframework.context.support.GenericApplicationContext;
 
 import dev.collector.collect.CollectionRequest;
 import dev.collector.collect.Collector;
+import dev.collector.fixtures.LoggingLeftAlone;
 import dev.collector.fixtures.Reading;
 import dev.collector.fixtures.TcpProxy;
 import dev.collector.testdb.TestDatabase;
@@ -69,7 +70,8 @@ final class OutageApplication implements AutoCloseable {
 				"collector.backfill.polling-interval=200ms", "logging.level.com.github.kagkarlsson=error",
 				"logging.level.com.zaxxer.hikari=error", "logging.level.dev.collector.web.RequestLoggingFilter=warn"));
 		all.addAll(List.of(properties));
-		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.SERVLET)
+		// the outage tests run beside other tests
+		this.context = LoggingLeftAlone.apply(new SpringApplicationBuilder(App.class).web(WebApplicationType.SERVLET))
 			.properties(all.toArray(String[]::new))
 			.initializers((context) -> ((GenericApplicationContext) context).registerBean("collector",
 					SecondsCollector.class, () -> this.collector))

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,10 +31,11 @@ import org.springframework.web.client.RestClient;
 
 import dev.collector.collect.CollectionRunner;
 import dev.collector.collect.Trigger;
+import dev.collector.fixtures.LocalHttp;
+import dev.collector.fixtures.LoggingLeftAlone;
 import dev.collector.fixtures.Reading;
 import dev.collector.fixtures.ScriptedCollector;
 import dev.collector.fixtures.WebhookServer;
-import dev.collector.fixtures.LocalHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
@@ -52,6 +55,8 @@ import static org.assertj.core.api.Assertions.offset;
 				"collector.security.api-token=" + OperationsEndpointsTests.TOKEN,
 				"collector.security.max-body-size=8KB", "collector.alerting.max-attempts=2",
 				"collector.alerting.retry-delay=1ms", "collector.logs.buffer-size=200" })
+// the newest lines of /logs must be this class's: no test runs beside it
+@ResourceLock(value = LoggingLeftAlone.LOG_OUTPUT, mode = ResourceAccessMode.READ_WRITE)
 class OperationsEndpointsTests {
 
 	static final String TOKEN = "TokenS3cret99";
