@@ -320,8 +320,7 @@ public class BackfillChunkTask implements ClusterTask, CollectorObservationsAwar
 		logger.warn("Backfill chunk " + complete.getExecution().taskInstance.getId() + " failed after its retries: "
 				+ error);
 		// only the execution that failed last may end the chunk; one that failed before
-		// it
-		// started the chunk ends it only if nothing runs it
+		// it started the chunk ends it only while nothing runs it
 		String executionId = complete.getCause()
 			.filter(BackfillChunkFailedException.class::isInstance)
 			.map((cause) -> ((BackfillChunkFailedException) cause).executionId())
