@@ -29,8 +29,9 @@ fi
 ./mvnw -B -q -Pbenchmarks -pl benchmarks,sample-news-collector -am package -DskipTests -Djacoco.skip=true
 cp="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 java=(java -cp "$cp")
-sample=(-Dbench.sample-jar="$(ls sample-news-collector/target/sample-news-collector-*-exec.jar)"
-	-Dbench.dockerfile=sample-news-collector/Dockerfile -Dbench.rounds="${BENCH_ROUNDS:-11}")
+# absolute paths: the image's extract and training run work in a directory of their own
+sample=(-Dbench.sample-jar="$(ls "$PWD"/sample-news-collector/target/sample-news-collector-*-exec.jar)"
+	-Dbench.dockerfile="$PWD/sample-news-collector/Dockerfile" -Dbench.rounds="${BENCH_ROUNDS:-11}")
 
 if [[ -n "$only" ]]; then
 	part=$(mktemp)
