@@ -70,7 +70,10 @@ class CoverageInvariantsTests {
 				"collector.backfill.beginning-date=2024-02-20", "collector.retention.days=10",
 				"collector.backfill.polling-interval=50ms", "collector.backfill.max-retries=0",
 				"collector.backfill.retry-initial-delay=50ms", "collector.retry.max-attempts=1",
-				"collector.circuit-breaker.failure-threshold=100000", "logging.level.dev.collector=warn");
+				"collector.circuit-breaker.failure-threshold=100000",
+				// the rate limit is not under test: at the default 60 a minute every run
+				// waited about a second for its permits, 90 % of this test's time
+				"collector.rate-limit.requests-per-minute=600000", "logging.level.dev.collector=warn");
 	}
 
 	@AfterContainer
@@ -78,7 +81,7 @@ class CoverageInvariantsTests {
 		Replica.stop(context, schema);
 	}
 
-	@Property(tries = 15)
+	@Property(tries = 60)
 	void theLedgerNeverClaimsWhatIsNotStored(@ForAll("steps") List<Step> steps) throws Exception {
 		reset();
 		for (Step step : steps) {
