@@ -203,8 +203,12 @@ class RunOnceIT {
 	}
 
 	private Run run(String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(java(), "-jar", this.jar.toString(),
-				"--spring.datasource.url=" + this.databaseUrl, "--collector.schedule.enabled=false"));
+		// the rate limit is not under test: at the default 60 a minute a collection of
+		// the
+		// bundled feeds waits about 5 s for its permits
+		List<String> command = new ArrayList<>(
+				List.of(java(), "-jar", this.jar.toString(), "--spring.datasource.url=" + this.databaseUrl,
+						"--collector.schedule.enabled=false", "--collector.rate-limit.requests-per-minute=600000"));
 		command.addAll(List.of(args));
 		Path log = Files.createTempFile(this.work, "run", ".log");
 		Process process = new ProcessBuilder(command).directory(this.work.toFile())
