@@ -63,7 +63,10 @@ abstract class AbstractBackfillTests {
 				// in between
 				"collector.retry.max-attempts=1", "collector.circuit-breaker.failure-threshold=1000",
 				// stalled after 2 heartbeats of 500ms without a chunk moving
-				"collector.backfill.stalled-after-heartbeats=2");
+				"collector.backfill.stalled-after-heartbeats=2",
+				// the rate limit is not under test: at the default 60 a minute each chunk
+				// waited about a second for its permit
+				"collector.rate-limit.requests-per-minute=600000");
 		this.backfill = this.context.getBean(BackfillService.class);
 		this.ledger = this.context.getBean(CoverageLedger.class);
 	}
