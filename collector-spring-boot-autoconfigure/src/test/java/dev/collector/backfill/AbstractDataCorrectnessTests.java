@@ -230,7 +230,10 @@ abstract class AbstractDataCorrectnessTests {
 	}
 
 	private void start(String... properties) {
-		List<String> all = new ArrayList<>(List.of("collector.retention.days=365", "collector.retry.max-attempts=1"));
+		// the rate limit is not under test: at the default 60 a minute each call to the
+		// source waited about a second for its permit
+		List<String> all = new ArrayList<>(List.of("collector.retention.days=365", "collector.retry.max-attempts=1",
+				"collector.rate-limit.requests-per-minute=600000"));
 		all.addAll(List.of(properties));
 		this.context = Replica.startBesideOtherTests(this.schema.dataSource(), this.collector, this.clock, "only",
 				all.toArray(String[]::new));
