@@ -10,11 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +22,7 @@ import dev.collector.collect.CollectionResult;
 import dev.collector.collect.CollectionRunner;
 import dev.collector.collect.Trigger;
 import dev.collector.fixtures.DailyCollector;
-import dev.collector.fixtures.LoggingLeftAlone;
+import dev.collector.fixtures.RunsBesideOtherTests;
 import dev.collector.jdbc.CollectorSchemaException;
 import dev.collector.jdbc.CollectorSchemaFailureAnalyzer;
 import dev.collector.retention.RetentionTask;
@@ -45,10 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * failed period that a later success never cleared, retention deleting what the ledger
  * still called covered, and missing framework tables going unnoticed.
  */
-// mostly waiting: runs beside the other tests (junit-platform.properties)
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ)
-@ResourceLock(value = LoggingLeftAlone.LOG_OUTPUT, mode = ResourceAccessMode.READ)
+@RunsBesideOtherTests
 abstract class AbstractDataCorrectnessTests {
 
 	private static final LocalDate TODAY = LocalDate.parse("2024-06-10");

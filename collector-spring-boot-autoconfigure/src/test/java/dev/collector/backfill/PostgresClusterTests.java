@@ -13,11 +13,6 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,7 +23,7 @@ import dev.collector.collect.CollectionInProgressException;
 import dev.collector.collect.CollectionLauncher.Submission;
 import dev.collector.collect.Trigger;
 import dev.collector.fixtures.DailyCollector;
-import dev.collector.fixtures.LoggingLeftAlone;
+import dev.collector.fixtures.RunsBesideOtherTests;
 import dev.collector.testdb.TestDatabase;
 import dev.collector.testdb.TestSchema;
 
@@ -41,10 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * shared with none completed twice, and a chunk whose replica dies is completed by
  * another with every record stored exactly once.
  */
-// mostly waiting: runs beside the other tests (junit-platform.properties)
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ)
-@ResourceLock(value = LoggingLeftAlone.LOG_OUTPUT, mode = ResourceAccessMode.READ)
+@RunsBesideOtherTests
 class PostgresClusterTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);

@@ -13,11 +13,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +21,7 @@ import dev.collector.backfill.BackfillProgress;
 import dev.collector.backfill.BackfillRequest;
 import dev.collector.backfill.BackfillService;
 import dev.collector.backfill.BackfillStatus;
-import dev.collector.fixtures.LoggingLeftAlone;
+import dev.collector.fixtures.RunsBesideOtherTests;
 import dev.collector.test.support.FakeUpstream;
 import dev.collector.test.support.RecordedRequest;
 import dev.collector.test.support.UpstreamResponse;
@@ -44,10 +39,7 @@ import static org.assertj.core.api.Assertions.fail;
  * before db-scheduler's dead-execution detection (10 s heartbeats, 6 missed) would revive
  * it.
  */
-// mostly waiting: runs beside the other tests (junit-platform.properties)
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ)
-@ResourceLock(value = LoggingLeftAlone.LOG_OUTPUT, mode = ResourceAccessMode.READ)
+@RunsBesideOtherTests
 abstract class AbstractClusterReplicasTests {
 
 	/** The limit: two requests a second for the three replicas together. */

@@ -12,11 +12,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -28,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import dev.collector.fixtures.LoggingLeftAlone;
+import dev.collector.fixtures.RunsBesideOtherTests;
 import dev.collector.fixtures.QuoteCollector;
 import dev.collector.fixtures.TwoCollectorsApplication;
 import dev.collector.testdb.TestDatabase;
@@ -43,10 +39,7 @@ import static org.assertj.core.api.Assertions.fail;
  * one collector at once), and when {@code quotes} fails, {@code readings} runs on as
  * before and both replicas stay ready.
  */
-// mostly waiting: runs beside the other tests (junit-platform.properties)
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ)
-@ResourceLock(value = LoggingLeftAlone.LOG_OUTPUT, mode = ResourceAccessMode.READ)
+@RunsBesideOtherTests
 abstract class AbstractSeveralCollectorsReplicasTests {
 
 	private static final Duration READINGS = Duration.ofSeconds(2);

@@ -10,11 +10,6 @@ import java.util.stream.Stream;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -35,7 +30,7 @@ import dev.collector.collect.CollectorUnit;
 import dev.collector.collect.LocalCollectionScheduler;
 import dev.collector.collect.RunHistory;
 import dev.collector.collect.RunPermits;
-import dev.collector.fixtures.LoggingLeftAlone;
+import dev.collector.fixtures.RunsBesideOtherTests;
 import dev.collector.fixtures.QuoteCollector;
 import dev.collector.fixtures.ScriptedCollector;
 import dev.collector.fixtures.TwoCollectorsApplication;
@@ -49,10 +44,7 @@ import static org.assertj.core.api.Assertions.fail;
  * never waits for a run of the other, and {@code collector.max-concurrent-runs=1} lets
  * one run at a time.
  */
-// mostly waiting: runs beside the other tests (junit-platform.properties)
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ)
-@ResourceLock(value = LoggingLeftAlone.LOG_OUTPUT, mode = ResourceAccessMode.READ)
+@RunsBesideOtherTests
 class SharedSchedulerTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);

@@ -17,18 +17,13 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.collector.collect.CheckpointStore;
 import dev.collector.collect.CollectorStatus;
 import dev.collector.database.OutageApplication.Answer;
-import dev.collector.fixtures.LoggingLeftAlone;
+import dev.collector.fixtures.RunsBesideOtherTests;
 import dev.collector.testdb.TestDatabase;
 import dev.collector.testdb.TestSchema;
 
@@ -45,10 +40,7 @@ import static org.awaitility.Awaitility.await;
  * does not fail the test but a probe or endpoint that waits on the pool's 30 s connection
  * timeout does.
  */
-// mostly waiting: runs beside the other tests (junit-platform.properties)
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ)
-@ResourceLock(value = LoggingLeftAlone.LOG_OUTPUT, mode = ResourceAccessMode.READ)
+@RunsBesideOtherTests
 abstract class AbstractDatabaseOutageTests {
 
 	static final Duration PROBE_LIMIT = Duration.ofSeconds(1);
